@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Debian packages the test suite drives for real: Chromium (renderer end-to-end tests) and
+# Wine (the Win32 adapters, run by the Windows build of Node.js). Idempotent.
+set -euo pipefail
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v wine >/dev/null 2>&1 || need+=(wine wine64)
+if [ "${#need[@]}" -gt 0 ]; then
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+echo "machine ready: $(chromium --version 2>/dev/null | head -1); $(wine --version 2>/dev/null)"
