@@ -55,6 +55,13 @@ export const REPAIR_STEPS = {
     needsClientClosed: false,
     needsAdmin: false,
   },
+  'remove-distrusted-root': {
+    kbStep: 'admin-certificate-chain',
+    title: 'Remove the user-level copy of a root that Windows treats as distrusted',
+    composite: [],
+    needsClientClosed: false,
+    needsAdmin: false,
+  },
   'fix-machine-guid': {
     kbStep: 'additional-machine-guid',
     title: 'Remove the braces around MachineGuid',
