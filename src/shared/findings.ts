@@ -29,7 +29,10 @@ export const KB_STEPS = {
     section: 'Resolution for Lync 2013',
     title: 'Delete the sign-in information',
   },
-  'lync2010-update-client': { section: 'Resolution for Lync 2010', title: '1. Update the Lync client' },
+  'lync2010-update-client': {
+    section: 'Resolution for Lync 2010',
+    title: '1. Update the Lync client',
+  },
   'lync2010-update-sign-in-assistant': {
     section: 'Resolution for Lync 2010',
     title: '2. Update the Microsoft Online Services Sign-In Assistant',
@@ -50,7 +53,10 @@ export const KB_STEPS = {
     section: 'Additional troubleshooting steps',
     title: "Remove the user's stored credentials",
   },
-  'additional-dns-cache': { section: 'Additional troubleshooting steps', title: 'Flush the DNS cache' },
+  'additional-dns-cache': {
+    section: 'Additional troubleshooting steps',
+    title: 'Flush the DNS cache',
+  },
   'additional-machine-guid': {
     section: 'Additional troubleshooting steps',
     title: 'Remove braces from MachineGuid',

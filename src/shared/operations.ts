@@ -24,7 +24,10 @@ export const sipAddressSchema = z
   .trim()
   .min(3)
   .max(254)
-  .regex(/^(sip:)?[^\s@\\/:*?"<>|\u0000-\u001f]+@[^\s@\\/:*?"<>|\u0000-\u001f]+$/u, 'a SIP address like user@contoso.com');
+  .regex(
+    /^(sip:)?[^\s@\\/:*?"<>|\u0000-\u001f]+@[^\s@\\/:*?"<>|\u0000-\u001f]+$/u,
+    'a SIP address like user@contoso.com',
+  );
 
 const repairStepId = z.enum(REPAIR_STEP_IDS as [string, ...string[]]);
 const kbStepId = z.enum(Object.keys(KB_STEPS) as [string, ...string[]]);
@@ -59,7 +62,12 @@ const diagnosisSchema = z.object({
 });
 
 const actionTargetSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('folder'), path: z.string(), fileCount: z.number(), totalBytes: z.number() }),
+  z.object({
+    kind: z.literal('folder'),
+    path: z.string(),
+    fileCount: z.number(),
+    totalBytes: z.number(),
+  }),
   z.object({
     kind: z.literal('certificate'),
     store: z.string(),
@@ -68,8 +76,18 @@ const actionTargetSchema = z.discriminatedUnion('kind', [
     issuer: z.string(),
     notAfter: z.string(),
   }),
-  z.object({ kind: z.literal('credential'), targetName: z.string(), userName: z.string(), credentialType: z.string() }),
-  z.object({ kind: z.literal('registry-key'), key: z.string(), valueCount: z.number(), subkeyCount: z.number() }),
+  z.object({
+    kind: z.literal('credential'),
+    targetName: z.string(),
+    userName: z.string(),
+    credentialType: z.string(),
+  }),
+  z.object({
+    kind: z.literal('registry-key'),
+    key: z.string(),
+    valueCount: z.number(),
+    subkeyCount: z.number(),
+  }),
   z.object({
     kind: z.literal('registry-value'),
     key: z.string(),
@@ -113,7 +131,14 @@ const actionResultSchema = z.object({
   verified: z.boolean(),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
 });
-const runStatus = z.enum(['applied', 'partial', 'failed', 'undone', 'partly-undone', 'rolled-back']);
+const runStatus = z.enum([
+  'applied',
+  'partial',
+  'failed',
+  'undone',
+  'partly-undone',
+  'rolled-back',
+]);
 const runSchema = z.object({
   id: z.string(),
   planId: z.string(),
@@ -184,7 +209,12 @@ export const OPERATIONS = {
     description: "The administrators' step: certificate chain, DNS records and clock.",
     request: z
       .object({
-        domain: z.string().trim().max(253).regex(/^[A-Za-z0-9.-]+$/).optional(),
+        domain: z
+          .string()
+          .trim()
+          .max(253)
+          .regex(/^[A-Za-z0-9.-]+$/)
+          .optional(),
         targets: z.array(probeTargetSchema).max(16).default([]),
       })
       .strict(),
@@ -275,9 +305,7 @@ export const OPERATIONS = {
   }),
   'practice.reset': operation({
     description: 'Start the practice PC afresh from a scenario.',
-    request: z
-      .object({ name: z.string().regex(/^[a-z0-9-]{1,40}$/) })
-      .strict(),
+    request: z.object({ name: z.string().regex(/^[a-z0-9-]{1,40}$/) }).strict(),
     response: z.object({ scenario: z.string() }),
     changesMachine: false,
     needsClientClosed: false,
@@ -289,12 +317,21 @@ export const OPERATIONS = {
 export type OperationName = keyof typeof OPERATIONS;
 export const OPERATION_NAMES = Object.keys(OPERATIONS) as OperationName[];
 export type OperationRequest<N extends OperationName> = z.input<(typeof OPERATIONS)[N]['request']>;
-export type OperationResponse<N extends OperationName> = z.output<(typeof OPERATIONS)[N]['response']>;
+export type OperationResponse<N extends OperationName> = z.output<
+  (typeof OPERATIONS)[N]['response']
+>;
 
 /** What every IPC call resolves to: data or plain error data, never a thrown class. */
 export type OperationResult<N extends OperationName> =
   | { ok: true; value: OperationResponse<N> }
-  | { ok: false; error: { code: (typeof ERROR_CODES)[number]; message: string; details?: Record<string, string | number | boolean | null> } };
+  | {
+      ok: false;
+      error: {
+        code: (typeof ERROR_CODES)[number];
+        message: string;
+        details?: Record<string, string | number | boolean | null>;
+      };
+    };
 
 /** The client the renderer's store is created with: the preload's bridge, or a test fake. */
 export type RepairClient = {
@@ -317,7 +354,17 @@ export const PROGRESS_CHANNEL = 'sfb:progress';
 
 // Compile-time checks that the schemas and the domain types agree.
 type Assert<T extends true> = T;
-export type _DiagnosisAgrees = Assert<DiagnosisReport extends z.infer<typeof diagnosisSchema> ? true : false>;
+export type _DiagnosisAgrees = Assert<
+  DiagnosisReport extends z.infer<typeof diagnosisSchema> ? true : false
+>;
 export type _PlanAgrees = Assert<RepairPlan extends z.infer<typeof planSchema> ? true : false>;
 export type _RunAgrees = Assert<RunRecord extends z.infer<typeof runSchema> ? true : false>;
-export type _RunSummaryAgrees = Assert<RunSummary extends z.infer<typeof runSummarySchema> ? true : false>;
+export type _RunSummaryAgrees = Assert<
+  RunSummary extends z.infer<typeof runSummarySchema> ? true : false
+>;
+
+/**
+ * The name under which the preload exposes the `RepairClient` bridge in the renderer's main
+ * world (`window.sfbRepair`). The browser tests install the same shape under the same name.
+ */
+export const BRIDGE_GLOBAL = 'sfbRepair';

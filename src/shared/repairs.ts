@@ -9,14 +9,22 @@ export const REPAIR_STEPS = {
   'delete-sign-in-info': {
     kbStep: 'lync2013-delete-sign-in-info',
     title: 'Delete my sign-in information',
-    composite: ['remove-stored-credentials', 'remove-personal-certificate', 'clear-connection-settings'],
+    composite: [
+      'remove-stored-credentials',
+      'remove-personal-certificate',
+      'clear-connection-settings',
+    ],
     needsClientClosed: true,
     needsAdmin: false,
   },
   'clear-cached-sign-in': {
     kbStep: 'lync2010-clear-cache',
     title: 'Clear cached certificates, credentials and connections',
-    composite: ['remove-personal-certificate', 'remove-stored-credentials', 'clear-connection-settings'],
+    composite: [
+      'remove-personal-certificate',
+      'remove-stored-credentials',
+      'clear-connection-settings',
+    ],
     needsClientClosed: true,
     needsAdmin: false,
   },
@@ -96,7 +104,13 @@ export type ActionTarget =
     }
   | { kind: 'credential'; targetName: string; userName: string; credentialType: string }
   | { kind: 'registry-key'; key: string; valueCount: number; subkeyCount: number }
-  | { kind: 'registry-value'; key: string; name: string; before: RegistryValue; after?: RegistryValue }
+  | {
+      kind: 'registry-value';
+      key: string;
+      name: string;
+      before: RegistryValue;
+      after?: RegistryValue;
+    }
   | { kind: 'dns-cache' };
 
 export interface PlannedAction {
@@ -142,7 +156,8 @@ export interface ActionResult {
   error?: { code: string; message: string };
 }
 
-export type RunStatus = 'applied' | 'partial' | 'failed' | 'undone' | 'partly-undone' | 'rolled-back';
+export type RunStatus =
+  'applied' | 'partial' | 'failed' | 'undone' | 'partly-undone' | 'rolled-back';
 
 export interface RunRecord {
   id: string;

@@ -112,7 +112,8 @@ export interface SecretProtectorPort {
 // ---------------------------------------------------------------------------------------------
 // Files and known folders
 
-export type KnownFolderId = 'LocalAppData' | 'RoamingAppData' | 'Profile' | 'ProgramFiles' | 'ProgramFilesX86';
+export type KnownFolderId =
+  'LocalAppData' | 'RoamingAppData' | 'Profile' | 'ProgramFiles' | 'ProgramFilesX86';
 
 export interface FileEntry {
   name: string;
@@ -168,12 +169,7 @@ export interface ProcessPort {
 }
 
 export type ServiceState =
-  | 'running'
-  | 'stopped'
-  | 'start-pending'
-  | 'stop-pending'
-  | 'paused'
-  | 'unknown';
+  'running' | 'stopped' | 'start-pending' | 'stop-pending' | 'paused' | 'unknown';
 
 export interface ServiceStatus {
   name: string;
