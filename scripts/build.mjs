@@ -9,8 +9,18 @@ const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--onl
 
 const nodeTargets = [
   { name: 'cli', entry: 'src/cli/main.ts', out: 'dist/cli.cjs', external: ['koffi', 'electron'] },
-  { name: 'main', entry: 'src/main/app/main.ts', out: 'dist/main.cjs', external: ['koffi', 'electron'] },
-  { name: 'preload', entry: 'src/preload/preload.ts', out: 'dist/preload.cjs', external: ['electron'] },
+  {
+    name: 'main',
+    entry: 'src/main/app/main.ts',
+    out: 'dist/main.cjs',
+    external: ['koffi', 'electron'],
+  },
+  {
+    name: 'preload',
+    entry: 'src/preload/preload.ts',
+    out: 'dist/preload.cjs',
+    external: ['electron'],
+  },
 ];
 
 for (const target of nodeTargets) {
@@ -34,6 +44,8 @@ for (const target of nodeTargets) {
 }
 
 if ((!only || only === 'renderer') && existsSync('src/renderer/index.html')) {
-  const result = spawnSync('npx', ['vite', 'build', '--config', 'vite.config.ts'], { stdio: 'inherit' });
+  const result = spawnSync('npx', ['vite', 'build', '--config', 'vite.config.ts'], {
+    stdio: 'inherit',
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }

@@ -25,6 +25,7 @@ export const sipAddressSchema = z
   .min(3)
   .max(254)
   .regex(
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what it rejects
     /^(sip:)?[^\s@\\/:*?"<>|\u0000-\u001f]+@[^\s@\\/:*?"<>|\u0000-\u001f]+$/u,
     'a SIP address like user@contoso.com',
   );
