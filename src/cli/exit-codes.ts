@@ -1,0 +1,89 @@
+import type { ErrorCode } from '../shared/errors';
+
+/**
+ * The command line's exit codes. Deployment tools (Intune, SCCM, scripts) branch on these, so
+ * they never change meaning; new situations get new numbers.
+ */
+export const EXIT = {
+  ok: 0,
+  problemFound: 1,
+  usage: 2,
+  clientRunning: 3,
+  needsAdmin: 4,
+  repairFailed: 5,
+  notFound: 6,
+  notConfirmed: 7,
+  dataError: 8,
+  unavailable: 9,
+  internal: 70,
+} as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+export const EXIT_CODE_TABLE: ReadonlyArray<{ code: ExitCode; meaning: string }> = [
+  { code: EXIT.ok, meaning: 'done; for detect: no problem found' },
+  { code: EXIT.problemFound, meaning: 'detect found a problem (remediate can be run)' },
+  { code: EXIT.usage, meaning: 'bad arguments or bad input (unknown step, malformed address...)' },
+  {
+    code: EXIT.clientRunning,
+    meaning: 'Lync / Skype for Business is running (see --close-client)',
+  },
+  { code: EXIT.needsAdmin, meaning: 'needs administrator rights (or the profile of another user)' },
+  { code: EXIT.repairFailed, meaning: 'a repair or undo failed or was only partly done' },
+  { code: EXIT.notFound, meaning: 'not found: unknown run id, nothing to undo, no such address' },
+  {
+    code: EXIT.notConfirmed,
+    meaning: 'not confirmed: declined, or --yes missing when not interactive',
+  },
+  { code: EXIT.dataError, meaning: 'data folder or practice PC unreadable or corrupt' },
+  {
+    code: EXIT.unavailable,
+    meaning: 'not available here (feature not in this build, practice only)',
+  },
+  {
+    code: EXIT.internal,
+    meaning: 'internal error (a bug: please report it with --verbose output)',
+  },
+];
+
+export function exitCodeHelp(): string {
+  const lines = EXIT_CODE_TABLE.map(
+    ({ code, meaning }) => `  ${String(code).padStart(2)}  ${meaning}`,
+  );
+  return `Exit codes:\n${lines.join('\n')}\n`;
+}
+
+/** How an error that crossed the engine or host boundary ends the process. */
+export function exitCodeForError(code: ErrorCode): ExitCode {
+  switch (code) {
+    case 'invalid-request':
+      return EXIT.usage;
+    case 'client-running':
+    case 'file-locked':
+      return EXIT.clientRunning;
+    case 'needs-admin':
+    case 'wrong-profile':
+      return EXIT.needsAdmin;
+    case 'stale-plan':
+    case 'verification-failed':
+    case 'backup-failed':
+    case 'disk-full':
+      return EXIT.repairFailed;
+    case 'unknown-run':
+    case 'unknown-plan':
+    case 'not-found':
+      return EXIT.notFound;
+    case 'cancelled':
+      return EXIT.notConfirmed;
+    case 'corrupt-data':
+    case 'access-denied':
+    case 'io':
+      return EXIT.dataError;
+    case 'unsupported':
+    case 'practice-only':
+      return EXIT.unavailable;
+    case 'forbidden-sender':
+    case 'unknown-operation':
+    case 'internal':
+      return EXIT.internal;
+  }
+}

@@ -1,0 +1,31 @@
+import type { DiagnosisReport } from '../../shared/findings';
+import type { RepairPlan, RunRecord, RunSummary } from '../../shared/repairs';
+
+/** Who and where the report was made: what `session.info` answers, or the CLI's equivalent. */
+export interface ReportSession {
+  hostKind: 'windows' | 'practice';
+  hostDescription: string;
+  practiceScenario?: string;
+  userName?: string;
+  elevated?: boolean;
+  supportCode?: string;
+  appVersion: string;
+}
+
+export interface ReportInput {
+  diagnosis: DiagnosisReport;
+  plans?: RepairPlan[];
+  /** Full records show every action; summaries (from `listRuns`) show the run only. */
+  runs?: Array<RunRecord | RunSummary>;
+  session: ReportSession;
+  /** When the report was made; now when absent. */
+  generatedAt?: Date;
+}
+
+export type ReportFormat = 'html' | 'json';
+
+export interface BuiltReport {
+  fileName: string;
+  mimeType: string;
+  content: string;
+}
