@@ -1,0 +1,126 @@
+/**
+ * Maps every operation of the shared table onto the engine, the report, the administrators'
+ * check and the practice PC. Requests arrive already parsed by the dispatcher.
+ */
+import type { OperationName } from '../../shared/operations';
+import type { RepairStepId } from '../../shared/repairs';
+import { HostError } from '../host/host-error';
+import type { OperationHandlers } from './dispatcher';
+import { rememberPlan, type AppSession } from './session';
+
+async function diagnose(session: AppSession) {
+  const report = await session.engine().diagnose();
+  session.lastDiagnosis = report;
+  return report;
+}
+
+export function createHandlers(session: AppSession): OperationHandlers {
+  const handlers: OperationHandlers = {
+    async 'session.info'() {
+      const host = session.host();
+      const identity = await host.identity.current();
+      return {
+        hostKind: host.kind,
+        ...(host.practiceScenario ? { practiceScenario: host.practiceScenario } : {}),
+        hostDescription: host.description,
+        userName: identity.domain ? `${identity.domain}\\${identity.userName}` : identity.userName,
+        elevated: identity.elevated,
+        supportCode: session.supportCode,
+        appVersion: session.appVersion,
+      };
+    },
+
+    'diagnosis.run': () => diagnose(session),
+
+    async 'admin.check'(request) {
+      const run = session.deps.runAdminChecks;
+      if (!run) {
+        throw new HostError(
+          'unsupported',
+          "The administrators' certificate-chain check is not part of this version yet.",
+        );
+      }
+      const findings = await run(session.host(), {
+        ...(request.domain ? { domain: request.domain } : {}),
+        targets: request.targets,
+      });
+      return { findings };
+    },
+
+    async 'repair.plan'(request) {
+      const plan = await session.engine().plan({
+        steps: request.steps as RepairStepId[],
+        ...(request.address ? { address: request.address } : {}),
+      });
+      rememberPlan(session, plan);
+      return plan;
+    },
+
+    async 'repair.apply'(request) {
+      const run = await session
+        .engine()
+        .apply(request.planId, request.actionIds ? { actionIds: request.actionIds } : {});
+      session.runs.set(run.id, run);
+      return run;
+    },
+
+    async 'client.status'() {
+      return { running: await session.engine().runningClients() };
+    },
+
+    'client.close': (request) => session.engine().closeClient({ force: request.force }),
+
+    async 'runs.list'() {
+      return { runs: await session.engine().listRuns() };
+    },
+
+    async 'runs.undo'(request) {
+      const stepId = request.stepId as RepairStepId | undefined;
+      const run = await session.engine().undo(request.runId, stepId);
+      session.runs.set(run.id, run);
+      return run;
+    },
+
+    async 'report.build'(request) {
+      const diagnosis = session.lastDiagnosis ?? (await diagnose(session));
+      const info = await handlers['session.info']({});
+      const earlier = await session.engine().listRuns();
+      const runs = earlier.map((summary) => session.runs.get(summary.id) ?? summary);
+      return session.deps.buildReport(
+        { diagnosis, plans: [...session.plans], runs, session: info },
+        request.format,
+      );
+    },
+
+    async 'practice.list'() {
+      const host = session.host();
+      return {
+        ...(host.practiceScenario ? { current: host.practiceScenario } : {}),
+        scenarios: session.deps.practiceScenarios.map(({ name, description }) => ({
+          name,
+          description,
+        })),
+      };
+    },
+
+    async 'practice.reset'(request) {
+      await session.resetPractice(request.name);
+      return { scenario: request.name };
+    },
+  };
+
+  // Progress events name the operation they belong to.
+  const tracked = {} as Record<OperationName, unknown>;
+  for (const name of Object.keys(handlers) as OperationName[]) {
+    const handler = handlers[name] as (request: unknown) => Promise<unknown>;
+    tracked[name] = async (request: unknown) => {
+      session.activeOperation = name;
+      try {
+        return await handler(request);
+      } finally {
+        session.activeOperation = undefined;
+      }
+    };
+  }
+  return tracked as OperationHandlers;
+}
