@@ -1,0 +1,228 @@
+/**
+ * Client processes through kernel32/user32: Toolhelp snapshots to find them, the token's user
+ * SID to tell whether they belong to the current user (others are never touched), WM_CLOSE to
+ * their top-level windows to ask politely, and TerminateProcess only when the user asked.
+ */
+import { spawn } from 'node:child_process';
+import type { ProcessInfo, ProcessPort } from '../ports';
+import { HostError } from '../host-error';
+import {
+  closeHandle,
+  declare,
+  koffi,
+  lastError,
+  win32Failure,
+  type Handle,
+  type Pointer,
+} from './ffi';
+import {
+  PROCESS_QUERY_LIMITED_INFORMATION,
+  currentProcess,
+  openProcess,
+  processUserSid,
+} from './token';
+
+type Out<T> = [T];
+
+const PROCESSENTRY32W = koffi.struct('PROCESSENTRY32W', {
+  dwSize: 'uint32_t',
+  cntUsage: 'uint32_t',
+  th32ProcessID: 'uint32_t',
+  th32DefaultHeapID: 'uintptr_t',
+  th32ModuleID: 'uint32_t',
+  cntThreads: 'uint32_t',
+  th32ParentProcessID: 'uint32_t',
+  pcPriClassBase: 'int32_t',
+  dwFlags: 'uint32_t',
+  szExeFile: koffi.array('char16_t', 260, 'String'),
+});
+
+interface ProcessEntry {
+  dwSize: number;
+  th32ProcessID: number;
+  szExeFile: string;
+}
+
+const EnumWindowsProc = koffi.proto('bool __stdcall EnumWindowsProc(void *hwnd, intptr_t lParam)');
+
+const api = {
+  CreateToolhelp32Snapshot: declare<(flags: number, pid: number) => Handle>(
+    'kernel32.dll',
+    'intptr_t __stdcall CreateToolhelp32Snapshot(uint32_t dwFlags, uint32_t th32ProcessID)',
+  ),
+  Process32FirstW: declare<(snapshot: Handle, entry: ProcessEntry) => boolean>(
+    'kernel32.dll',
+    'bool __stdcall Process32FirstW(intptr_t hSnapshot, _Inout_ PROCESSENTRY32W *lppe)',
+  ),
+  Process32NextW: declare<(snapshot: Handle, entry: ProcessEntry) => boolean>(
+    'kernel32.dll',
+    'bool __stdcall Process32NextW(intptr_t hSnapshot, _Inout_ PROCESSENTRY32W *lppe)',
+  ),
+  QueryFullProcessImageNameW: declare<
+    (process: Handle, flags: number, name: Buffer, size: Out<number>) => boolean
+  >(
+    'kernel32.dll',
+    'bool __stdcall QueryFullProcessImageNameW(intptr_t hProcess, uint32_t dwFlags, void *lpExeName, _Inout_ uint32_t *lpdwSize)',
+  ),
+  WaitForSingleObject: declare<(handle: Handle, ms: number) => number>(
+    'kernel32.dll',
+    'uint32_t __stdcall WaitForSingleObject(intptr_t hHandle, uint32_t dwMilliseconds)',
+  ),
+  TerminateProcess: declare<(process: Handle, code: number) => boolean>(
+    'kernel32.dll',
+    'bool __stdcall TerminateProcess(intptr_t hProcess, uint32_t uExitCode)',
+  ),
+  EnumWindows: declare<(callback: unknown, lParam: number) => boolean>(
+    'user32.dll',
+    'bool __stdcall EnumWindows(EnumWindowsProc *lpEnumFunc, intptr_t lParam)',
+  ),
+  GetWindowThreadProcessId: declare<(hwnd: Pointer, pid: Out<number>) => number>(
+    'user32.dll',
+    'uint32_t __stdcall GetWindowThreadProcessId(void *hWnd, _Out_ uint32_t *lpdwProcessId)',
+  ),
+  PostMessageW: declare<(hwnd: Pointer, msg: number, wParam: number, lParam: number) => boolean>(
+    'user32.dll',
+    'bool __stdcall PostMessageW(void *hWnd, uint32_t Msg, uintptr_t wParam, intptr_t lParam)',
+  ),
+};
+
+const TH32CS_SNAPPROCESS = 0x2;
+const INVALID_HANDLE_VALUE = -1;
+const SYNCHRONIZE = 0x00100000;
+const PROCESS_TERMINATE = 0x0001;
+const WAIT_OBJECT_0 = 0;
+const WAIT_TIMEOUT = 0x102;
+const WM_CLOSE = 0x0010;
+
+function snapshot(): Array<{ pid: number; name: string }> {
+  const handle = api.CreateToolhelp32Snapshot(TH32CS_SNAPPROCESS, 0);
+  if (handle === INVALID_HANDLE_VALUE || handle === -1n) {
+    throw win32Failure('CreateToolhelp32Snapshot', lastError(), { target: 'process list' });
+  }
+  try {
+    const found: Array<{ pid: number; name: string }> = [];
+    const entry = { dwSize: koffi.sizeof(PROCESSENTRY32W), th32ProcessID: 0, szExeFile: '' };
+    for (let ok = api.Process32FirstW(handle, entry); ok; ok = api.Process32NextW(handle, entry)) {
+      found.push({ pid: entry.th32ProcessID, name: entry.szExeFile });
+    }
+    return found;
+  } finally {
+    closeHandle(handle);
+  }
+}
+
+function describe(pid: number, name: string, mySid: string): ProcessInfo {
+  const info: ProcessInfo = { pid, name: name.toLowerCase(), ownedByCurrentUser: false };
+  const handle = openProcess(PROCESS_QUERY_LIMITED_INFORMATION, pid);
+  if (!handle) return info; // another user's (or a protected) process: not ours to touch
+  try {
+    const buffer = Buffer.alloc(32_768 * 2);
+    const size: Out<number> = [buffer.length / 2];
+    if (api.QueryFullProcessImageNameW(handle, 0, buffer, size)) {
+      info.path = buffer.subarray(0, size[0] * 2).toString('utf16le');
+    }
+    try {
+      info.ownedByCurrentUser = processUserSid(handle) === mySid;
+    } catch {
+      info.ownedByCurrentUser = false;
+    }
+  } finally {
+    closeHandle(handle);
+  }
+  return info;
+}
+
+async function ensureOurs(pid: number, action: string): Promise<void> {
+  const mySid = processUserSid(currentProcess());
+  const entry = snapshot().find((candidate) => candidate.pid === pid);
+  if (!entry) throw new HostError('not-found', `No process ${pid} to ${action}`, { process: pid });
+  if (!describe(entry.pid, entry.name, mySid).ownedByCurrentUser) {
+    throw new HostError(
+      'access-denied',
+      `Process ${pid} (${entry.name}) belongs to another user; it is left alone`,
+      {
+        process: pid,
+      },
+    );
+  }
+}
+
+function wait(handle: Handle, timeoutMs: number): Promise<number> {
+  // The blocking wait runs on koffi's worker thread so the event loop stays free.
+  return new Promise((resolve, reject) => {
+    const fn = api.WaitForSingleObject as unknown as {
+      async: (h: Handle, ms: number, done: (error: unknown, result: number) => void) => void;
+    };
+    fn.async(handle, Math.max(0, Math.min(timeoutMs, 0xfffffffe)), (error, result) =>
+      error ? reject(error) : resolve(result),
+    );
+  });
+}
+
+export function createProcesses(): ProcessPort {
+  return {
+    async find(names) {
+      const wanted = new Set(names.map((name) => name.toLowerCase()));
+      const matches = snapshot().filter((entry) => wanted.has(entry.name.toLowerCase()));
+      if (matches.length === 0) return [];
+      const mySid = processUserSid(currentProcess());
+      return matches.map((entry) => describe(entry.pid, entry.name, mySid));
+    },
+    async requestClose(pid) {
+      await ensureOurs(pid, 'close');
+      const windows: Pointer[] = [];
+      const callback = koffi.register((hwnd: Pointer) => {
+        const owner: Out<number> = [0];
+        api.GetWindowThreadProcessId(hwnd, owner);
+        if (owner[0] === pid) windows.push(hwnd);
+        return true;
+      }, koffi.pointer(EnumWindowsProc));
+      try {
+        api.EnumWindows(callback, 0);
+      } finally {
+        koffi.unregister(callback);
+      }
+      for (const hwnd of windows) api.PostMessageW(hwnd, WM_CLOSE, 0, 0);
+    },
+    async waitForExit(pid, timeoutMs) {
+      const handle = openProcess(SYNCHRONIZE, pid);
+      if (!handle) {
+        const error = lastError();
+        // ERROR_INVALID_PARAMETER: no such process any more, so it has exited.
+        if (error === 87) return true;
+        throw win32Failure('OpenProcess', error, { process: pid });
+      }
+      try {
+        const result = await wait(handle, timeoutMs);
+        if (result === WAIT_OBJECT_0) return true;
+        if (result === WAIT_TIMEOUT) return false;
+        throw win32Failure('WaitForSingleObject', lastError(), { process: pid });
+      } finally {
+        closeHandle(handle);
+      }
+    },
+    async terminate(pid) {
+      await ensureOurs(pid, 'end');
+      const handle = openProcess(PROCESS_TERMINATE, pid);
+      if (!handle) throw win32Failure('OpenProcess', lastError(), { process: pid });
+      try {
+        if (!api.TerminateProcess(handle, 1))
+          throw win32Failure('TerminateProcess', lastError(), { process: pid });
+      } finally {
+        closeHandle(handle);
+      }
+    },
+    async launch(path, args = []) {
+      await new Promise<void>((resolve, reject) => {
+        const child = spawn(path, args, { detached: true, stdio: 'ignore', windowsHide: false });
+        child.once('error', (error) =>
+          reject(new HostError('not-found', `Cannot start ${path}: ${error.message}`, { path })),
+        );
+        child.once('spawn', () => {
+          child.unref();
+          resolve();
+        });
+      });
+    },
+  };
+}
