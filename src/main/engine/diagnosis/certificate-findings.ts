@@ -1,0 +1,104 @@
+/** `personal-certificate` and `stored-credentials`. */
+import type { FindingBase } from './context';
+import type { Evidence, Finding } from '../../../shared/findings';
+import { addressKey } from '../sip-address';
+import { certificateIsCurrent, type DiagnosisContext, signInRepair } from './context';
+
+export function personalCertificateFinding(context: DiagnosisContext): Finding {
+  const { communicationsServer, unreadable } = context.inventory.certificates;
+  const evidence: Evidence[] = [];
+  const broken: string[] = [];
+  for (const certificate of communicationsServer) {
+    const current = certificateIsCurrent(certificate.notBefore, certificate.notAfter, context.now);
+    const state = current
+      ? 'valid'
+      : certificate.notAfter.getTime() < context.now.getTime()
+        ? 'expired'
+        : 'not yet valid';
+    if (!current)
+      broken.push(`${certificate.addresses.join(', ') || certificate.subject} (${state})`);
+    evidence.push({
+      kind: 'certificate',
+      label: `${certificate.subject}, ${state}, valid ${certificate.notBefore.toISOString()} to ${certificate.notAfter.toISOString()}`,
+      value: certificate.thumbprint,
+    });
+  }
+  for (const damaged of unreadable) {
+    evidence.push({
+      kind: 'text',
+      label: `Unreadable certificate ${damaged.thumbprint} in CurrentUser\\My (left alone)`,
+      value: damaged.reason,
+    });
+  }
+  const base: FindingBase = {
+    id: 'personal-certificate',
+    kbStep: 'additional-personal-certificate',
+    repairs: [signInRepair(context), 'remove-personal-certificate'],
+  };
+  if (broken.length > 0) {
+    return {
+      ...base,
+      status: 'problem',
+      summary: `The sign-in certificate is not valid: ${broken.join('; ')}.`,
+      detail:
+        'Lync cannot sign in with an expired or not yet valid certificate issued by Communications Server. Deleting it is safe: the client gets a new one at the next sign-in.',
+      evidence,
+    };
+  }
+  if (unreadable.length > 0) {
+    return {
+      ...base,
+      status: 'warning',
+      summary: `${unreadable.length} certificate${unreadable.length === 1 ? '' : 's'} in the personal store could not be read.`,
+      detail: 'Damaged certificates are reported only; the repair never touches them.',
+      evidence,
+    };
+  }
+  if (communicationsServer.length === 0) {
+    return {
+      ...base,
+      status: 'ok',
+      summary: 'No certificate issued by Communications Server; the client gets one at sign-in.',
+      evidence,
+      repairs: [],
+    };
+  }
+  return { ...base, status: 'ok', summary: 'The sign-in certificate is valid.', evidence };
+}
+
+export function storedCredentialsFinding(context: DiagnosisContext): Finding {
+  const credentials = context.inventory.credentials;
+  const evidence: Evidence[] = credentials.map((credential) => ({
+    kind: 'credential-target',
+    label: `user ${credential.userName || '(none)'}`,
+    value: credential.targetName,
+  }));
+  const base: FindingBase = {
+    id: 'stored-credentials',
+    kbStep: 'additional-stored-credentials',
+    repairs: [signInRepair(context), 'remove-stored-credentials'],
+  };
+  if (credentials.length === 0) {
+    return { ...base, status: 'ok', summary: 'No saved Lync passwords.', evidence, repairs: [] };
+  }
+  const stale = credentials.filter(
+    (credential) =>
+      credential.address && context.brokenCertificateAddresses.has(addressKey(credential.address)),
+  );
+  if (stale.length > 0) {
+    return {
+      ...base,
+      status: 'problem',
+      summary: `${stale.length} saved Lync credential${stale.length === 1 ? '' : 's'} belong to a sign-in that no longer works.`,
+      detail:
+        'Remove them so the client asks for the password again and requests a new certificate.',
+      evidence,
+    };
+  }
+  return {
+    ...base,
+    status: 'ok',
+    summary: `${credentials.length} saved Lync credential${credentials.length === 1 ? '' : 's'}.`,
+    evidence,
+  };
+}

@@ -1,0 +1,166 @@
+/**
+ * One pass over everything the KB article looks at. Diagnosis and planning both work from this
+ * snapshot, so each store is read once per diagnosis (no per-item re-reads).
+ */
+import type { DetectedClient } from '../../../shared/findings';
+import type { RegistryKeyRef, RegistryValue } from '../../../shared/registry-value';
+import type { CredentialSummary, HostSystem, ProcessInfo, ServiceStatus } from '../../host/ports';
+import { addressFromCredentialTarget, looksLikeAddress } from '../sip-address';
+import { findCacheFolders, type CacheFolder } from './cache-folders';
+import { scanCertificates, type CertificateScan } from './certificates';
+import {
+  CLIENT_PROCESS_NAMES,
+  CLIENT_SPECS,
+  CRYPTOGRAPHY_KEY,
+  POLICY_KEYS,
+  SIGN_IN_ASSISTANT_KEY,
+  SIGN_IN_ASSISTANT_SERVICE,
+  type ClientInstallSpec,
+} from './locations';
+import { childKey, readKey, valueOf, type KeyContents } from './registry-read';
+
+export interface InstalledClient extends DetectedClient {
+  spec: ClientInstallSpec;
+  installKey: RegistryKeyRef;
+}
+
+export interface AddressKey {
+  address: string;
+  contents: KeyContents;
+}
+
+export interface SettingsRoot {
+  spec: ClientInstallSpec;
+  key: RegistryKeyRef;
+  contents?: KeyContents;
+  addressKeys: AddressKey[];
+}
+
+export interface OfficeCredential extends CredentialSummary {
+  address?: string;
+}
+
+export interface Inventory {
+  clients: InstalledClient[];
+  processes: ProcessInfo[];
+  upAndRunning: Array<{ key: RegistryKeyRef; value: RegistryValue }>;
+  signInAssistant: { version?: RegistryValue; view?: '64' | '32'; service?: ServiceStatus };
+  settings: SettingsRoot[];
+  policies: KeyContents[];
+  cacheFolders: CacheFolder[];
+  certificates: CertificateScan;
+  credentials: OfficeCredential[];
+  machineGuid: { key: RegistryKeyRef; value?: RegistryValue };
+}
+
+function trimSeparators(path: string): string {
+  return path.replace(/[\\/]+$/, '');
+}
+
+async function readClients(host: HostSystem, processes: ProcessInfo[]): Promise<InstalledClient[]> {
+  const found = await Promise.all(
+    CLIENT_SPECS.flatMap((spec) =>
+      (['64', '32'] as const).map(async (view): Promise<InstalledClient | undefined> => {
+        const installKey: RegistryKeyRef = { hive: 'HKLM', path: spec.installKey, view };
+        const directory = await host.registry.getValue(installKey, 'InstallationDirectory');
+        if (!directory || (directory.type !== 'REG_SZ' && directory.type !== 'REG_EXPAND_SZ')) {
+          return undefined;
+        }
+        const executablePath = host.files.join(trimSeparators(directory.data), spec.executable);
+        const version = await host.files.fileVersion(executablePath).catch(() => undefined);
+        const running = processes.some(
+          (process) => process.name === spec.executable && process.ownedByCurrentUser,
+        );
+        return {
+          kind: spec.kind,
+          displayName: spec.displayName,
+          ...(version !== undefined ? { version } : {}),
+          executablePath,
+          running,
+          registryView: view,
+          spec,
+          installKey,
+        };
+      }),
+    ),
+  );
+  // The same installation can show through both views; keep the first (64-bit) sighting.
+  const clients: InstalledClient[] = [];
+  for (const client of found) {
+    if (client && !clients.some((known) => known.kind === client.kind)) clients.push(client);
+  }
+  return clients;
+}
+
+async function readSettings(host: HostSystem): Promise<SettingsRoot[]> {
+  return Promise.all(
+    CLIENT_SPECS.map(async (spec): Promise<SettingsRoot> => {
+      const key: RegistryKeyRef = { hive: 'HKCU', path: spec.settingsKey };
+      const contents = await readKey(host.registry, key);
+      const addressKeys: AddressKey[] = [];
+      for (const name of contents?.subkeys ?? []) {
+        if (!looksLikeAddress(name)) continue;
+        const child = await readKey(host.registry, childKey(key, name));
+        if (child) addressKeys.push({ address: name, contents: child });
+      }
+      return { spec, key, ...(contents ? { contents } : {}), addressKeys };
+    }),
+  );
+}
+
+async function readSignInAssistant(host: HostSystem): Promise<Inventory['signInAssistant']> {
+  const service = await host.services.query(SIGN_IN_ASSISTANT_SERVICE);
+  for (const view of ['64', '32'] as const) {
+    const version = await host.registry.getValue(
+      { hive: 'HKLM', path: SIGN_IN_ASSISTANT_KEY, view },
+      'MSOIDCRLVersion',
+    );
+    if (version) return { version, view, ...(service ? { service } : {}) };
+  }
+  return service ? { service } : {};
+}
+
+export async function readInventory(host: HostSystem): Promise<Inventory> {
+  const processes = await host.processes.find(CLIENT_PROCESS_NAMES);
+  const machineGuidKey: RegistryKeyRef = { hive: 'HKLM', path: CRYPTOGRAPHY_KEY, view: '64' };
+  const myStore = { location: 'CurrentUser', name: 'My' } as const;
+  const [clients, settings, signInAssistant, policies, cacheFolders, my, credentials, guid] =
+    await Promise.all([
+      readClients(host, processes),
+      readSettings(host),
+      readSignInAssistant(host),
+      Promise.all(
+        POLICY_KEYS.map((policy) =>
+          readKey(host.registry, { hive: policy.hive, path: policy.path }),
+        ),
+      ),
+      findCacheFolders(host.files),
+      host.certificates.list(myStore),
+      host.credentials.list('Microsoft_OC1:*'),
+      host.registry.getValue(machineGuidKey, 'MachineGuid'),
+    ]);
+  const upAndRunning: Inventory['upAndRunning'] = [];
+  for (const path of new Set(CLIENT_SPECS.map((spec) => spec.imProviderKey))) {
+    const key: RegistryKeyRef = { hive: 'HKCU', path };
+    const value = await host.registry.getValue(key, 'UpAndRunning');
+    if (value) upAndRunning.push({ key, value });
+  }
+  return {
+    clients,
+    processes,
+    upAndRunning,
+    signInAssistant,
+    settings,
+    policies: policies.filter((policy): policy is KeyContents => policy !== undefined),
+    cacheFolders,
+    certificates: scanCertificates(myStore, my),
+    credentials: credentials.map((credential) => {
+      const address = addressFromCredentialTarget(credential.targetName);
+      return address ? { ...credential, address } : credential;
+    }),
+    machineGuid: { key: machineGuidKey, ...(guid ? { value: guid } : {}) },
+  };
+}
+
+export { valueOf };
+export type { CacheFolder, CertificateScan, KeyContents };

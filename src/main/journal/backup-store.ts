@@ -1,0 +1,157 @@
+/**
+ * Backups of one action, kept in the engine's data folder (never in the user's profile).
+ * Documents are JSON; file contents go into one pack file per action so that a folder of
+ * 100,000 cache files costs one fsync, not 100,000. Every write is fsynced before the engine
+ * records the backup as done. Any failure is `backup-failed`, raised before anything changes.
+ */
+import { closeSync, fsyncSync, openSync, readFileSync, readSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  dataFolderError,
+  ensureDirectory,
+  syncDirectory,
+  writeAllSync,
+  writeFileAtomic,
+} from './durable-fs';
+
+export interface PackSlice {
+  offset: number;
+  size: number;
+}
+
+export class PackWriter {
+  private size = 0;
+
+  constructor(
+    private readonly fd: number,
+    readonly path: string,
+  ) {}
+
+  append(data: Uint8Array): PackSlice {
+    const slice = { offset: this.size, size: data.byteLength };
+    try {
+      writeAllSync(this.fd, data);
+    } catch (error) {
+      throw dataFolderError('backup-failed', 'back up file contents', this.path, error);
+    }
+    this.size += data.byteLength;
+    return slice;
+  }
+
+  finish(): void {
+    try {
+      fsyncSync(this.fd);
+    } catch (error) {
+      throw dataFolderError('backup-failed', 'back up file contents', this.path, error);
+    } finally {
+      closeSync(this.fd);
+    }
+  }
+
+  abandon(): void {
+    try {
+      closeSync(this.fd);
+    } catch {
+      // Already closed or never usable; the backup is discarded either way.
+    }
+  }
+}
+
+export class BackupWriter {
+  constructor(readonly dir: string) {}
+
+  private prepare(): void {
+    try {
+      ensureDirectory(this.dir);
+    } catch (error) {
+      throw dataFolderError('backup-failed', 'create the backup folder', this.dir, error);
+    }
+  }
+
+  writeDocument(name: string, value: unknown): void {
+    this.prepare();
+    const path = join(this.dir, name);
+    try {
+      writeFileAtomic(path, `${JSON.stringify(value)}\n`);
+    } catch (error) {
+      throw dataFolderError('backup-failed', 'write a backup', path, error);
+    }
+  }
+
+  writeBlob(name: string, data: Uint8Array): void {
+    this.prepare();
+    const path = join(this.dir, name);
+    try {
+      writeFileAtomic(path, data);
+    } catch (error) {
+      throw dataFolderError('backup-failed', 'write a backup', path, error);
+    }
+  }
+
+  openPack(name: string): PackWriter {
+    this.prepare();
+    const path = join(this.dir, name);
+    try {
+      const fd = openSync(path, 'w');
+      syncDirectory(this.dir);
+      return new PackWriter(fd, path);
+    } catch (error) {
+      throw dataFolderError('backup-failed', 'create a backup', path, error);
+    }
+  }
+}
+
+export class BackupReader {
+  constructor(readonly dir: string) {}
+
+  readDocument(name: string): unknown {
+    const path = join(this.dir, name);
+    try {
+      return JSON.parse(readFileSync(path, 'utf8')) as unknown;
+    } catch (error) {
+      throw dataFolderError('corrupt-data', 'read the backup', path, error);
+    }
+  }
+
+  readBlob(name: string): Uint8Array {
+    const path = join(this.dir, name);
+    try {
+      return new Uint8Array(readFileSync(path));
+    } catch (error) {
+      throw dataFolderError('corrupt-data', 'read the backup', path, error);
+    }
+  }
+
+  /** Reads slices of a pack file; call `close` when done. */
+  openPack(name: string): { read(slice: PackSlice): Uint8Array; close(): void } {
+    const path = join(this.dir, name);
+    let fd: number;
+    try {
+      fd = openSync(path, 'r');
+    } catch (error) {
+      throw dataFolderError('corrupt-data', 'read the backup', path, error);
+    }
+    return {
+      read(slice) {
+        const buffer = Buffer.alloc(slice.size);
+        let done = 0;
+        while (done < slice.size) {
+          const got = readSync(fd, buffer, done, slice.size - done, slice.offset + done);
+          if (got === 0) {
+            throw dataFolderError(
+              'corrupt-data',
+              'read the backup',
+              path,
+              new Error('the backup file is shorter than its index says'),
+            );
+          }
+          done += got;
+        }
+        return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+      },
+      close() {
+        closeSync(fd);
+      },
+    };
+  }
+}
