@@ -1,0 +1,81 @@
+import type { RepairFlow } from '../store/wizard-state';
+
+interface Props {
+  flow: RepairFlow;
+  onClose(force: boolean): void;
+  onRecheck(): void;
+  onCancel(): void;
+}
+
+/** The change needs Lync closed: offer to close it, and only then to end it, honestly worded. */
+export function ClientRunningPanel({ flow, onClose, onRecheck, onCancel }: Props) {
+  const names = flow.running?.join(', ') ?? '';
+  const busy = flow.phase === 'closing';
+  return (
+    <div className="client-running" role="group" aria-labelledby="client-running-title">
+      <p id="client-running-title" className="notice-title">
+        Lync is still open{names ? ` (${names})` : ''}.
+      </p>
+      {flow.closeRefused === undefined && (
+        <>
+          <p>
+            It keeps its sign-in files in use while it runs, so it has to be closed before this
+            change. The app can ask it to close, as if you chose Exit from its menu.
+          </p>
+          <div className="actions">
+            <button
+              type="button"
+              className="primary"
+              disabled={busy}
+              onClick={() => onClose(false)}
+            >
+              {busy ? 'Closing Lync…' : 'Close Lync for me'}
+            </button>
+            <button type="button" disabled={busy} onClick={onRecheck}>
+              I closed it myself
+            </button>
+            <button type="button" disabled={busy} onClick={onCancel}>
+              Cancel
+            </button>
+          </div>
+        </>
+      )}
+      {flow.closeRefused === 'polite' && (
+        <>
+          <p>
+            Lync did not close when asked. It may be waiting for an answer in one of its windows.
+            You can close it yourself, or end it now: ending it closes it at once, and anything not
+            yet sent or saved in Lync (for example a message you were typing) is lost.
+          </p>
+          <div className="actions">
+            <button type="button" className="danger" disabled={busy} onClick={() => onClose(true)}>
+              {busy ? 'Ending Lync…' : 'End Lync now'}
+            </button>
+            <button type="button" disabled={busy} onClick={onRecheck}>
+              I closed it myself
+            </button>
+            <button type="button" disabled={busy} onClick={onCancel}>
+              Cancel
+            </button>
+          </div>
+        </>
+      )}
+      {flow.closeRefused === 'forced' && (
+        <>
+          <p>
+            Lync could not be ended. Restarting the PC closes it for sure; then open this app again
+            before starting Lync.
+          </p>
+          <div className="actions">
+            <button type="button" disabled={busy} onClick={onRecheck}>
+              Check again
+            </button>
+            <button type="button" disabled={busy} onClick={onCancel}>
+              Cancel
+            </button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

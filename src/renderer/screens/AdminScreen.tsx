@@ -1,0 +1,140 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { FindingList } from '../components/FindingList';
+import { KbRef } from '../components/KbRef';
+import { RepairCard } from '../components/RepairCard';
+import { ScreenFrame } from '../components/ScreenFrame';
+import { useWizard } from '../store/wizard-context';
+
+/** Same rule main applies (shared `probeTargetSchema`), checked here to point at the bad line. */
+const TARGET_PATTERN = /^[A-Za-z0-9.-]+(:\d{1,5})?$/;
+const MAX_TARGETS = 16;
+
+export function parseTargets(text: string): { targets: string[]; invalid: string[] } {
+  const lines = text
+    .split(/[\s,]+/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+  return {
+    targets: lines.filter((line) => TARGET_PATTERN.test(line)),
+    invalid: lines.filter((line) => !TARGET_PATTERN.test(line)),
+  };
+}
+
+function AdminForm() {
+  const address = useWizard((state) => state.address);
+  const admin = useWizard((state) => state.admin);
+  const runAdminCheck = useWizard((state) => state.runAdminCheck);
+  const [domain, setDomain] = useState(address?.split('@')[1] ?? '');
+  const [targetText, setTargetText] = useState('');
+  const [problem, setProblem] = useState<string | undefined>();
+  const domainId = useId();
+  const targetsId = useId();
+  const hintId = useId();
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const { targets, invalid } = parseTargets(targetText);
+    if (invalid.length > 0) {
+      setProblem(`These are not a host name with an optional :port: ${invalid.join(', ')}`);
+      return;
+    }
+    if (targets.length > MAX_TARGETS) {
+      setProblem(`At most ${MAX_TARGETS} extra servers can be checked at once.`);
+      return;
+    }
+    setProblem(undefined);
+    void runAdminCheck(domain, targets);
+  };
+
+  const distrustedRoot = admin.findings?.some((finding) =>
+    finding.repairs.includes('remove-distrusted-root'),
+  );
+  return (
+    <>
+      <form className="admin-form" onSubmit={submit} noValidate>
+        <label htmlFor={domainId}>SIP domain</label>
+        <input
+          id={domainId}
+          value={domain}
+          onChange={(event) => setDomain(event.target.value)}
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <label htmlFor={targetsId}>Extra servers to check (AD FS, edge, proxy)</label>
+        <textarea
+          id={targetsId}
+          aria-describedby={hintId}
+          value={targetText}
+          onChange={(event) => setTargetText(event.target.value)}
+          rows={3}
+          spellCheck={false}
+        />
+        <p id={hintId} className="hint">
+          One host:port per line, for example sts.contoso.com:443
+        </p>
+        {problem && (
+          <p className="notice notice-error" role="alert">
+            {problem}
+          </p>
+        )}
+        <div className="actions">
+          <button type="submit" className="primary" disabled={admin.busy}>
+            Run the checks
+          </button>
+        </div>
+      </form>
+      {admin.busy && <p role="status">Checking the certificate chain, DNS records and clock…</p>}
+      {admin.error && <ErrorNotice error={admin.error} />}
+      {admin.findings && !admin.busy && (
+        <section aria-labelledby="admin-results">
+          <h2 id="admin-results">Results</h2>
+          <FindingList findings={admin.findings} />
+        </section>
+      )}
+      {distrustedRoot && (
+        <RepairCard
+          cardKey="remove-distrusted-root"
+          steps={['remove-distrusted-root']}
+          title="Remove the user-level copy of the distrusted root"
+          kbStep="admin-certificate-chain"
+          findings={[]}
+        />
+      )}
+    </>
+  );
+}
+
+/** The administrators' step: the checks when this version has them, else a clear placeholder. */
+export function AdminScreen() {
+  const availability = useWizard((state) => state.admin.availability);
+  const probeAdmin = useWizard((state) => state.probeAdmin);
+
+  useEffect(() => {
+    void probeAdmin();
+  }, [probeAdmin]);
+
+  return (
+    <ScreenFrame title="For administrators: validate the certificate chain">
+      <KbRef kbStep="admin-certificate-chain" />
+      <p className="lead">
+        “There was a problem verifying the certificate from the server” usually means one
+        certificate in the server’s chain is not trusted by this PC. This is mostly seen with single
+        sign-on (AD FS) and hybrid deployments.
+      </p>
+      {(availability === 'unknown' || availability === 'checking') && (
+        <p role="status">Checking whether this version can run the administrators’ checks…</p>
+      )}
+      {availability === 'unavailable' && (
+        <div className="placeholder" role="note">
+          <p className="notice-title">Coming in a later version</p>
+          <p>
+            This version cannot check certificate chains yet. Your administrator can check that the
+            server’s certificate chain, including its root, is trusted on this PC.
+          </p>
+        </div>
+      )}
+      {availability === 'available' && <AdminForm />}
+    </ScreenFrame>
+  );
+}

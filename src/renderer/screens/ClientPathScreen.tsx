@@ -1,0 +1,121 @@
+import type { ReactNode } from 'react';
+import { KB_STEPS } from '../../shared/findings';
+import { FindingList } from '../components/FindingList';
+import { KbRef } from '../components/KbRef';
+import { RepairCard } from '../components/RepairCard';
+import { ScreenFrame } from '../components/ScreenFrame';
+import { findingById, primaryClient, type Finding } from '../diagnosis-view';
+import type { Diagnosis } from '../client/client-types';
+import { useWizard } from '../store/wizard-context';
+
+const CACHE_FINDINGS = [
+  'personal-certificate',
+  'stored-credentials',
+  'connection-settings',
+] as const;
+
+function cacheFindings(diagnosis: Diagnosis | undefined): Finding[] {
+  return CACHE_FINDINGS.flatMap((id) => findingById(diagnosis, id) ?? []);
+}
+
+function Lync2013Path({ diagnosis }: { diagnosis: Diagnosis | undefined }) {
+  return (
+    <RepairCard
+      cardKey="delete-sign-in-info"
+      steps={['delete-sign-in-info']}
+      title="Delete my sign-in information"
+      kbStep="lync2013-delete-sign-in-info"
+      findings={cacheFindings(diagnosis)}
+    >
+      <p>
+        Lync keeps your saved password, its certificate and its connection settings. Deleting them
+        does what the “Delete my sign-in information” link on Lync’s sign-in screen does: Lync asks
+        for your password again and gets a fresh certificate.
+      </p>
+    </RepairCard>
+  );
+}
+
+function Guidance({
+  title,
+  kbStep,
+  finding,
+  children,
+}: {
+  title: string;
+  kbStep: 'lync2010-update-client' | 'lync2010-update-sign-in-assistant';
+  finding: Finding | undefined;
+  children: ReactNode;
+}) {
+  return (
+    <section className="repair-card" aria-labelledby={`guide-${kbStep}`}>
+      <h3 id={`guide-${kbStep}`}>{title}</h3>
+      <KbRef kbStep={kbStep} />
+      {finding ? <FindingList findings={[finding]} /> : <p>The scan could not tell.</p>}
+      {children}
+    </section>
+  );
+}
+
+function Lync2010Path({ diagnosis }: { diagnosis: Diagnosis | undefined }) {
+  return (
+    <>
+      <Guidance
+        title="1. Update the Lync client"
+        kbStep="lync2010-update-client"
+        finding={findingById(diagnosis, 'client')}
+      >
+        <p>
+          Install the latest Lync 2010 update from the Downloads page of your Office 365 portal, or
+          ask your IT department for it. This app does not install software.
+        </p>
+      </Guidance>
+      <Guidance
+        title="2. Update the Microsoft Online Services Sign-In Assistant"
+        kbStep="lync2010-update-sign-in-assistant"
+        finding={findingById(diagnosis, 'sign-in-assistant')}
+      >
+        <p>
+          Install the latest Sign-In Assistant (Microsoft Download Center, item 41950:{' '}
+          <code>microsoft.com/download/details.aspx?id=41950</code>). Its Windows service “Microsoft
+          Online Services Sign-in Assistant” must be running.
+        </p>
+      </Guidance>
+      <RepairCard
+        cardKey="clear-cached-sign-in"
+        steps={['clear-cached-sign-in']}
+        title={`3. ${KB_STEPS['lync2010-clear-cache'].title.replace(/^3\. /, '')}`}
+        kbStep="lync2010-clear-cache"
+        findings={cacheFindings(diagnosis)}
+      />
+    </>
+  );
+}
+
+/** The KB's resolution for the client the scan found. */
+export function ClientPathScreen() {
+  const diagnosis = useWizard((state) => state.diagnosis);
+  const client = primaryClient(diagnosis);
+  const lync2010 = client?.kind === 'lync2010';
+  const title = lync2010
+    ? 'Resolution for Lync 2010'
+    : client?.kind === 'sfb2016'
+      ? 'Resolution for Skype for Business'
+      : 'Resolution for Lync 2013';
+  return (
+    <ScreenFrame title={title}>
+      {client ? (
+        <p className="lead">
+          The scan found <strong>{client.displayName}</strong>
+          {client.version && <> version {client.version}</>}. These are the article’s steps for it.
+        </p>
+      ) : (
+        <p className="lead">
+          No Lync or Skype for Business client was found, so the steps for Lync 2013 and later are
+          shown.
+        </p>
+      )}
+      {lync2010 ? <Lync2010Path diagnosis={diagnosis} /> : <Lync2013Path diagnosis={diagnosis} />}
+    </ScreenFrame>
+  );
+}

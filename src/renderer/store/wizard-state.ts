@@ -1,0 +1,92 @@
+import type { ProgressEvent } from '../../shared/operations';
+import type { RepairStepId } from '../../shared/repairs';
+import type {
+  AdminFindings,
+  ClientError,
+  Diagnosis,
+  Plan,
+  ReportFile,
+  Run,
+  SessionInfo,
+} from '../client/client-types';
+import type { ScreenId } from './screens';
+
+export type RepairPhase =
+  | 'planning'
+  | 'review'
+  | 'checking-client'
+  | 'client-running'
+  | 'closing'
+  | 'applying'
+  | 'result'
+  | 'undoing'
+  | 'undone'
+  | 'failed';
+
+/** What to do once the running client is out of the way. */
+export type PendingChange = { kind: 'apply' } | { kind: 'undo'; stepId?: RepairStepId };
+
+/** One repair card's journey: preview, confirm, (close the client), apply, result, undo. */
+export interface RepairFlow {
+  steps: RepairStepId[];
+  phase: RepairPhase;
+  plan?: Plan;
+  run?: Run;
+  undoRun?: Run;
+  pending?: PendingChange;
+  /** Names of the client processes still running when a change needs them closed. */
+  running?: string[];
+  /** Set after a polite close request (or a forced one) left the client running. */
+  closeRefused?: 'polite' | 'forced';
+  error?: ClientError;
+}
+
+export type AdminAvailability = 'unknown' | 'checking' | 'available' | 'unavailable';
+export type OtherAccountsAnswer = 'yes' | 'no' | 'not-tried';
+
+export interface WizardState {
+  screen: ScreenId;
+  helpdesk: boolean;
+  session?: SessionInfo;
+  sessionError?: ClientError;
+  diagnosis?: Diagnosis;
+  scanning: boolean;
+  scanCount: number;
+  scanError?: ClientError;
+  /** The SIP address repairs act for (the client's current one unless the user picks another). */
+  address?: string;
+  repairs: Record<string, RepairFlow>;
+  /** The latest progress of a long change, cleared when it finishes. */
+  progress?: ProgressEvent;
+  admin: {
+    availability: AdminAvailability;
+    busy: boolean;
+    findings?: AdminFindings;
+    error?: ClientError;
+  };
+  outcome: { fixed?: boolean; otherAccounts?: OtherAccountsAnswer };
+  report: { busy: boolean; file?: ReportFile; error?: ClientError };
+}
+
+export interface WizardActions {
+  start(): Promise<void>;
+  goTo(screen: ScreenId): void;
+  setHelpdesk(on: boolean): void;
+  scan(): Promise<void>;
+  chooseAddress(address: string): void;
+  previewRepair(key: string, steps: RepairStepId[]): Promise<void>;
+  confirmRepair(key: string): Promise<void>;
+  cancelRepair(key: string): void;
+  closeClient(key: string, force: boolean): Promise<void>;
+  recheckClient(key: string): Promise<void>;
+  undoRepair(key: string, stepId?: RepairStepId): Promise<void>;
+  probeAdmin(): Promise<void>;
+  runAdminCheck(domain: string, targets: string[]): Promise<void>;
+  setFixed(fixed: boolean): void;
+  setOtherAccounts(answer: OtherAccountsAnswer): void;
+  buildReport(format: 'html' | 'json'): Promise<void>;
+  /** Stops listening to progress events (the window is going away or a test is done). */
+  dispose(): void;
+}
+
+export type WizardStore = WizardState & WizardActions;

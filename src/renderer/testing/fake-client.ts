@@ -1,0 +1,204 @@
+/**
+ * A fake of the one boundary the component tests cannot reach: the preload's bridge to main.
+ * It keeps state like main does (scans reflect applied and undone repairs, a running client
+ * refuses changes), so the wizard's flows are exercised end to end inside jsdom. The real
+ * bridge, handlers and engine are exercised by the browser walkthroughs in e2e/.
+ */
+import type {
+  OperationName,
+  OperationRequest,
+  OperationResult,
+  ProgressEvent,
+  RepairClient,
+} from '../../shared/operations';
+import type { ClientError, Plan, Run } from '../client/client-types';
+import { lync2010Diagnosis, lync2013Diagnosis, planFor } from './fake-data';
+
+export interface FakeClientOptions {
+  kind?: 'lync2013' | 'lync2010';
+  /** Lync runs; `stubborn` ignores polite close requests like a client with a dialog open. */
+  clientRunning?: false | 'cooperative' | 'stubborn';
+  /** `admin.check` answers `unsupported` (the backend is not wired in this version). */
+  adminAvailable?: boolean;
+  /** Makes an operation fail with this error every time. */
+  failures?: Partial<Record<OperationName, ClientError>>;
+}
+
+export interface FakeClient extends RepairClient {
+  calls: Array<{ name: OperationName; request: unknown }>;
+  progressListeners: number;
+  /** Resolves operations only when released, so tests can look at busy states. */
+  hold(name: OperationName): () => void;
+}
+
+type Handler<N extends OperationName> = (
+  request: OperationRequest<N>,
+) => OperationResult<N> | Promise<OperationResult<N>>;
+
+export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
+  const repaired = new Set<string>();
+  const plans = new Map<string, Plan>();
+  const runs = new Map<string, { run: Run; steps: string[] }>();
+  const listeners = new Set<(event: ProgressEvent) => void>();
+  const held = new Map<OperationName, Promise<void>>();
+  let running = options.clientRunning ?? false;
+  let counter = 0;
+
+  const ok = <T>(value: T) => ({ ok: true as const, value });
+  const err = (code: ClientError['code'], message: string) => ({
+    ok: false as const,
+    error: { code, message },
+  });
+  const diagnosis = () =>
+    options.kind === 'lync2010' ? lync2010Diagnosis(repaired) : lync2013Diagnosis(repaired);
+  const emit = (event: ProgressEvent) => listeners.forEach((listener) => listener(event));
+
+  const handlers: { [N in OperationName]: Handler<N> } = {
+    'session.info': () =>
+      ok({
+        hostKind: 'practice',
+        practiceScenario: options.kind === 'lync2010' ? 'kb-lync2010' : 'kb-lync2013',
+        hostDescription: 'Practice PC',
+        userName: 'CONTOSO\\user',
+        elevated: false,
+        supportCode: 'K7Q2XM',
+        appVersion: '0.1.0',
+      }),
+    'diagnosis.run': () => ok(diagnosis()),
+    'admin.check': () =>
+      options.adminAvailable
+        ? ok({
+            findings: [
+              {
+                id: 'certificate-chain',
+                status: 'ok',
+                kbStep: 'admin-certificate-chain',
+                summary: 'The chain of sip.contoso.com is trusted.',
+                evidence: [],
+                repairs: [],
+              },
+            ],
+          })
+        : err('unsupported', 'The administrators’ checks are not part of this version.'),
+    'repair.plan': (request) => {
+      const plan = planFor(
+        `plan-${++counter}`,
+        request.steps,
+        request.address ?? diagnosis().currentAddress,
+      );
+      plans.set(plan.id, plan);
+      return ok(plan);
+    },
+    'repair.apply': (request) => {
+      const plan = plans.get(request.planId);
+      if (!plan) return err('unknown-plan', 'No plan with that id.');
+      if (running && plan.requiresClientClosed) {
+        return err('client-running', 'Lync is running (lync.exe); close it first.');
+      }
+      const actions = plan.steps.flatMap((step) => step.actions);
+      actions.forEach((action, index) =>
+        emit({
+          operation: 'repair.apply',
+          message: action.description,
+          done: index + 1,
+          total: actions.length,
+        }),
+      );
+      const steps = plan.steps.map((step) => step.stepId);
+      steps.forEach((step) => repaired.add(step));
+      if (
+        steps.includes('remove-personal-certificate') &&
+        steps.includes('clear-connection-settings')
+      ) {
+        repaired.add('delete-sign-in-info');
+      }
+      const run: Run = {
+        id: `run-${++counter}`,
+        planId: plan.id,
+        address: plan.address,
+        startedAt: '2026-11-25T10:02:00.000Z',
+        finishedAt: '2026-11-25T10:02:01.000Z',
+        status: 'applied',
+        steps,
+        actions: actions.map((action) => ({
+          actionId: action.id,
+          stepId: action.stepId,
+          description: action.description,
+          outcome: 'applied',
+          verified: true,
+        })),
+      };
+      runs.set(run.id, { run, steps });
+      return ok(run);
+    },
+    'client.status': () => ok({ running: running ? [{ pid: 4242, name: 'lync.exe' }] : [] }),
+    'client.close': (request) => {
+      if (running === 'stubborn' && !request.force) {
+        return ok({ closed: false, stillRunning: ['lync.exe'] });
+      }
+      running = false;
+      return ok({ closed: true, stillRunning: [] });
+    },
+    'runs.list': () => ok({ runs: [] }),
+    'runs.undo': (request) => {
+      const entry = runs.get(request.runId);
+      if (!entry) return err('unknown-run', 'No run with that id.');
+      if (running) return err('client-running', 'Lync is running (lync.exe); close it first.');
+      const undone = request.stepId ? [request.stepId] : entry.steps;
+      undone.forEach((step) => repaired.delete(step));
+      if (undone.length > 0) repaired.delete('delete-sign-in-info');
+      return ok({
+        ...entry.run,
+        id: `run-${++counter}`,
+        status: request.stepId && entry.steps.length > 1 ? 'partly-undone' : 'undone',
+        steps: undone as Run['steps'],
+        actions: entry.run.actions
+          .filter((action) => undone.includes(action.stepId))
+          .map((action) => ({ ...action, outcome: 'undone' as const })),
+      });
+    },
+    'report.build': (request) =>
+      ok({
+        fileName: `sfb-signin-report.${request.format}`,
+        mimeType: request.format === 'html' ? 'text/html' : 'application/json',
+        content:
+          request.format === 'html' ? '<!doctype html><title>Report</title>' : '{"report":true}',
+      }),
+    'practice.list': () => ok({ current: 'kb-lync2013', scenarios: [] }),
+    'practice.reset': (request) => ok({ scenario: request.name }),
+  };
+
+  const fake = {
+    calls: [] as FakeClient['calls'],
+    get progressListeners() {
+      return listeners.size;
+    },
+    hold(name: OperationName) {
+      let release = () => {};
+      held.set(name, new Promise<void>((resolve) => (release = resolve)));
+      return () => {
+        held.delete(name);
+        release();
+      };
+    },
+    onProgress(listener: (event: ProgressEvent) => void) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  } as unknown as FakeClient;
+
+  for (const name of Object.keys(handlers) as OperationName[]) {
+    Object.assign(fake, {
+      [name]: async (request: unknown) => {
+        fake.calls.push({ name, request });
+        await held.get(name);
+        const failure = options.failures?.[name];
+        if (failure) return { ok: false, error: failure };
+        return (handlers[name] as Handler<typeof name>)(request as never);
+      },
+    });
+  }
+  return fake;
+}
