@@ -1,0 +1,125 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { Minimatch } from 'minimatch';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { z } from 'zod';
+
+const root = join(import.meta.dirname, '..');
+
+const configSchema = z.object({
+  appId: z.string().regex(/^[a-z0-9]+(\.[a-z0-9-]+)+$/i),
+  productName: z.string(),
+  directories: z.object({ output: z.string(), buildResources: z.string() }),
+  files: z.array(z.string()),
+  asar: z.boolean(),
+  asarUnpack: z.array(z.string()),
+  win: z.object({
+    icon: z.string(),
+    requestedExecutionLevel: z.string(),
+    target: z.array(z.object({ target: z.string(), arch: z.array(z.string()) })),
+  }),
+  nsis: z.object({
+    oneClick: z.boolean(),
+    perMachine: z.boolean(),
+    allowElevation: z.boolean(),
+    installerIcon: z.string(),
+  }),
+  portable: z.object({ requestExecutionLevel: z.string() }),
+});
+
+const config = configSchema.parse(parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')));
+
+/**
+ * electron-builder applies `files` patterns in order: a file is packaged when the last pattern
+ * that can change its state includes it (its FileMatcher's minimatchAll).
+ */
+function isPackaged(path: string, patterns: string[]): boolean {
+  let included = false;
+  for (const source of patterns) {
+    const pattern = new Minimatch(source, { dot: true });
+    if (included !== pattern.negate) continue;
+    included = pattern.match(path);
+  }
+  return included;
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split('\\').join('/'));
+}
+
+describe('electron-builder.yml', () => {
+  it('names the product and installs per user without administrator rights', () => {
+    expect(config.productName).toBe('SfB Sign-in Repair');
+    expect(config.win.requestedExecutionLevel).toBe('asInvoker');
+    expect(config.nsis.perMachine).toBe(false);
+    expect(config.nsis.allowElevation).toBe(false);
+    expect(config.portable.requestExecutionLevel).toBe('user');
+    expect(config.win.target.map((t) => t.target).sort()).toEqual(['nsis', 'portable']);
+    expect(config.win.target.find((t) => t.target === 'nsis')?.arch).toContain('x64');
+  });
+
+  it('packages koffi with its Windows binaries only, unpacked from the asar archive', () => {
+    const koffiFiles = listFiles(join(root, 'node_modules/koffi/build/koffi'));
+    const packaged = koffiFiles.filter((file) => isPackaged(file, config.files));
+    expect(packaged.sort()).toEqual([
+      'node_modules/koffi/build/koffi/win32_arm64/koffi.node',
+      'node_modules/koffi/build/koffi/win32_x64/koffi.node',
+    ]);
+    expect(koffiFiles.filter((file) => file.includes('/linux_x64/')).length).toBeGreaterThan(0);
+    expect(isPackaged('node_modules/koffi/index.js', config.files)).toBe(true);
+    expect(isPackaged('node_modules/koffi/package.json', config.files)).toBe(true);
+
+    const unpacked = (file: string) =>
+      config.asarUnpack.some((source) => new Minimatch(source, { dot: true }).match(file));
+    expect(config.asar).toBe(true);
+    expect(unpacked('node_modules/koffi/build/koffi/win32_x64/koffi.node')).toBe(true);
+    expect(unpacked('node_modules/koffi/index.js')).toBe(false);
+  });
+
+  it('packages the built app and nothing else from node_modules', () => {
+    const pkg = z
+      .object({ main: z.string() })
+      .parse(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')));
+    expect(isPackaged(pkg.main, config.files)).toBe(true);
+    expect(isPackaged('dist/preload.cjs', config.files)).toBe(true);
+    expect(isPackaged('dist/renderer/index.html', config.files)).toBe(true);
+    expect(isPackaged('dist/renderer/assets/index-abc123.js', config.files)).toBe(true);
+    expect(isPackaged('dist/main.cjs.map', config.files)).toBe(false);
+    expect(isPackaged('node_modules/react/index.js', config.files)).toBe(false);
+    expect(isPackaged('node_modules/electron/index.js', config.files)).toBe(false);
+    expect(isPackaged('src/main/app/main.ts', config.files)).toBe(false);
+  });
+
+  it('points at real icons: a PNG and an ICO that holds a 256 px image', () => {
+    expect(config.directories.buildResources).toBe('assets');
+    const png = readFileSync(join(root, 'assets/icon.png'));
+    expect(png.subarray(0, 8)).toEqual(
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    );
+    expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(256);
+    expect(png.readUInt32BE(20)).toBe(png.readUInt32BE(16));
+
+    for (const icon of [config.win.icon, config.nsis.installerIcon]) {
+      const ico = readFileSync(join(root, icon));
+      expect(ico.readUInt16LE(0)).toBe(0);
+      expect(ico.readUInt16LE(2)).toBe(1);
+      const count = ico.readUInt16LE(4);
+      const sizes: number[] = [];
+      for (let i = 0; i < count; i += 1) {
+        const entry = 6 + 16 * i;
+        sizes.push(ico[entry] === 0 ? 256 : (ico[entry] ?? -1));
+        const length = ico.readUInt32LE(entry + 8);
+        const offset = ico.readUInt32LE(entry + 12);
+        expect(offset + length).toBeLessThanOrEqual(ico.length);
+        // Each entry is a complete PNG image.
+        expect(ico.subarray(offset, offset + 4)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+      }
+      expect(sizes).toContain(16);
+      expect(sizes).toContain(32);
+      expect(sizes).toContain(256);
+    }
+  });
+});
