@@ -1,0 +1,79 @@
+// @vitest-environment jsdom
+import { cleanup, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { renderWizard, scanAndContinue } from './testing/render-wizard';
+
+afterEach(cleanup);
+
+describe('the Lync 2010 path', () => {
+  it('guides the two updates with version found and needed, then clears the cached sign-in', async () => {
+    const { user, client } = await renderWizard({ kind: 'lync2010' });
+    await scanAndContinue(user);
+    expect(
+      screen.getByRole('heading', { level: 1, name: 'Resolution for Lync 2010' }),
+    ).toBeTruthy();
+
+    const update = screen.getByRole('region', { name: '1. Update the Lync client' });
+    expect(
+      within(update).getByText('Lync 2010 4.0.7577.0 is older than the latest update.'),
+    ).toBeTruthy();
+    await user.click(within(update).getByText('Details'));
+    expect(within(update).getByText('4.0.7577.4540 or later')).toBeTruthy();
+
+    const assistant = screen.getByRole('region', {
+      name: '2. Update the Microsoft Online Services Sign-In Assistant',
+    });
+    expect(within(assistant).getByText(/out of date and its service is stopped/)).toBeTruthy();
+    expect(
+      within(assistant).getByText('microsoft.com/download/details.aspx?id=41950'),
+    ).toBeTruthy();
+    // Guidance only: there is no button that would pretend to install software.
+    expect(within(update).queryByRole('button', { name: /change/ })).toBeNull();
+
+    const clear = screen.getByRole('region', {
+      name: '3. Clear your cached certificates, credentials and connections',
+    });
+    await user.click(within(clear).getByRole('button', { name: 'Show what will change' }));
+    await user.click(await within(clear).findByRole('button', { name: 'Make this change' }));
+    await within(clear).findByText('Done. Every change was made and checked.');
+    expect(client.calls.find((call) => call.name === 'repair.plan')?.request).toEqual({
+      steps: ['clear-cached-sign-in'],
+      address: 'user@contoso.com',
+    });
+
+    await user.click(within(clear).getByRole('button', { name: 'Undo this change' }));
+    await within(clear).findByText(/^Undone\./);
+    expect(client.calls.at(-1)).toEqual({
+      name: 'runs.undo',
+      request: { runId: expect.stringMatching(/^run-/) },
+    });
+  });
+
+  it('shows the additional steps with MachineGuid marked as needing administrator rights', async () => {
+    const { user } = await renderWizard({ kind: 'lync2010' });
+    await scanAndContinue(user);
+    await user.click(screen.getByRole('button', { name: 'Next: More steps' }));
+    const titles = screen
+      .getAllByRole('heading', { level: 3 })
+      .map((heading) => heading.textContent);
+    expect(titles).toEqual([
+      'Delete the endpoint cache',
+      'Delete the personal certificate',
+      "Remove the user's stored credentials",
+      'Flush the DNS cache',
+      'Remove braces from MachineGuid',
+    ]);
+    const guid = screen.getByRole('region', { name: 'Remove braces from MachineGuid' });
+    expect(within(guid).getByText(/Needs administrator rights/).textContent).toContain(
+      'not running as administrator',
+    );
+    // Nothing to change: the plan says so and offers no confirm button.
+    await user.click(within(guid).getByRole('button', { name: 'Show what will change' }));
+    await within(guid).findByText('Nothing needs to change for this step.');
+    expect(within(guid).queryByRole('button', { name: 'Make this change' })).toBeNull();
+
+    const dns = screen.getByRole('region', { name: 'Flush the DNS cache' });
+    await user.click(within(dns).getByRole('button', { name: 'Show what will change' }));
+    expect(await within(dns).findByText('(cannot be undone)')).toBeTruthy();
+  });
+});
