@@ -49,7 +49,7 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
     const { host, engineDataDir } = await deps.openHost({
       platform: options.platform,
       dataDir: options.dataDir,
-      ...(practice ? { practice } : {}),
+      ...(practice !== undefined ? { practice } : {}),
     });
     const engine = deps.createEngine({
       host,
