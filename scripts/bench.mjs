@@ -1,0 +1,214 @@
+// `npm run bench`: runs every `bench/*.bench.ts` module and writes bench/results/latest.json
+// and a readable bench/results/latest.md.
+//
+// A bench module is TypeScript with one default export:
+//   export default async function (context?: BenchContext): Promise<Record<string, number | string>>
+// returning named results (numbers with their unit in the name, e.g. `diagnose.typical.ms`).
+// `context` (optional to use) is { quick: boolean, log(message) }.
+//
+// Each module is bundled with esbuild (CommonJS, node_modules left external) and run in its own
+// Node.js process, so one module's memory use or crash does not colour another's figures.
+//
+// Options: --only=<name>[,<name>]  run only these modules (file name without .bench.ts)
+//          --quick                 small sizes, for checking the bench itself
+//          --out=<dir>             results folder (default bench/results)
+import { build } from 'esbuild';
+import { spawn } from 'node:child_process';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cpus, totalmem, release, platform, arch } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { setTimeout, clearTimeout } from 'node:timers';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const SECTION_TIMEOUT_MS = 6 * 60_000;
+
+function argValue(name) {
+  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
+  return arg?.slice(name.length + 3);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Child mode: `node --expose-gc scripts/bench.mjs --child <bundle.cjs> <result.json>`
+
+async function runChild(bundle, resultFile) {
+  const quick = process.argv.includes('--quick');
+  const mod = await import(pathToFileURL(bundle).href);
+  const fn = mod.default?.default ?? mod.default;
+  if (typeof fn !== 'function') {
+    throw new Error(`${basename(bundle)} has no default export function`);
+  }
+  const started = performance.now();
+  const results = await fn({ quick, log: (message) => process.stderr.write(`  ${message}\n`) });
+  if (typeof results !== 'object' || results === null) {
+    throw new Error(`${basename(bundle)} returned ${typeof results}, not named results`);
+  }
+  for (const [key, value] of Object.entries(results)) {
+    if (typeof value !== 'number' && typeof value !== 'string') {
+      throw new Error(`${basename(bundle)}: result "${key}" is neither a number nor a string`);
+    }
+  }
+  const durationMs = Math.round(performance.now() - started);
+  await writeFile(resultFile, JSON.stringify({ durationMs, results }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Runner mode
+
+function runSection(bundle, resultFile, quick) {
+  return new Promise((resolvePromise) => {
+    const args = ['--expose-gc', fileURLToPath(import.meta.url), '--child', bundle, resultFile];
+    if (quick) args.push('--quick');
+    const child = spawn(process.execPath, args, {
+      cwd: repo,
+      stdio: ['ignore', 'inherit', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+      process.stderr.write(chunk);
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), SECTION_TIMEOUT_MS);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolvePromise({ code, signal, stderr });
+    });
+  });
+}
+
+function machine() {
+  const list = cpus();
+  return {
+    cpu: list[0]?.model?.trim() ?? 'unknown',
+    cores: list.length,
+    memoryGB: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
+    node: process.version,
+    os: `${platform()} ${release()} ${arch()}`,
+  };
+}
+
+function formatValue(value) {
+  if (typeof value !== 'number') return String(value);
+  if (Number.isInteger(value)) return value.toLocaleString('en-US');
+  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
+function markdown(report) {
+  const m = report.machine;
+  const lines = [
+    '# Benchmark results',
+    '',
+    `Run ${report.startedAt}${report.quick ? ' (quick sizes: not for comparison)' : ''}, ` +
+      `${Math.round(report.durationMs / 1000)} s in all.`,
+    '',
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, Node.js ${m.node}, ${m.os}.`,
+    '',
+  ];
+  for (const [name, section] of Object.entries(report.sections)) {
+    lines.push(`## ${name}`, '');
+    if (section.error) {
+      lines.push(`Failed: ${section.error}`, '');
+      continue;
+    }
+    const notes = Object.entries(section.results).filter(([key]) => key.startsWith('note'));
+    for (const [, note] of notes) lines.push(String(note), '');
+    const growth = Object.entries(section.results).filter(([key]) => key.includes('growth'));
+    if (growth.length > 0) {
+      lines.push(
+        'Growth ratios (time at the larger size ÷ time at the smaller; linear growth ≈ the size ratio):',
+        '',
+      );
+      for (const [key, value] of growth) lines.push(`- ${key}: ${formatValue(value)}`);
+      lines.push('');
+    }
+    lines.push('| result | value |', '|---|---:|');
+    for (const [key, value] of Object.entries(section.results)) {
+      if (key.startsWith('note') || key.includes('growth')) continue;
+      lines.push(`| ${key} | ${formatValue(value)} |`);
+    }
+    lines.push('', `(${Math.round(section.durationMs / 1000)} s)`, '');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function runAll() {
+  const quick = process.argv.includes('--quick');
+  const only = argValue('only')?.split(',');
+  const outDir = resolve(repo, argValue('out') ?? 'bench/results');
+  const benchDir = join(repo, 'bench');
+  const files = (await readdir(benchDir))
+    .filter((f) => f.endsWith('.bench.ts'))
+    .filter((f) => !only || only.includes(f.replace(/\.bench\.ts$/, '')))
+    .sort();
+  if (files.length === 0) {
+    console.error(
+      only ? `No bench module named ${only.join(', ')}.` : 'No bench/*.bench.ts modules.',
+    );
+    process.exit(2);
+  }
+  // Inside the repo so the bundles resolve node_modules like the sources do.
+  const work = join(repo, '.cache', 'bench');
+  await rm(work, { recursive: true, force: true });
+  await mkdir(work, { recursive: true });
+  await mkdir(outDir, { recursive: true });
+
+  const started = Date.now();
+  const report = {
+    startedAt: new Date(started).toISOString(),
+    quick,
+    machine: machine(),
+    sections: {},
+  };
+  let failed = 0;
+  for (const file of files) {
+    const name = file.replace(/\.bench\.ts$/, '');
+    const bundle = join(work, `${name}.cjs`);
+    const resultFile = join(work, `${name}.result.json`);
+    console.error(`bench ${name}${quick ? ' (quick)' : ''}`);
+    try {
+      await build({
+        entryPoints: [join(benchDir, file)],
+        outfile: bundle,
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        packages: 'external',
+        logLevel: 'warning',
+      });
+    } catch (error) {
+      report.sections[name] = { error: `does not build: ${error.message}` };
+      failed++;
+      continue;
+    }
+    const { code, signal, stderr } = await runSection(bundle, resultFile, quick);
+    if (code !== 0) {
+      const last = stderr.trim().split('\n').slice(-3).join(' ');
+      report.sections[name] = {
+        error: signal ? `stopped (${signal}) after the time limit` : `exit ${code}: ${last}`,
+      };
+      failed++;
+      continue;
+    }
+    report.sections[name] = JSON.parse(await readFile(resultFile, 'utf8'));
+  }
+  report.durationMs = Date.now() - started;
+  await writeFile(join(outDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(join(outDir, 'latest.md'), markdown(report));
+  console.error(
+    `wrote ${join(outDir, 'latest.json')} and latest.md in ${Math.round(report.durationMs / 1000)} s`,
+  );
+  await rm(work, { recursive: true, force: true });
+  if (failed > 0) process.exit(1);
+}
+
+const childIndex = process.argv.indexOf('--child');
+if (childIndex >= 0) {
+  runChild(process.argv[childIndex + 1], process.argv[childIndex + 2]).catch((error) => {
+    process.stderr.write(`${error?.stack ?? error}\n`);
+    process.exit(1);
+  });
+} else {
+  await runAll();
+}

@@ -1,0 +1,43 @@
+import { isErrorData } from '../shared/errors';
+import type { ErrorCode, ErrorData } from '../shared/errors';
+import { isHostError } from '../main/host/host-error';
+import { EXIT, exitCodeForError } from './exit-codes';
+import type { ExitCode } from './exit-codes';
+
+/** A failure the command line explains in plain words and ends with a documented exit code. */
+export class CliError extends Error {
+  constructor(
+    readonly exitCode: ExitCode,
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: ErrorData['details'] = {},
+  ) {
+    super(message);
+    this.name = 'CliError';
+  }
+
+  toData(): ErrorData {
+    return { code: this.code, message: this.message, details: { ...this.details } };
+  }
+}
+
+export const usageError = (message: string, details?: ErrorData['details']): CliError =>
+  new CliError(EXIT.usage, 'invalid-request', message, details);
+
+/** Whatever was thrown, as a CliError; unexpected errors become `internal` (exit 70). */
+export function toCliError(error: unknown): CliError {
+  if (error instanceof CliError) return error;
+  if (isHostError(error)) {
+    return new CliError(exitCodeForError(error.code), error.code, error.message, error.details);
+  }
+  if (isErrorData(error)) {
+    return new CliError(exitCodeForError(error.code), error.code, error.message, error.details);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  const errno = (error as { code?: unknown } | null)?.code;
+  if (typeof errno === 'string' && /^E[A-Z]+$/.test(errno)) {
+    // A file-system failure that no adapter wrapped: the data folder is unusable.
+    return new CliError(EXIT.dataError, 'io', message, { errno });
+  }
+  return new CliError(EXIT.internal, 'internal', `Internal error: ${message}`);
+}

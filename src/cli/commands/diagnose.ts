@@ -1,0 +1,73 @@
+import type { DiagnosisReport } from '../../shared/findings';
+import { probeTargetSchema } from '../../shared/operations';
+import { CliError, usageError } from '../cli-error';
+import { withSession } from '../command-env';
+import type { CommandEnv } from '../command-env';
+import { EXIT } from '../exit-codes';
+import type { ExitCode } from '../exit-codes';
+import { printDiagnosis } from '../format/diagnosis-text';
+import type { AdminCheckRequest } from '../services';
+
+export interface DiagnoseOptions {
+  admin: boolean;
+  domain?: string;
+  targets: string[];
+}
+
+function adminRequest(options: DiagnoseOptions): AdminCheckRequest {
+  if (!options.admin && (options.domain !== undefined || options.targets.length > 0)) {
+    throw usageError("--domain and --target belong to the administrators' checks: add --admin.");
+  }
+  const request: AdminCheckRequest = {};
+  if (options.domain !== undefined) {
+    const domain = options.domain.trim();
+    if (!/^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/.test(domain) || domain.length > 253) {
+      throw usageError(`"${options.domain}" is not a domain name like contoso.com.`, {
+        domain: options.domain,
+      });
+    }
+    request.domain = domain;
+  }
+  if (options.targets.length > 16) throw usageError('At most 16 --target values.');
+  request.targets = options.targets.map((t) => {
+    const parsed = probeTargetSchema.safeParse(t);
+    const port = Number(t.split(':')[1] ?? '443');
+    if (!parsed.success || port < 1 || port > 65535) {
+      throw usageError(`"${t}" is not a host name with an optional :port (sts.contoso.com:443).`, {
+        target: t,
+      });
+    }
+    return parsed.data;
+  });
+  return request;
+}
+
+export async function diagnoseCommand(
+  env: CommandEnv,
+  options: DiagnoseOptions,
+): Promise<ExitCode> {
+  const request = adminRequest(options);
+  const runAdminChecks = env.ctx.services.runAdminChecks;
+  if (options.admin && !runAdminChecks) {
+    throw new CliError(
+      EXIT.unavailable,
+      'unsupported',
+      "The administrators' checks (certificate chain, DNS records, clock) are not available in this build yet.",
+    );
+  }
+  const report: DiagnosisReport = await withSession(env, async (session) => {
+    const diagnosis = await session.engine.diagnose();
+    if (!options.admin || !runAdminChecks) return diagnosis;
+    env.out.progress("Running the administrators' checks…", undefined, undefined, true);
+    const adminFindings = await runAdminChecks(session.host, {
+      ...request,
+      ...(request.domain === undefined && diagnosis.currentAddress
+        ? { domain: diagnosis.currentAddress.split('@')[1] }
+        : {}),
+    });
+    return { ...diagnosis, findings: [...diagnosis.findings, ...adminFindings] };
+  });
+  if (env.out.json) env.out.result(report);
+  else printDiagnosis(env.out, report);
+  return EXIT.ok;
+}

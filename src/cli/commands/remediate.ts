@@ -1,0 +1,60 @@
+import { withSession } from '../command-env';
+import type { CommandEnv } from '../command-env';
+import { EXIT } from '../exit-codes';
+import type { ExitCode } from '../exit-codes';
+import { problems } from '../format/diagnosis-text';
+import { runRepair } from './repair-flow';
+
+export interface RemediateRequest {
+  address?: string;
+  closeClient: boolean;
+  forceClose: boolean;
+}
+
+/**
+ * Intune-style remediation: `repair --all --yes` without questions, then a fresh diagnosis,
+ * summed up in one line. It closes the client only when told to (gracefully; forcibly only
+ * with --force-close).
+ */
+export async function remediateCommand(
+  env: CommandEnv,
+  request: RemediateRequest,
+): Promise<ExitCode> {
+  const result = await withSession(env, async (session) => {
+    const outcome = await runRepair(env, session, {
+      all: true,
+      yes: true,
+      dryRun: false,
+      closeClient: request.closeClient,
+      forceClose: request.forceClose,
+      ...(request.address !== undefined ? { address: request.address } : {}),
+    });
+    const after = await session.engine.diagnose();
+    return { outcome, remaining: problems(after).map((f) => f.id) };
+  });
+  const { outcome, remaining } = result;
+  const run = outcome.run;
+  const applied = run ? run.actions.filter((a) => a.outcome === 'applied' && a.verified).length : 0;
+  const head =
+    outcome.exitCode === EXIT.ok || outcome.exitCode === EXIT.needsAdmin
+      ? `Remediated: ${applied} change${applied === 1 ? '' : 's'} applied and verified`
+      : `Remediation ${run?.status ?? 'failed'}: ${applied} of ${run?.actions.length ?? 0} changes applied`;
+  const summary =
+    `${head}${run ? ` (run ${run.id})` : ''}` +
+    (outcome.skippedSteps.length > 0
+      ? `; needs administrator: ${outcome.skippedSteps.join(', ')}`
+      : '') +
+    (remaining.length > 0 ? `; still a problem: ${remaining.join(', ')}` : '; no problem left');
+  if (env.out.json) {
+    env.out.result({
+      plan: outcome.plan,
+      run: run ?? null,
+      skippedSteps: outcome.skippedSteps,
+      remainingProblems: remaining,
+      summary,
+    });
+  } else {
+    env.ctx.stdout(`${summary}\n`);
+  }
+  return outcome.exitCode;
+}

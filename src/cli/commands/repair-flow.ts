@@ -1,0 +1,159 @@
+import type { RepairPlan, RepairStepId, RunRecord } from '../../shared/repairs';
+import { CliError, usageError } from '../cli-error';
+import type { CommandEnv } from '../command-env';
+import { EXIT } from '../exit-codes';
+import type { ExitCode } from '../exit-codes';
+import { actionCount, printPlan } from '../format/plan-text';
+import { printRun } from '../format/run-text';
+import type { CliSession } from '../session';
+import { needsAdmin, parseAddress, parseStepList, stepsForAll } from '../steps';
+
+export interface RepairRequest {
+  steps?: string;
+  all: boolean;
+  address?: string;
+  dryRun: boolean;
+  yes: boolean;
+  closeClient: boolean;
+  forceClose: boolean;
+}
+
+export interface RepairOutcome {
+  exitCode: ExitCode;
+  plan?: RepairPlan;
+  run?: RunRecord;
+  dryRun: boolean;
+  /** Steps `--all` left out because they need administrator rights. */
+  skippedSteps: RepairStepId[];
+}
+
+/** Usage checks first, so bad arguments never open the PC. */
+export function checkRepairRequest(request: RepairRequest): {
+  steps?: RepairStepId[];
+  address?: string;
+} {
+  if (request.all === (request.steps !== undefined)) {
+    throw usageError('Choose the steps to repair: --steps id,... or --all.');
+  }
+  if (request.dryRun && request.yes)
+    throw usageError('--dry-run changes nothing: leave out --yes.');
+  return {
+    ...(request.steps !== undefined ? { steps: parseStepList(request.steps) } : {}),
+    ...(request.address !== undefined ? { address: parseAddress(request.address) } : {}),
+  };
+}
+
+const runExit = (run: RunRecord): ExitCode =>
+  run.status === 'applied' ? EXIT.ok : EXIT.repairFailed;
+
+async function ensureClientClosed(env: CommandEnv, session: CliSession, request: RepairRequest) {
+  const running = await session.engine.runningClients();
+  if (running.length === 0) return;
+  const names = running.map((p) => `${p.name} (pid ${p.pid})`).join(', ');
+  if (!request.closeClient && !request.forceClose) {
+    throw new CliError(
+      EXIT.clientRunning,
+      'client-running',
+      `Lync / Skype for Business is running (${names}). Close it, or add --close-client. Nothing was changed.`,
+    );
+  }
+  env.out.progress('Closing Lync / Skype for Business…', undefined, undefined, true);
+  const result = await session.engine.closeClient({ force: request.forceClose });
+  if (!result.closed) {
+    throw new CliError(
+      EXIT.clientRunning,
+      'client-running',
+      `Lync / Skype for Business did not close (${result.stillRunning.join(', ')}).` +
+        (request.forceClose ? '' : ' Add --force-close to end it.') +
+        ' Nothing was changed.',
+    );
+  }
+}
+
+async function confirm(env: CommandEnv, plan: RepairPlan): Promise<void> {
+  if (!env.ctx.interactive) {
+    throw new CliError(
+      EXIT.notConfirmed,
+      'cancelled',
+      'Not confirmed: add --yes to apply without a question. Nothing was changed.',
+    );
+  }
+  const n = actionCount(plan);
+  const answer = await env.ctx.prompt(`Apply these ${n} change${n === 1 ? '' : 's'}? [y/N] `);
+  if (!/^\s*y(es)?\s*$/i.test(answer ?? '')) {
+    throw new CliError(EXIT.notConfirmed, 'cancelled', 'Not confirmed. Nothing was changed.');
+  }
+}
+
+/**
+ * Plan → show → (confirm) → close the client if asked → apply → show the run. Shared by
+ * `repair` and `remediate`; nothing changes before every check has passed.
+ */
+export async function runRepair(
+  env: CommandEnv,
+  session: CliSession,
+  request: RepairRequest,
+): Promise<RepairOutcome> {
+  const checked = checkRepairRequest(request);
+  const { engine, host } = session;
+  let steps = checked.steps ?? [];
+  const skippedSteps: RepairStepId[] = [];
+  const elevated = (await host.identity.current()).elevated;
+  if (request.all) {
+    env.out.progress('Scanning this PC…', undefined, undefined, true);
+    steps = stepsForAll(await engine.diagnose());
+    if (!elevated) {
+      for (const id of needsAdmin(steps)) skippedSteps.push(id);
+      steps = steps.filter((id) => !skippedSteps.includes(id));
+      for (const id of skippedSteps) {
+        env.out.notice(`Left out "${id}": it needs administrator rights (run as administrator).`);
+      }
+    }
+  }
+  const plan = await engine.plan({
+    steps,
+    ...(checked.address ? { address: checked.address } : {}),
+  });
+  if (!env.out.json) printPlan(env.out, plan);
+  const outcome = (exitCode: ExitCode, run?: RunRecord): RepairOutcome => ({
+    exitCode,
+    plan,
+    ...(run ? { run } : {}),
+    dryRun: request.dryRun,
+    skippedSteps,
+  });
+  const adminExit = skippedSteps.length > 0 ? EXIT.needsAdmin : EXIT.ok;
+  if (request.dryRun) {
+    env.out.line('Dry run: nothing was changed.');
+    return outcome(EXIT.ok);
+  }
+  if (actionCount(plan) === 0) {
+    env.out.line('Nothing to change.');
+    return outcome(adminExit);
+  }
+  if (plan.requiresAdmin && !elevated) {
+    throw new CliError(
+      EXIT.needsAdmin,
+      'needs-admin',
+      'These changes need administrator rights: run the command as administrator. Nothing was changed.',
+    );
+  }
+  const closeAsked = request.closeClient || request.forceClose;
+  // Refuse before asking anything when the client runs and closing it was not asked for.
+  if (plan.requiresClientClosed && !closeAsked) await ensureClientClosed(env, session, request);
+  if (!request.yes) await confirm(env, plan);
+  if (plan.requiresClientClosed && closeAsked) await ensureClientClosed(env, session, request);
+  env.out.progress(
+    `Backing up and applying ${actionCount(plan)} changes…`,
+    undefined,
+    undefined,
+    true,
+  );
+  const run = await engine.apply(plan.id);
+  if (!env.out.json) {
+    printRun(env.out, run, 'Repair');
+    if (run.status === 'applied') env.out.line(`Undo with: sfb-signin-repair undo ${run.id}`);
+  }
+  const code = runExit(run);
+  return outcome(code === EXIT.ok ? adminExit : code, run);
+}

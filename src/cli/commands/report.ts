@@ -1,0 +1,77 @@
+import { writeFile } from 'node:fs/promises';
+import { isAbsolute, resolve } from 'node:path';
+import { buildReport } from '../../main/report';
+import type { ReportFormat } from '../../main/report';
+import { CliError, usageError } from '../cli-error';
+import { withSession } from '../command-env';
+import type { CommandEnv } from '../command-env';
+import { EXIT } from '../exit-codes';
+import type { ExitCode } from '../exit-codes';
+
+export interface ReportRequest {
+  format?: string;
+  out?: string;
+}
+
+function parseFormat(env: CommandEnv, format: string | undefined): ReportFormat {
+  if (format === undefined) return env.out.json ? 'json' : 'html';
+  if (format === 'html' || format === 'json') return format;
+  throw usageError(`Unknown report format "${format}": use html or json.`, { format });
+}
+
+/** A fresh diagnosis plus every repair made so far; credential secrets are never read. */
+export async function reportCommand(env: CommandEnv, request: ReportRequest): Promise<ExitCode> {
+  const format = parseFormat(env, request.format);
+  const report = await withSession(env, async ({ engine, host }) => {
+    const diagnosis = await engine.diagnose();
+    const runs = await engine.listRuns();
+    const identity = await host.identity.current();
+    return buildReport(
+      {
+        diagnosis,
+        runs,
+        session: {
+          hostKind: host.kind,
+          hostDescription: host.description,
+          ...(host.practiceScenario ? { practiceScenario: host.practiceScenario } : {}),
+          userName: identity.domain
+            ? `${identity.domain}\\${identity.userName}`
+            : identity.userName,
+          elevated: identity.elevated,
+          appVersion: env.ctx.services.appVersion,
+        },
+        generatedAt: env.ctx.now(),
+      },
+      format,
+    );
+  });
+  if (request.out === undefined) {
+    if (env.out.json && format === 'html') env.out.result(report);
+    else env.ctx.stdout(report.content);
+    return EXIT.ok;
+  }
+  const file = isAbsolute(request.out) ? request.out : resolve(env.ctx.cwd, request.out);
+  try {
+    await writeFile(file, report.content, 'utf8');
+  } catch (error) {
+    throw new CliError(
+      EXIT.dataError,
+      'io',
+      `Cannot write the report to ${file}: ${(error as Error).message}`,
+      {
+        path: file,
+      },
+    );
+  }
+  if (env.out.json) {
+    env.out.result({
+      file,
+      format,
+      mimeType: report.mimeType,
+      bytes: Buffer.byteLength(report.content),
+    });
+  } else {
+    env.out.line(`Report written to ${file}`);
+  }
+  return EXIT.ok;
+}

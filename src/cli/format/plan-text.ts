@@ -1,0 +1,33 @@
+import type { RepairPlan } from '../../shared/repairs';
+import { kbStepLabel } from '../../main/report/labels';
+import { targetFacts } from '../../main/report/target-facts';
+import type { Output } from '../output';
+
+export function actionCount(plan: RepairPlan): number {
+  return plan.steps.reduce((n, s) => n + s.actions.length, 0);
+}
+
+export function printPlan(out: Output, plan: RepairPlan): void {
+  out.line(out.bold(`Plan for ${plan.address ?? 'this PC'}:`));
+  plan.steps.forEach((step, i) => {
+    out.line(`${String(i + 1).padStart(2)}. ${out.bold(step.title)}`);
+    out.line(out.dim(`    KB: ${kbStepLabel(step.kbStep)}`));
+    if (step.actions.length === 0) out.line(`    ${step.note ?? 'Nothing to do.'}`);
+    for (const action of step.actions) {
+      out.line(
+        `    - ${action.description}${action.undoable ? '' : out.yellow(' (cannot be undone)')}`,
+      );
+      if (out.verbose) {
+        for (const [label, value] of targetFacts(action.target)) {
+          out.line(out.dim(`        ${label}: ${value}`));
+        }
+      }
+    }
+  });
+  for (const warning of plan.warnings) out.line(out.yellow(`Note: ${warning}`));
+  if (plan.requiresClientClosed)
+    out.line('Lync / Skype for Business must be closed for these changes.');
+  if (plan.requiresAdmin) out.line('These changes need administrator rights.');
+  const n = actionCount(plan);
+  out.line(`${n} change${n === 1 ? '' : 's'} in all. Each is backed up first and can be undone.`);
+}

@@ -1,0 +1,208 @@
+import { Command, CommanderError } from 'commander';
+import { REPAIR_STEP_IDS } from '../shared/repairs';
+import { toCliError, usageError } from './cli-error';
+import type { CommandEnv } from './command-env';
+import { diagnoseCommand } from './commands/diagnose';
+import { detectCommand } from './commands/detect';
+import { practiceListCommand, practiceResetCommand } from './commands/practice';
+import { remediateCommand } from './commands/remediate';
+import { repairCommand } from './commands/repair';
+import { reportCommand } from './commands/report';
+import { runsCommand } from './commands/runs';
+import { undoCommand } from './commands/undo';
+import type { CliContext } from './context';
+import { EXIT, exitCodeHelp } from './exit-codes';
+import type { ExitCode } from './exit-codes';
+import { readGlobalOptions, wantsColor } from './global-options';
+import { Output } from './output';
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+type Run = (command: Command, make: (env: CommandEnv) => Promise<ExitCode>) => Promise<void>;
+
+function defineCommands(program: Command, run: Run): void {
+  program
+    .command('diagnose')
+    .description('Check this PC for everything the KB article checks.')
+    .option('--admin', "add the administrators' checks: certificate chain, DNS records, clock")
+    .option('--domain <domain>', 'SIP domain for --admin (default: from the current address)')
+    .option(
+      '--target <host:port>',
+      'extra server for --admin (AD FS, edge); repeatable',
+      collect,
+      [],
+    )
+    .action(
+      async (opts: { admin?: boolean; domain?: string; target: string[] }, command: Command) =>
+        run(command, (env) =>
+          diagnoseCommand(env, {
+            admin: opts.admin === true,
+            ...(opts.domain !== undefined ? { domain: opts.domain } : {}),
+            targets: opts.target,
+          }),
+        ),
+    );
+
+  program
+    .command('repair')
+    .description('Show the plan, then back up, apply and verify the chosen repairs.')
+    .option('--steps <ids>', `comma-separated steps: ${REPAIR_STEP_IDS.join(', ')}`)
+    .option(
+      '--all',
+      "every step that fixes a problem found, on the client's KB path, plus DNS flush",
+    )
+    .option('--address <sip>', 'the sign-in address to act for (default: the current one)')
+    .option('--dry-run', 'print the plan and change nothing')
+    .option('-y, --yes', 'apply without asking (needed when not run from a terminal)')
+    .option('--close-client', 'ask a running Lync / Skype for Business to close first')
+    .option('--force-close', 'like --close-client, and end the client if it does not close')
+    .action(async (opts: Record<string, unknown>, command: Command) =>
+      run(command, (env) =>
+        repairCommand(env, {
+          ...(typeof opts.steps === 'string' ? { steps: opts.steps } : {}),
+          ...(typeof opts.address === 'string' ? { address: opts.address } : {}),
+          all: opts.all === true,
+          dryRun: opts.dryRun === true,
+          yes: opts.yes === true,
+          closeClient: opts.closeClient === true,
+          forceClose: opts.forceClose === true,
+        }),
+      ),
+    );
+
+  program
+    .command('undo')
+    .description('Restore exactly what a repair (or one step of it) changed.')
+    .argument('[run-id]', 'the repair to undo (see: runs)')
+    .option('--last', 'the most recent repair')
+    .option('--step <id>', 'only this step of the repair')
+    .option('--close-client', 'ask a running Lync / Skype for Business to close first')
+    .option('--force-close', 'like --close-client, and end the client if it does not close')
+    .action(async (runId: string | undefined, opts: Record<string, unknown>, command: Command) =>
+      run(command, (env) =>
+        undoCommand(env, {
+          ...(runId !== undefined ? { runId } : {}),
+          ...(typeof opts.step === 'string' ? { step: opts.step } : {}),
+          last: opts.last === true,
+          closeClient: opts.closeClient === true,
+          forceClose: opts.forceClose === true,
+        }),
+      ),
+    );
+
+  program
+    .command('runs')
+    .description('List earlier repairs (newest first) that can be undone.')
+    .action(async (_opts: unknown, command: Command) => run(command, runsCommand));
+
+  program
+    .command('report')
+    .description('A report of the diagnosis and the repairs, without secrets.')
+    .option('--format <format>', 'html (default) or json')
+    .option('--out <file>', 'write to this file instead of stdout')
+    .action(async (opts: { format?: string; out?: string }, command: Command) =>
+      run(command, (env) =>
+        reportCommand(env, {
+          ...(opts.format !== undefined ? { format: opts.format } : {}),
+          ...(opts.out !== undefined ? { out: opts.out } : {}),
+        }),
+      ),
+    );
+
+  program
+    .command('detect')
+    .description('For Intune proactive remediation: exit 1 when a problem is found, else 0.')
+    .action(async (_opts: unknown, command: Command) => run(command, detectCommand));
+
+  program
+    .command('remediate')
+    .description('For Intune proactive remediation: apply every fix without questions.')
+    .option('--address <sip>', 'the sign-in address to act for (default: the current one)')
+    .option('--close-client', 'ask a running Lync / Skype for Business to close first')
+    .option('--force-close', 'like --close-client, and end the client if it does not close')
+    .action(async (opts: Record<string, unknown>, command: Command) =>
+      run(command, (env) =>
+        remediateCommand(env, {
+          ...(typeof opts.address === 'string' ? { address: opts.address } : {}),
+          closeClient: opts.closeClient === true,
+          forceClose: opts.forceClose === true,
+        }),
+      ),
+    );
+
+  const practice = program
+    .command('practice')
+    .description('The practice PC: a simulated Windows profile to try everything on.');
+  practice
+    .command('list')
+    .description('The practice scenarios.')
+    .action(async (_opts: unknown, command: Command) => run(command, practiceListCommand));
+  practice
+    .command('reset')
+    .description('Start the practice PC of a scenario afresh.')
+    .argument('<name>', 'scenario name (see: practice list)')
+    .action(async (name: string, _opts: unknown, command: Command) =>
+      run(command, (env) => practiceResetCommand(env, name)),
+    );
+}
+
+/**
+ * Runs one command line (`args` without node and the script) and resolves to the exit code.
+ * Never throws and never calls process.exit, so tests run it in-process.
+ */
+export async function runCli(args: string[], ctx: CliContext): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  let out: Output | undefined;
+  const program = new Command('sfb-signin-repair')
+    .description(
+      'Repairs Lync 2010, Lync 2013 and Skype for Business sign-in certificate problems: every change is planned, backed up, verified and can be undone.',
+    )
+    .version(ctx.services.appVersion, '--version')
+    .option('--data-dir <dir>', 'where the journal, backups and practice PCs are kept')
+    .option('--practice [name]', 'use the practice PC (automatic when not on Windows)')
+    .option('--json', 'machine-readable output on stdout')
+    .option('--no-color', 'no colours')
+    .option('--verbose', 'more detail: evidence, targets, progress')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => ctx.stdout(s), writeErr: (s) => ctx.stderr(s) })
+    .showSuggestionAfterError(true)
+    .addHelpText('after', `\n${exitCodeHelp()}`);
+
+  const run: Run = async (command, make) => {
+    const raw = command.optsWithGlobals();
+    const options = readGlobalOptions(raw);
+    const quiet = command.name() === 'detect' || command.name() === 'remediate';
+    out = new Output(ctx, {
+      json: options.json,
+      color: wantsColor(options, ctx.env, ctx.stdoutIsTTY),
+      verbose: options.verbose,
+      progress: !quiet || options.verbose,
+    });
+    exitCode = await make({ ctx, options, out });
+  };
+  defineCommands(program, run);
+
+  try {
+    if (args.length === 0) throw usageError('Say what to do, e.g. diagnose (see --help).');
+    await program.parseAsync(args, { from: 'user' });
+    return exitCode;
+  } catch (thrown) {
+    if (thrown instanceof CommanderError) {
+      // Commander has printed its own message (or the help / version) already.
+      return thrown.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    const error = toCliError(thrown);
+    const json = out?.json ?? args.includes('--json');
+    const verbose = out?.verbose ?? args.includes('--verbose');
+    ctx.stderr(`Error: ${error.message}\n`);
+    if (verbose && error.exitCode === EXIT.internal && thrown instanceof Error && thrown.stack) {
+      ctx.stderr(`${thrown.stack}\n`);
+    }
+    if (json) {
+      ctx.stdout(
+        `${JSON.stringify({ error: error.toData(), exitCode: error.exitCode }, null, 2)}\n`,
+      );
+    }
+    return error.exitCode;
+  }
+}

@@ -1,0 +1,74 @@
+import type { Engine } from '../main/engine/types';
+import type { HostSystem } from '../main/host/ports';
+import { usageError } from './cli-error';
+import type { CliContext } from './context';
+import { resolveDataDir } from './data-dir';
+import type { GlobalOptions } from './global-options';
+import type { Output } from './output';
+
+export interface CliSession {
+  dataDir: string;
+  host: HostSystem;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+export function checkScenario(ctx: CliContext, name: string): void {
+  if (!ctx.services.practiceScenarios.some((s) => s.name === name)) {
+    const names = ctx.services.practiceScenarios.map((s) => s.name).join(', ');
+    throw usageError(`There is no practice scenario called "${name}". Scenarios: ${names}.`, {
+      scenario: name,
+    });
+  }
+}
+
+/** Which practice PC to open: the one named, the last one selected, or none (a real PC). */
+async function practiceFor(
+  ctx: CliContext,
+  options: GlobalOptions,
+  dataDir: string,
+): Promise<string | undefined> {
+  if (typeof options.practice === 'string') {
+    checkScenario(ctx, options.practice);
+    return options.practice;
+  }
+  if (options.practice === true || ctx.platform !== 'win32') {
+    return (await ctx.services.currentPractice(dataDir)) ?? ctx.services.defaultPractice;
+  }
+  return undefined;
+}
+
+/** Opens the PC (or practice PC) and an engine on it; the caller closes it. */
+export async function openSession(
+  ctx: CliContext,
+  options: GlobalOptions,
+  out: Output,
+): Promise<CliSession> {
+  const dataDir = await resolveDataDir(ctx, options);
+  const practice = await practiceFor(ctx, options, dataDir);
+  const { host, engineDataDir } = await ctx.services.openHost({
+    platform: ctx.platform,
+    dataDir,
+    ...(practice ? { practice } : {}),
+  });
+  try {
+    if (host.kind === 'practice') {
+      out.progress(
+        `Practice PC "${host.practiceScenario ?? practice}": a simulated profile, not this computer.`,
+        undefined,
+        undefined,
+        true,
+      );
+    }
+    const engine = ctx.services.createEngine({
+      host,
+      dataDir: engineDataDir,
+      now: () => ctx.now(),
+      onProgress: (p) => out.progress(p.message, p.done, p.total),
+    });
+    return { dataDir, host, engine, close: () => host.close() };
+  } catch (error) {
+    await host.close();
+    throw error;
+  }
+}

@@ -1,0 +1,76 @@
+import type { DiagnosisReport } from '../shared/findings';
+import { sipAddressSchema } from '../shared/operations';
+import { REPAIR_STEP_IDS, REPAIR_STEPS } from '../shared/repairs';
+import type { RepairStepId } from '../shared/repairs';
+import { usageError } from './cli-error';
+
+export function isRepairStepId(value: string): value is RepairStepId {
+  return (REPAIR_STEP_IDS as readonly string[]).includes(value);
+}
+
+/** `--steps a,b` → step ids; an unknown id names the valid ones. */
+export function parseStepList(text: string): RepairStepId[] {
+  const ids = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  if (ids.length === 0) throw usageError('--steps needs at least one step id.');
+  const unknown = ids.filter((id) => !isRepairStepId(id));
+  if (unknown.length > 0) {
+    throw usageError(
+      `Unknown repair step ${unknown.map((id) => `"${id}"`).join(', ')}. Steps: ${REPAIR_STEP_IDS.join(', ')}.`,
+      { step: unknown[0] ?? '' },
+    );
+  }
+  return [...new Set(ids as RepairStepId[])];
+}
+
+export function parseStepId(text: string): RepairStepId {
+  if (!isRepairStepId(text)) {
+    throw usageError(`Unknown repair step "${text}". Steps: ${REPAIR_STEP_IDS.join(', ')}.`, {
+      step: text,
+    });
+  }
+  return text;
+}
+
+export function parseAddress(text: string): string {
+  const parsed = sipAddressSchema.safeParse(text);
+  if (!parsed.success) {
+    throw usageError(`"${text}" is not a SIP address like user@contoso.com.`, { address: text });
+  }
+  return parsed.data.replace(/^sip:/i, '');
+}
+
+/**
+ * `--all`: the steps that fix what the diagnosis found wrong, on the detected client's KB path
+ * (Lync 2010 clears its cache; Lync 2013 and later delete the sign-in information), plus the
+ * DNS flush the KB always suggests. The engine expands composites and removes duplicates.
+ */
+export function stepsForAll(diagnosis: DiagnosisReport): RepairStepId[] {
+  const lync2010 = diagnosis.clients.some((c) => c.kind === 'lync2010');
+  const newer = diagnosis.clients.some((c) => c.kind !== 'lync2010');
+  const wanted = new Set<RepairStepId>(['flush-dns-cache']);
+  for (const finding of diagnosis.findings) {
+    if (finding.status !== 'problem') continue;
+    for (const id of finding.repairs) {
+      if (!isRepairStepId(id)) continue;
+      if (id === 'delete-sign-in-info' && lync2010 && !newer) continue;
+      if (id === 'clear-cached-sign-in' && newer && !lync2010) continue;
+      wanted.add(id);
+    }
+  }
+  return REPAIR_STEP_IDS.filter((id) => wanted.has(id));
+}
+
+export function needsAdmin(steps: RepairStepId[]): RepairStepId[] {
+  return steps.filter((id) => REPAIR_STEPS[id].needsAdmin);
+}
+
+/** Run ids as the engine makes them: letters, digits, - and _. */
+export function parseRunId(text: string): string {
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(text)) {
+    throw usageError(`"${text}" is not a run id (see: runs).`, { runId: text });
+  }
+  return text;
+}
