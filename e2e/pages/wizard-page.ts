@@ -1,0 +1,98 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** One repair card: preview, confirm, close the client, result, undo. */
+export class RepairCardPage {
+  constructor(readonly root: Locator) {}
+
+  button(name: string | RegExp): Locator {
+    return this.root.getByRole('button', { name, exact: typeof name === 'string' });
+  }
+
+  async preview(): Promise<void> {
+    await this.button('Show what will change').click();
+    await this.button('Make this change').or(this.button('Close')).waitFor();
+  }
+
+  async confirm(): Promise<void> {
+    await this.button('Make this change').click();
+  }
+
+  /** Waits until the change (or undo) has finished and returns the card's headline about it. */
+  async outcome(): Promise<string> {
+    const headline = this.root.locator('.run-outcome > .notice').first();
+    await headline.waitFor();
+    return (await headline.textContent()) ?? '';
+  }
+
+  async undo(stepTitle?: string): Promise<void> {
+    await this.button(stepTitle ? `Undo only: ${stepTitle}` : 'Undo this change').click();
+    await this.root.getByText(/^(Undone|Partly undone)\./).waitFor();
+  }
+
+  plannedActions(): Locator {
+    return this.root.locator('.plan-actions > li > span:first-child');
+  }
+}
+
+/** The wizard as a user sees it: screens, steps, the practice banner and helpdesk mode. */
+export class WizardPage {
+  constructor(readonly page: Page) {}
+
+  heading(): Locator {
+    return this.page.getByRole('heading', { level: 1 });
+  }
+
+  practiceBanner(): Locator {
+    return this.page.getByRole('note', { name: 'Practice mode' });
+  }
+
+  async ready(): Promise<void> {
+    await this.heading().waitFor();
+    await this.page.getByText('Support code:').waitFor();
+  }
+
+  async scan(): Promise<void> {
+    await this.page.getByRole('button', { name: /^(Scan this PC|Scan again)$/ }).click();
+    await this.page.getByRole('heading', { name: 'What the scan found' }).waitFor();
+  }
+
+  async next(): Promise<void> {
+    const before = await this.heading().textContent();
+    await this.page.getByRole('button', { name: /^Next: / }).click();
+    await this.page.waitForFunction(
+      (text) => document.querySelector('h1')?.textContent !== text,
+      before,
+    );
+  }
+
+  async goToStep(label: string): Promise<void> {
+    await this.page
+      .getByRole('navigation', { name: 'Wizard steps' })
+      .getByRole('button', { name: label })
+      .click();
+    await this.page.locator(`[aria-current="step"]`, { hasText: label }).waitFor();
+  }
+
+  card(title: string): RepairCardPage {
+    return new RepairCardPage(this.page.getByRole('region', { name: title, exact: true }));
+  }
+
+  async setHelpdesk(on: boolean): Promise<void> {
+    const toggle = this.page.getByRole('button', { name: 'Helpdesk mode' });
+    if ((await toggle.getAttribute('aria-pressed')) !== String(on)) await toggle.click();
+  }
+
+  async rescanFromOutcome(): Promise<string> {
+    await this.goToStep('Did it work?');
+    await this.page.getByRole('button', { name: 'No, it still fails' }).click();
+    await this.page.getByRole('button', { name: 'Scan again' }).click();
+    const verdict = this.page.locator('section[aria-labelledby="rescan-title"] [role="status"]');
+    await verdict.filter({ hasText: /new scan/ }).waitFor();
+    return (await verdict.textContent()) ?? '';
+  }
+
+  /** The status words and summary of every finding in a list, e.g. the re-scan's remainder. */
+  async findingSummaries(scope: Locator): Promise<string[]> {
+    return scope.locator('.finding-summary').allTextContents();
+  }
+}
