@@ -1,0 +1,100 @@
+/**
+ * The practice PC: a simulated Windows user profile kept in a folder (layout.ts), implementing
+ * every host port with the semantics of the Windows adapters, so the whole product runs and is
+ * tested on any machine.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { HostError } from '../host-error';
+import type { HostSystem } from '../ports';
+import { MANIFEST_FILE } from './layout';
+import { openPracticeHost } from './practice-host';
+import { PracticeBuilder } from './scenarios/practice-builder';
+import { addScale, checkScale, type PracticeScale } from './scenarios/scale';
+import { SCENARIOS, scenarioNamed } from './scenarios';
+
+export type { PracticeScale } from './scenarios/scale';
+export {
+  SCALE_CACHE_SUBFOLDER,
+  SCALE_CERTIFICATE_ISSUER,
+  SCALE_CREDENTIAL_PREFIX,
+} from './scenarios/scale';
+export * from './scenarios/facts';
+export { certificateEntryFor, parseCertificateEntry } from './certificate-entry';
+
+export const PRACTICE_SCENARIOS: ReadonlyArray<{ name: string; description: string }> =
+  SCENARIOS.map(({ name, description }) => ({ name, description }));
+
+export const DEFAULT_PRACTICE_SCENARIO = 'kb-lync2013';
+
+export function isPracticeScenario(name: string): boolean {
+  return scenarioNamed(name) !== undefined;
+}
+
+/** Refuses to replace a folder that holds anything but a practice PC. */
+async function checkReplaceable(root: string): Promise<void> {
+  if (!existsSync(root) || existsSync(join(root, MANIFEST_FILE))) return;
+  let entries: string[];
+  try {
+    entries = await readdir(root);
+  } catch {
+    throw new HostError('invalid-request', `${root} is not a folder`, { path: root });
+  }
+  if (entries.length > 0) {
+    throw new HostError(
+      'invalid-request',
+      `${root} is not empty and is not a practice PC; it is left as it is`,
+      { path: root },
+    );
+  }
+}
+
+/** Creates (replacing any previous one) a practice PC for `scenario` in `root`. */
+export async function resetPracticePc(
+  rootPath: string,
+  scenario: string,
+  scale: PracticeScale = {},
+): Promise<void> {
+  const definition = scenarioNamed(scenario);
+  if (!definition) {
+    throw new HostError(
+      'invalid-request',
+      `There is no practice scenario '${scenario}'. Scenarios: ${SCENARIOS.map((s) => s.name).join(', ')}`,
+      { scenario },
+    );
+  }
+  const bulk = checkScale(scale);
+  const root = resolve(rootPath);
+  await checkReplaceable(root);
+  await mkdir(dirname(root), { recursive: true });
+
+  // The previous practice PC is moved aside first and restored if building fails, so a
+  // failure half-way loses nothing. The manifest is written last: a reader never takes a
+  // half-built folder for a practice PC. Built in place because the scenario records absolute
+  // paths (install folders, process images) inside its documents.
+  const retired = join(
+    dirname(root),
+    `.${basename(root)}.retired-${randomBytes(4).toString('hex')}`,
+  );
+  const hadPrevious = existsSync(root);
+  if (hadPrevious) await rename(root, retired);
+  try {
+    const now = new Date();
+    const pc = new PracticeBuilder(root, scenario, now);
+    await definition.build(pc, now);
+    await addScale(pc, now, bulk, definition.primaryCacheFolder);
+    await pc.save();
+  } catch (error) {
+    await rm(root, { recursive: true, force: true });
+    if (hadPrevious) await rename(retired, root);
+    throw error;
+  }
+  if (hadPrevious) await rm(retired, { recursive: true, force: true });
+}
+
+/** Opens the practice PC in `root`; HostError 'not-found' when none exists there. */
+export function openPracticePc(root: string): Promise<HostSystem> {
+  return openPracticeHost(root);
+}

@@ -1,0 +1,165 @@
+/**
+ * One JSON document of the practice PC (the registry, a certificate store, the vault, the
+ * machine table). Every process reads it from disk, so consecutive CLI commands see each
+ * other's changes; a parsed copy is kept only while the file on disk is the same one (inode,
+ * size and change time), which makes repeated reads in one diagnosis cheap.
+ *
+ * Writes are atomic (temp file, fsync, rename): a crash leaves the old or the new document,
+ * never half of one. Damaged documents are reported as `corrupt-data` naming the file and are
+ * never rewritten, so nothing a user could still recover is lost.
+ */
+import { randomBytes } from 'node:crypto';
+import { open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { z } from 'zod';
+import { HostError } from '../host-error';
+
+interface FileIdentity {
+  ino: bigint;
+  size: bigint;
+  ctimeNs: bigint;
+  mtimeNs: bigint;
+}
+
+function sameFile(a: FileIdentity, b: FileIdentity): boolean {
+  return a.ino === b.ino && a.size === b.size && a.ctimeNs === b.ctimeNs && a.mtimeNs === b.mtimeNs;
+}
+
+function errnoCode(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error
+    ? String((error as { code: unknown }).code)
+    : undefined;
+}
+
+/** Maps a failed write to the shared error table: a full disk is its own case. */
+export function writeError(path: string, error: unknown): HostError {
+  const code = errnoCode(error);
+  if (code === 'ENOSPC')
+    return new HostError('disk-full', `The disk is full writing ${path}`, { path });
+  if (code === 'EACCES' || code === 'EPERM') {
+    return new HostError('access-denied', `Access denied writing ${path}`, { path });
+  }
+  const reason = error instanceof Error ? error.message : String(error);
+  return new HostError('io', `Could not write ${path}: ${reason}`, { path });
+}
+
+/** Writes `data` to `path` so that readers see the old or the new content, never a mix. */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const handle = await open(temp, 'wx');
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw writeError(path, error);
+  }
+}
+
+export interface JsonDocumentOptions<T> {
+  path: string;
+  schema: z.ZodType<T>;
+  /** Used when the file does not exist; without it a missing file is `corrupt-data`. */
+  whenMissing?: () => T;
+}
+
+export class JsonDocument<T> {
+  private cached: { identity: FileIdentity; value: T } | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: JsonDocumentOptions<T>) {}
+
+  get path(): string {
+    return this.options.path;
+  }
+
+  /** The current document. Callers must not modify it; use `update` for changes. */
+  async read(): Promise<T> {
+    const { path, schema, whenMissing } = this.options;
+    let identity: FileIdentity;
+    try {
+      const info = await stat(path, { bigint: true });
+      identity = { ino: info.ino, size: info.size, ctimeNs: info.ctimeNs, mtimeNs: info.mtimeNs };
+    } catch (error) {
+      if (errnoCode(error) === 'ENOENT') {
+        this.cached = undefined;
+        if (whenMissing) return whenMissing();
+        throw new HostError('corrupt-data', `The practice PC file ${path} is missing`, { path });
+      }
+      throw new HostError('io', `Could not read ${path}`, { path });
+    }
+    if (this.cached && sameFile(this.cached.identity, identity)) return this.cached.value;
+
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch {
+      throw new HostError('io', `Could not read ${path}`, { path });
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : 'not JSON';
+      throw new HostError(
+        'corrupt-data',
+        `The practice PC file ${path} is not valid JSON: ${reason}`,
+        {
+          path,
+        },
+      );
+    }
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+      throw new HostError(
+        'corrupt-data',
+        `The practice PC file ${path} has an unexpected shape${where}: ${issue?.message ?? 'invalid'}`,
+        { path },
+      );
+    }
+    this.cached = { identity, value: parsed.data };
+    return parsed.data;
+  }
+
+  /**
+   * Reads, lets `change` modify the document in place, and writes it back atomically. Calls are
+   * serialised within the process so two concurrent changes cannot lose one another.
+   */
+  update<R>(change: (document: T) => R | Promise<R>): Promise<R> {
+    const run = async (): Promise<R> => {
+      const document = await this.read();
+      try {
+        const result = await change(document);
+        await this.write(document);
+        return result;
+      } catch (error) {
+        // The in-memory copy may be half changed: forget it so the next read uses the file.
+        this.cached = undefined;
+        throw error;
+      }
+    };
+    const next = this.queue.then(run, run);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async write(document: T): Promise<void> {
+    await writeFileAtomic(this.options.path, JSON.stringify(document));
+    try {
+      const info = await stat(this.options.path, { bigint: true });
+      this.cached = {
+        identity: { ino: info.ino, size: info.size, ctimeNs: info.ctimeNs, mtimeNs: info.mtimeNs },
+        value: document,
+      };
+    } catch {
+      this.cached = undefined;
+    }
+  }
+}

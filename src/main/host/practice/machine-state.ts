@@ -1,0 +1,86 @@
+/**
+ * The parts of the practice PC that are not registry, stores or files: who is signed in, which
+ * processes run, the service table, how often DNS was flushed, and the version resources of the
+ * executables the scenario installed (Linux files have none, so the scenario records them).
+ */
+import { z } from 'zod';
+import type { Identity, ServiceStatus } from '../ports';
+
+export interface PracticeProcess {
+  pid: number;
+  /** Image name, lower-case. */
+  name: string;
+  path?: string;
+  ownedByCurrentUser: boolean;
+  /** A client that does not react to WM_CLOSE (hung, or a modal dialog open). */
+  ignoresClose: boolean;
+  /**
+   * The SIP address a running client is signed in with: it holds the files of that address's
+   * `sip_` folders open (see practice-files.ts).
+   */
+  signedInAddress?: string;
+}
+
+export interface MachineDocument {
+  format: 1;
+  identity: Identity;
+  processes: PracticeProcess[];
+  nextPid: number;
+  services: ServiceStatus[];
+  dnsFlushCount: number;
+  /** Upper-case drive-relative path with `/` separators → file version. */
+  fileVersions: Record<string, string>;
+}
+
+const identitySchema = z.object({
+  userName: z.string().min(1),
+  domain: z.string(),
+  sid: z.string().regex(/^S-1-(\d+-)*\d+$/, 'a SID like S-1-5-21-...'),
+  elevated: z.boolean(),
+  interactiveUserName: z.string().optional(),
+});
+
+export const machineDocumentSchema: z.ZodType<MachineDocument> = z.object({
+  format: z.literal(1),
+  identity: identitySchema,
+  processes: z.array(
+    z.object({
+      pid: z.number().int().positive(),
+      name: z.string().min(1),
+      path: z.string().optional(),
+      ownedByCurrentUser: z.boolean(),
+      ignoresClose: z.boolean(),
+      signedInAddress: z.string().optional(),
+    }),
+  ),
+  nextPid: z.number().int().positive(),
+  services: z.array(
+    z.object({
+      name: z.string().min(1),
+      state: z.enum(['running', 'stopped', 'start-pending', 'stop-pending', 'paused', 'unknown']),
+      startType: z.enum(['automatic', 'manual', 'disabled']).optional(),
+    }),
+  ),
+  dnsFlushCount: z.number().int().min(0),
+  fileVersions: z.record(z.string(), z.string()),
+});
+
+export const PRACTICE_IDENTITY: Identity = {
+  userName: 'user',
+  domain: 'CONTOSO',
+  sid: 'S-1-5-21-3623811015-3361044348-30300820-1013',
+  elevated: false,
+  interactiveUserName: 'user',
+};
+
+export function initialMachine(): MachineDocument {
+  return {
+    format: 1,
+    identity: { ...PRACTICE_IDENTITY },
+    processes: [],
+    nextPid: 4100,
+    services: [],
+    dnsFlushCount: 0,
+    fileVersions: {},
+  };
+}

@@ -1,0 +1,183 @@
+/**
+ * Certificate stores of the practice PC. A store keeps each certificate's bytes and properties
+ * as they were imported; it does not parse the DER, just as a Windows store hands back what it
+ * holds. So a malformed certificate is listed with the others (its thumbprint is the SHA-1 of
+ * its bytes) and it is the reader's job to report it, never a reason to hide the rest.
+ */
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { HostError } from '../host-error';
+import type { CertificateStorePort, CertificateStoreRef, StoredCertificate } from '../ports';
+import {
+  friendlyNameOf,
+  hasPrivateKeyLink,
+  parseCertificateEntry,
+  serializeCertificateEntry,
+  type CertificateEntry,
+} from './certificate-entry';
+import { JsonDocument } from './json-document';
+import { certificateStorePath } from './layout';
+import { isCanonicalBase64 } from './registry-values';
+
+const base64 = z.string().refine(isCanonicalBase64, 'canonical base64');
+
+export interface StoredCertificateRecord {
+  der: string;
+  properties: Array<{ id: number; data: string }>;
+}
+
+export interface CertificateStoreDocument {
+  format: 1;
+  certificates: StoredCertificateRecord[];
+}
+
+export const certificateStoreSchema: z.ZodType<CertificateStoreDocument> = z.object({
+  format: z.literal(1),
+  certificates: z.array(
+    z.object({
+      der: base64.refine((text) => text.length > 0, 'not empty'),
+      properties: z.array(z.object({ id: z.number().int().min(0).max(0xffff_ffff), data: base64 })),
+    }),
+  ),
+});
+
+export function emptyCertificateStore(): CertificateStoreDocument {
+  return { format: 1, certificates: [] };
+}
+
+export function thumbprintOf(der: Uint8Array): string {
+  return createHash('sha1').update(der).digest('hex').toUpperCase();
+}
+
+export function recordFromEntry(entry: CertificateEntry): StoredCertificateRecord {
+  return {
+    der: Buffer.from(entry.der).toString('base64'),
+    properties: entry.properties.map((property) => ({
+      id: property.id,
+      data: Buffer.from(property.data).toString('base64'),
+    })),
+  };
+}
+
+interface DecodedCertificate {
+  thumbprint: string;
+  entry: CertificateEntry;
+}
+
+function decode(record: StoredCertificateRecord): DecodedCertificate {
+  const der = new Uint8Array(Buffer.from(record.der, 'base64'));
+  return {
+    thumbprint: thumbprintOf(der),
+    entry: {
+      der,
+      properties: record.properties.map((property) => ({
+        id: property.id,
+        data: new Uint8Array(Buffer.from(property.data, 'base64')),
+      })),
+    },
+  };
+}
+
+const THUMBPRINT = /^[0-9A-F]{40}$/;
+
+function normaliseThumbprint(thumbprint: string): string {
+  const upper = thumbprint.replace(/[\s:]/g, '').toUpperCase();
+  if (!THUMBPRINT.test(upper)) {
+    throw new HostError('invalid-request', `Not a certificate thumbprint: ${thumbprint}`, {
+      thumbprint,
+    });
+  }
+  return upper;
+}
+
+function storeLabel(store: CertificateStoreRef): string {
+  return `${store.location}\\${store.name}`;
+}
+
+export function practiceCertificates(root: string): CertificateStorePort {
+  const documents = new Map<string, JsonDocument<CertificateStoreDocument>>();
+  // Decoding is cached per parsed document, so ten thousand certificates are hashed once.
+  const decodedByDocument = new WeakMap<CertificateStoreDocument, DecodedCertificate[]>();
+
+  function documentFor(store: CertificateStoreRef): JsonDocument<CertificateStoreDocument> {
+    if (!['CurrentUser', 'LocalMachine'].includes(store.location)) {
+      throw new HostError('invalid-request', `Unknown store location ${String(store.location)}`);
+    }
+    if (!['My', 'Root', 'CA', 'Disallowed'].includes(store.name)) {
+      throw new HostError('invalid-request', `Unknown certificate store ${String(store.name)}`);
+    }
+    const label = storeLabel(store);
+    let document = documents.get(label);
+    if (!document) {
+      document = new JsonDocument({
+        path: certificateStorePath(root, store),
+        schema: certificateStoreSchema,
+        whenMissing: emptyCertificateStore,
+      });
+      documents.set(label, document);
+    }
+    return document;
+  }
+
+  function decoded(document: CertificateStoreDocument): DecodedCertificate[] {
+    let list = decodedByDocument.get(document);
+    if (!list) {
+      list = document.certificates.map(decode);
+      decodedByDocument.set(document, list);
+    }
+    return list;
+  }
+
+  async function find(store: CertificateStoreRef, thumbprint: string) {
+    const wanted = normaliseThumbprint(thumbprint);
+    const document = await documentFor(store).read();
+    return decoded(document).find((certificate) => certificate.thumbprint === wanted);
+  }
+
+  return {
+    async list(store): Promise<StoredCertificate[]> {
+      const document = await documentFor(store).read();
+      return decoded(document).map(({ thumbprint, entry }) => {
+        const friendlyName = friendlyNameOf(entry.properties);
+        return {
+          thumbprint,
+          der: entry.der.slice(),
+          hasPrivateKey: hasPrivateKeyLink(entry.properties),
+          ...(friendlyName === undefined ? {} : { friendlyName }),
+        };
+      });
+    },
+    async exportEntry(store, thumbprint) {
+      const found = await find(store, thumbprint);
+      return found && serializeCertificateEntry(found.entry);
+    },
+    async importEntry(store, bytes) {
+      const entry = parseCertificateEntry(bytes);
+      const thumbprint = thumbprintOf(entry.der);
+      const record = recordFromEntry(entry);
+      // Like CERT_STORE_ADD_REPLACE_EXISTING: importing a certificate already there replaces
+      // it, so restoring a backup twice never leaves two copies.
+      await documentFor(store).update((document) => {
+        decodedByDocument.delete(document);
+        const index = document.certificates.findIndex(
+          (candidate) => thumbprintOf(Buffer.from(candidate.der, 'base64')) === thumbprint,
+        );
+        if (index === -1) document.certificates.push(record);
+        else document.certificates[index] = record;
+      });
+    },
+    async remove(store, thumbprint) {
+      if (!(await find(store, thumbprint))) return false;
+      const wanted = normaliseThumbprint(thumbprint);
+      return documentFor(store).update((document) => {
+        decodedByDocument.delete(document);
+        const index = document.certificates.findIndex(
+          (candidate) => thumbprintOf(Buffer.from(candidate.der, 'base64')) === wanted,
+        );
+        if (index === -1) return false;
+        document.certificates.splice(index, 1);
+        return true;
+      });
+    },
+  };
+}

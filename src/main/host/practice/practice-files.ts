@@ -1,0 +1,207 @@
+/**
+ * The practice PC's file system: real files under `<root>/drive`, reached through the known
+ * folders. Nothing outside that folder can be touched through this port (`access-denied`), so
+ * a plan made on the practice PC can never reach the real machine's files.
+ *
+ * Locked files: a running client holds open every file inside the `sip_<address>` folders (in
+ * any location) of the address it is signed in with. Removing such a file, or a folder that
+ * contains one, throws `file-locked` naming the file and the process, and removes nothing: the
+ * check is made before anything is deleted.
+ */
+import { lstatSync, readdirSync, type Stats } from 'node:fs';
+import { lstat, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { HostError } from '../host-error';
+import type { FileEntry, FileSystemPort, KnownFolderId } from '../ports';
+import type { JsonDocument } from './json-document';
+import { writeError } from './json-document';
+import { driveRoot, KNOWN_FOLDER_IDS, knownFolderPath } from './layout';
+import type { MachineDocument, PracticeProcess } from './machine-state';
+
+function errnoCode(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error
+    ? String((error as { code: unknown }).code)
+    : undefined;
+}
+
+function entryOf(name: string, info: Stats): FileEntry {
+  return {
+    name,
+    kind: info.isFile() ? 'file' : info.isDirectory() ? 'directory' : 'other',
+    size: info.isFile() ? info.size : 0,
+    modified: info.mtime.toISOString(),
+  };
+}
+
+function readError(path: string, error: unknown): HostError {
+  const code = errnoCode(error);
+  if (code === 'ENOENT' || code === 'ENOTDIR') {
+    return new HostError('not-found', `${path} does not exist`, { path });
+  }
+  if (code === 'EACCES' || code === 'EPERM') {
+    return new HostError('access-denied', `Access denied to ${path}`, { path });
+  }
+  if (code === 'EISDIR') return new HostError('invalid-request', `${path} is a folder`, { path });
+  const reason = error instanceof Error ? error.message : String(error);
+  return new HostError('io', `Could not read ${path}: ${reason}`, { path });
+}
+
+/** Drive-relative, `/`-separated and upper-case: how file versions are keyed. */
+export function fileVersionKey(drive: string, path: string): string {
+  return relative(drive, path).split(sep).join('/').toUpperCase();
+}
+
+interface Lock {
+  folderName: string;
+  process: PracticeProcess;
+}
+
+function locksOf(machine: MachineDocument): Lock[] {
+  return machine.processes
+    .filter((process) => process.signedInAddress !== undefined)
+    .map((process) => ({ folderName: `SIP_${process.signedInAddress}`.toUpperCase(), process }));
+}
+
+export function practiceFiles(
+  root: string,
+  machine: JsonDocument<MachineDocument>,
+): FileSystemPort {
+  const drive = driveRoot(root);
+
+  function inside(path: string): string {
+    if (typeof path !== 'string' || path === '' || !isAbsolute(path) || path.includes('\u0000')) {
+      throw new HostError('invalid-request', `Not an absolute path: ${String(path)}`, {
+        path: String(path),
+      });
+    }
+    const full = resolve(path);
+    if (full !== drive && !full.startsWith(drive + sep)) {
+      throw new HostError('access-denied', `${path} is outside the practice PC`, { path });
+    }
+    return full;
+  }
+
+  /** The first file under `target` that a running client holds open, if any. */
+  function lockedFileUnder(
+    target: string,
+    locks: Lock[],
+  ): { path: string; lock: Lock } | undefined {
+    const lockOf = (file: string) => {
+      const folders = relative(drive, file).split(sep).slice(0, -1);
+      for (const folder of folders) {
+        const upper = folder.toUpperCase();
+        const lock = locks.find((candidate) => candidate.folderName === upper);
+        if (lock) return lock;
+      }
+      return undefined;
+    };
+    const pending = [target];
+    while (pending.length > 0) {
+      const current = pending.pop() as string;
+      const info = lstatSync(current, { throwIfNoEntry: false });
+      if (!info) continue;
+      if (info.isDirectory()) {
+        for (const name of readdirSync(current)) pending.push(join(current, name));
+      } else {
+        const lock = lockOf(current);
+        if (lock) return { path: current, lock };
+      }
+    }
+    return undefined;
+  }
+
+  return {
+    async knownFolder(id: KnownFolderId) {
+      return KNOWN_FOLDER_IDS.includes(id) ? knownFolderPath(root, id) : undefined;
+    },
+    join(...parts) {
+      return join(...parts);
+    },
+    async list(dir) {
+      const full = inside(dir);
+      let names: string[];
+      try {
+        names = readdirSync(full);
+      } catch (error) {
+        const code = errnoCode(error);
+        if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+        throw readError(dir, error);
+      }
+      const entries: FileEntry[] = [];
+      for (const name of names) {
+        // A file removed between readdir and lstat is simply no longer listed.
+        const info = lstatSync(join(full, name), { throwIfNoEntry: false });
+        if (info) entries.push(entryOf(name, info));
+      }
+      return entries;
+    },
+    async stat(path) {
+      const full = inside(path);
+      try {
+        return entryOf(basename(full), await lstat(full));
+      } catch (error) {
+        const code = errnoCode(error);
+        if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+        throw readError(path, error);
+      }
+    },
+    async readFile(path) {
+      const full = inside(path);
+      try {
+        return new Uint8Array(await readFile(full));
+      } catch (error) {
+        throw readError(path, error);
+      }
+    },
+    async writeFile(path, data) {
+      const full = inside(path);
+      if (full === drive) throw new HostError('invalid-request', `${path} is a folder`, { path });
+      try {
+        await mkdir(resolve(full, '..'), { recursive: true });
+        await writeFile(full, data);
+      } catch (error) {
+        throw writeError(path, error);
+      }
+    },
+    async makeDirectory(path) {
+      const full = inside(path);
+      try {
+        await mkdir(full, { recursive: true });
+      } catch (error) {
+        throw writeError(path, error);
+      }
+    },
+    async remove(path) {
+      const full = inside(path);
+      if (full === drive) {
+        throw new HostError('access-denied', 'The practice PC drive itself cannot be removed', {
+          path,
+        });
+      }
+      const locks = locksOf(await machine.read());
+      if (locks.length > 0) {
+        const locked = lockedFileUnder(full, locks);
+        if (locked) {
+          throw new HostError(
+            'file-locked',
+            `${locked.path} is in use by ${locked.lock.process.name} (process ${locked.lock.process.pid})`,
+            { path: locked.path, process: locked.lock.process.name, pid: locked.lock.process.pid },
+          );
+        }
+      }
+      try {
+        await rm(full, { recursive: true, force: true });
+      } catch (error) {
+        throw writeError(path, error);
+      }
+    },
+    async fileVersion(path) {
+      const full = inside(path);
+      const info = await lstat(full).catch((error: unknown) => {
+        throw readError(path, error);
+      });
+      if (!info.isFile()) throw new HostError('invalid-request', `${path} is not a file`, { path });
+      return (await machine.read()).fileVersions[fileVersionKey(drive, full)];
+    },
+  };
+}

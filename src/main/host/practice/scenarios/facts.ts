@@ -1,0 +1,285 @@
+/**
+ * The facts each built-in scenario plants, for tests and docs to refer to by name rather than
+ * by repeating strings. Folder locations are given as segments below a known folder, because
+ * the practice PC decides where its known folders are. Certificate thumbprints are not facts:
+ * every practice PC gets freshly generated certificates; find them by issuer and subject.
+ */
+import type { RegistryKeyRef } from '../../../../shared/registry-value';
+import type { CredentialType, KnownFolderId } from '../../ports';
+
+export interface FolderFact {
+  knownFolder: KnownFolderId;
+  segments: readonly string[];
+}
+
+export interface CredentialFact {
+  targetName: string;
+  type: CredentialType;
+  userName: string;
+  /** The secret as text; stored as UTF-16LE bytes, as Lync stores passwords. */
+  secret: string;
+}
+
+export const COMMUNICATIONS_SERVER_ISSUER = 'CN=Communications Server';
+export const PRACTICE_MACHINE_GUID = 'c1cbd94c-0d35-414c-89ef-dd092b984883';
+export const MACHINE_GUID_KEY: RegistryKeyRef = {
+  hive: 'HKLM',
+  path: 'SOFTWARE\\Microsoft\\Cryptography',
+  view: '64',
+};
+
+export function secretBytes(secret: string): Uint8Array {
+  return new Uint8Array(Buffer.from(secret, 'utf16le'));
+}
+
+const PRIMARY = 'user@contoso.com';
+const SECOND = 'other@fabrikam.com';
+
+/** Credentials and certificates that belong to other software and must survive every repair. */
+export const DECOYS = {
+  credentials: [
+    {
+      targetName: `MicrosoftOffice15_Data:SSPI:${PRIMARY}`,
+      type: 'generic',
+      userName: PRIMARY,
+      secret: 'office15-sspi-token',
+    },
+    {
+      targetName: `MicrosoftOffice16_Data:orgid:${PRIMARY}`,
+      type: 'generic',
+      userName: PRIMARY,
+      secret: 'office16-orgid-token',
+    },
+    {
+      targetName: 'git:https://example.com',
+      type: 'generic',
+      userName: 'user',
+      secret: 'ghp_practiceTokenNotReal0001',
+    },
+  ] as CredentialFact[],
+  vpnCertificate: {
+    subject: 'CN=user, OU=VPN Users, O=Contoso',
+    issuer: 'CN=Contoso Issuing CA 01, O=Contoso',
+    friendlyName: 'Contoso VPN',
+  },
+  smimeCertificate: {
+    subject: `CN=${PRIMARY}, O=Contoso`,
+    issuer: 'CN=Fabrikam Secure Mail CA, O=Fabrikam',
+    email: PRIMARY,
+    friendlyName: 'Contoso secure mail',
+  },
+} as const;
+
+/** Roots every scenario trusts, so the administrators' chain check has real stores to use. */
+export const PRACTICE_ROOTS = {
+  contosoRoot: 'CN=Contoso Root CA, O=Contoso',
+  fabrikamRoot: 'CN=Fabrikam Secure Mail CA, O=Fabrikam',
+  practiceRoot: 'CN=Practice Global Root G2, O=Practice Trust',
+  /** Intermediate in LocalMachine\CA, issued by the Contoso root, issuer of the VPN certificate. */
+  contosoIssuing: 'CN=Contoso Issuing CA 01, O=Contoso',
+  /** CurrentUser\Root holds the Contoso root; LocalMachine\Root holds all three roots. */
+  currentUserRoots: ['CN=Contoso Root CA, O=Contoso'],
+  localMachineRoots: [
+    'CN=Contoso Root CA, O=Contoso',
+    'CN=Fabrikam Secure Mail CA, O=Fabrikam',
+    'CN=Practice Global Root G2, O=Practice Trust',
+  ],
+} as const;
+
+const LYNC2013_CACHE = ['Microsoft', 'Office', '15.0', 'Lync'];
+const COMMUNICATOR_CACHE = ['Microsoft', 'Communicator'];
+
+export const KB_LYNC2013 = {
+  primaryAddress: PRIMARY,
+  secondAddress: SECOND,
+  serverUsername: 'CONTOSO\\user',
+  clientVersion: '15.0.4569.1506',
+  executableName: 'lync.exe',
+  installKey: {
+    hive: 'HKLM',
+    path: 'SOFTWARE\\Microsoft\\Office\\15.0\\Lync',
+    view: '32',
+  } as RegistryKeyRef,
+  /** Physical location of the install key (32-bit view redirection). */
+  installKeyPhysical: {
+    hive: 'HKLM',
+    path: 'SOFTWARE\\WOW6432Node\\Microsoft\\Office\\15.0\\Lync',
+    view: '64',
+  } as RegistryKeyRef,
+  installFolder: { knownFolder: 'ProgramFilesX86', segments: ['Microsoft Office', 'Office15'] },
+  userSettingsKey: {
+    hive: 'HKCU',
+    path: 'Software\\Microsoft\\Office\\15.0\\Lync',
+  } as RegistryKeyRef,
+  /** Values directly in the user settings key. */
+  userSettings: {
+    ServerSipUri: { type: 'REG_SZ', data: PRIMARY },
+    ServerUsername: { type: 'REG_SZ', data: 'CONTOSO\\user' },
+    SavePassword: { type: 'REG_DWORD', data: 1 },
+    FirstRun: { type: 'REG_DWORD', data: 1 },
+  },
+  /** Per-address subkeys of the user settings key (a REG_BINARY and REG_QWORD among them). */
+  addressSubkeys: [PRIMARY, SECOND],
+  runningStateKey: { hive: 'HKCU', path: 'Software\\IM Providers\\Lync' } as RegistryKeyRef,
+  policyKey: {
+    hive: 'HKLM',
+    path: 'SOFTWARE\\Policies\\Microsoft\\Office\\15.0\\Lync',
+    view: '64',
+  } as RegistryKeyRef,
+  machineGuid: PRACTICE_MACHINE_GUID,
+  /** Endpoint cache folders (sip_<address>) and what sits beside them. */
+  cacheFolders: {
+    localPrimary: { knownFolder: 'LocalAppData', segments: [...LYNC2013_CACHE, `sip_${PRIMARY}`] },
+    localSecond: { knownFolder: 'LocalAppData', segments: [...LYNC2013_CACHE, `sip_${SECOND}`] },
+    localTracing: { knownFolder: 'LocalAppData', segments: [...LYNC2013_CACHE, 'Tracing'] },
+    roamingPrimary: {
+      knownFolder: 'RoamingAppData',
+      segments: [...LYNC2013_CACHE, `sip_${PRIMARY}`],
+    },
+    roamingAccountProfiles: {
+      knownFolder: 'RoamingAppData',
+      segments: [...LYNC2013_CACHE, 'AccountProfiles.dat'],
+    },
+    lync2010Leftover: {
+      knownFolder: 'LocalAppData',
+      segments: [...COMMUNICATOR_CACHE, `sip_${PRIMARY}`],
+    },
+  } satisfies Record<string, FolderFact>,
+  /** Files in the primary local sip_ folder, relative to it. */
+  primaryCacheFiles: [
+    'EndpointConfiguration.cache',
+    'GalContacts.db',
+    'GalContacts.db.idx',
+    'ABS/GalContacts.lsabs',
+  ],
+  credentials: {
+    primaryOcs: {
+      targetName: `Microsoft_OC1:uri=${PRIMARY}:specific:OCS:1`,
+      type: 'generic',
+      userName: 'CONTOSO\\user',
+      secret: 'Pa55word-OCS',
+    },
+    primaryEws: {
+      targetName: `Microsoft_OC1:uri=${PRIMARY}:specific:EWS:1`,
+      type: 'generic',
+      userName: 'CONTOSO\\user',
+      secret: 'Pa55word-EWS',
+    },
+    secondOcs: {
+      targetName: `Microsoft_OC1:uri=${SECOND}:specific:OCS:1`,
+      type: 'generic',
+      userName: 'FABRIKAM\\other',
+      secret: 'Fabrikam-OCS-secret',
+    },
+  } satisfies Record<string, CredentialFact>,
+  decoyCredentials: DECOYS.credentials,
+  certificates: {
+    /** CurrentUser\My, expired, with a private key. */
+    expiredPrimary: {
+      subject: `CN=${PRIMARY}`,
+      issuer: COMMUNICATIONS_SERVER_ISSUER,
+      sipUri: `sip:${PRIMARY}`,
+      hasPrivateKey: true,
+    },
+    /** CurrentUser\My, valid, for the second account. */
+    validSecond: {
+      subject: `CN=${SECOND}`,
+      issuer: COMMUNICATIONS_SERVER_ISSUER,
+      sipUri: `sip:${SECOND}`,
+      hasPrivateKey: true,
+    },
+    vpn: DECOYS.vpnCertificate,
+    smime: DECOYS.smimeCertificate,
+  },
+} as const;
+
+export const CLIENT_RUNNING = {
+  ...KB_LYNC2013,
+  /** The running lync.exe: cooperative, the current user's, signed in as the primary address. */
+  process: { name: 'lync.exe', pid: 4242, ownedByCurrentUser: true, ignoresClose: false },
+  upAndRunning: 2,
+} as const;
+
+export const HEALTHY = {
+  primaryAddress: PRIMARY,
+  clientVersion: KB_LYNC2013.clientVersion,
+  installKey: KB_LYNC2013.installKey,
+  installFolder: KB_LYNC2013.installFolder,
+  userSettingsKey: KB_LYNC2013.userSettingsKey,
+  userSettings: {
+    ServerSipUri: { type: 'REG_SZ', data: PRIMARY },
+    ServerUsername: { type: 'REG_SZ', data: 'CONTOSO\\user' },
+    SavePassword: { type: 'REG_DWORD', data: 0 },
+    FirstRun: { type: 'REG_DWORD', data: 0 },
+  },
+  machineGuid: PRACTICE_MACHINE_GUID,
+  /** CurrentUser\My: a valid Communications Server certificate, plus the VPN and S/MIME decoys. */
+  certificates: {
+    validPrimary: {
+      subject: `CN=${PRIMARY}`,
+      issuer: COMMUNICATIONS_SERVER_ISSUER,
+      sipUri: `sip:${PRIMARY}`,
+      hasPrivateKey: true,
+    },
+    vpn: DECOYS.vpnCertificate,
+    smime: DECOYS.smimeCertificate,
+  },
+  /** No sip_ folders, no Microsoft_OC1 credentials; only the decoy credentials. */
+  decoyCredentials: DECOYS.credentials,
+  /** Where scale options put cache files (created only then). */
+  primaryCacheFolder: KB_LYNC2013.cacheFolders.localPrimary,
+} as const;
+
+export const MACHINE_GUID_BRACES = {
+  ...HEALTHY,
+  machineGuid: `{${PRACTICE_MACHINE_GUID}}`,
+} as const;
+
+export const KB_LYNC2010 = {
+  primaryAddress: PRIMARY,
+  clientVersion: '4.0.7577.0',
+  executableName: 'communicator.exe',
+  installKey: {
+    hive: 'HKLM',
+    path: 'SOFTWARE\\Microsoft\\Communicator',
+    view: '32',
+  } as RegistryKeyRef,
+  installFolder: { knownFolder: 'ProgramFilesX86', segments: ['Microsoft Lync'] } as FolderFact,
+  signInAssistantKey: {
+    hive: 'HKLM',
+    path: 'SOFTWARE\\Microsoft\\MSOIdentityCRL',
+    view: '64',
+  } as RegistryKeyRef,
+  signInAssistantVersion: '7.250.4303.0',
+  signInAssistantService: { name: 'msoidsvc', state: 'stopped', startType: 'automatic' },
+  userSettingsKey: { hive: 'HKCU', path: 'Software\\Microsoft\\Communicator' } as RegistryKeyRef,
+  userSettings: {
+    ServerSipUri: { type: 'REG_SZ', data: PRIMARY },
+    SavePassword: { type: 'REG_DWORD', data: 1 },
+    ServerAddressInternal: { type: 'REG_SZ', data: 'sipinternal.contoso.com' },
+    ServerAddressExternal: { type: 'REG_SZ', data: 'sip.contoso.com' },
+    Transport: { type: 'REG_SZ', data: 'TLS' },
+  },
+  runningStateKey: {
+    hive: 'HKCU',
+    path: 'Software\\IM Providers\\Communicator',
+  } as RegistryKeyRef,
+  machineGuid: PRACTICE_MACHINE_GUID,
+  cacheFolders: {
+    localPrimary: {
+      knownFolder: 'LocalAppData',
+      segments: [...COMMUNICATOR_CACHE, `sip_${PRIMARY}`],
+    },
+  } satisfies Record<string, FolderFact>,
+  primaryCacheFiles: ['EndpointConfiguration.cache', 'GalContacts.db'],
+  credentials: {
+    primaryOcs: KB_LYNC2013.credentials.primaryOcs,
+    primaryEws: KB_LYNC2013.credentials.primaryEws,
+  } satisfies Record<string, CredentialFact>,
+  decoyCredentials: DECOYS.credentials,
+  certificates: {
+    expiredPrimary: KB_LYNC2013.certificates.expiredPrimary,
+    vpn: DECOYS.vpnCertificate,
+    smime: DECOYS.smimeCertificate,
+  },
+} as const;

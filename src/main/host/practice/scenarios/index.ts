@@ -1,0 +1,60 @@
+/** The built-in scenarios by name. */
+import { HEALTHY, KB_LYNC2010, KB_LYNC2013, type FolderFact } from './facts';
+import { buildKbLync2010 } from './lync2010-scenario';
+import {
+  buildClientRunning,
+  buildHealthy,
+  buildKbLync2013,
+  buildMachineGuidBraces,
+} from './lync2013-scenarios';
+import type { PracticeBuilder } from './practice-builder';
+
+export interface ScenarioDefinition {
+  name: string;
+  description: string;
+  build(pc: PracticeBuilder, now: Date): Promise<void>;
+  /** Where scale options put bulk cache files. */
+  primaryCacheFolder: FolderFact;
+}
+
+export const SCENARIOS: ScenarioDefinition[] = [
+  {
+    name: 'kb-lync2013',
+    description:
+      'Lync 2013 that cannot sign in: an expired Communications Server certificate, stale ' +
+      'endpoint caches, saved credentials, a second account and unrelated certificates and ' +
+      'credentials that must survive.',
+    build: buildKbLync2013,
+    primaryCacheFolder: KB_LYNC2013.cacheFolders.localPrimary,
+  },
+  {
+    name: 'kb-lync2010',
+    description:
+      'Lync 2010 with an old client build, the first Sign-In Assistant release with its ' +
+      'service stopped, an expired certificate, saved credentials and a stale cache.',
+    build: buildKbLync2010,
+    primaryCacheFolder: KB_LYNC2010.cacheFolders.localPrimary,
+  },
+  {
+    name: 'healthy',
+    description: 'Lync 2013 signed in with a valid certificate: nothing to repair.',
+    build: buildHealthy,
+    primaryCacheFolder: HEALTHY.primaryCacheFolder,
+  },
+  {
+    name: 'machine-guid-braces',
+    description: 'A healthy Lync 2013 PC whose MachineGuid is wrapped in braces.',
+    build: buildMachineGuidBraces,
+    primaryCacheFolder: HEALTHY.primaryCacheFolder,
+  },
+  {
+    name: 'client-running',
+    description: 'The kb-lync2013 profile while Lync is running and holding its cache open.',
+    build: buildClientRunning,
+    primaryCacheFolder: KB_LYNC2013.cacheFolders.localPrimary,
+  },
+];
+
+export function scenarioNamed(name: string): ScenarioDefinition | undefined {
+  return SCENARIOS.find((scenario) => scenario.name === name);
+}
