@@ -1,0 +1,34 @@
+/** What every engine operation shares. */
+import type { RepairPlan } from '../../shared/repairs';
+import type { HostSystem } from '../host/ports';
+import type { EngineStore } from '../journal/engine-store';
+import type { ActionContext } from './actions';
+import type { JournalAction } from './run-journal';
+import type { EngineProgress } from './types';
+
+/** A plan as the engine keeps it: what the user read, plus the internal target of each action. */
+export interface StoredPlan {
+  plan: RepairPlan;
+  actions: JournalAction[];
+}
+
+export interface EngineHooks {
+  /**
+   * Called after each journal entry is on disk. Tests make it never resolve to stop a run at
+   * that exact point, as if the process had been killed there.
+   */
+  afterJournalEntry?: (runId: string, entry: object) => Promise<void>;
+}
+
+export interface EngineState {
+  host: HostSystem;
+  store: EngineStore;
+  now: () => Date;
+  progress: (progress: EngineProgress) => void;
+  plans: Map<string, StoredPlan>;
+  hooks: EngineHooks;
+}
+
+export function actionContext(state: EngineState): ActionContext {
+  return { host: state.host, progress: state.progress };
+}

@@ -1,0 +1,195 @@
+/**
+ * The entries a run writes to its journal, and how a RunRecord is read back from them. The
+ * journal is the only source of truth: run lists, undo and crash recovery all fold it.
+ */
+import { z } from 'zod';
+import {
+  REPAIR_STEP_IDS,
+  type ActionResult,
+  type RepairStepId,
+  type RunRecord,
+  type RunStatus,
+} from '../../shared/repairs';
+import { internalTargetSchema } from './actions/internal-target';
+
+const stepId = z.enum(REPAIR_STEP_IDS as [RepairStepId, ...RepairStepId[]]);
+const errorSchema = z.object({ code: z.string(), message: z.string() });
+
+export const journalActionSchema = z.object({
+  id: z.string(),
+  stepId,
+  description: z.string(),
+  undoable: z.boolean(),
+  internal: internalTargetSchema,
+});
+export type JournalAction = z.infer<typeof journalActionSchema>;
+
+const runStatus = z.enum([
+  'applied',
+  'partial',
+  'failed',
+  'undone',
+  'partly-undone',
+  'rolled-back',
+]);
+
+export const journalEntrySchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('run-start'),
+    runId: z.string(),
+    planId: z.string(),
+    address: z.string().optional(),
+    startedAt: z.string(),
+    steps: z.array(stepId),
+    actions: z.array(journalActionSchema),
+  }),
+  z.object({ type: z.literal('skipped'), actionId: z.string(), error: errorSchema }),
+  z.object({ type: z.literal('backed-up'), actionId: z.string() }),
+  z.object({ type: z.literal('backup-failed'), actionId: z.string(), error: errorSchema }),
+  z.object({ type: z.literal('apply-start'), actionId: z.string() }),
+  z.object({ type: z.literal('applied'), actionId: z.string(), verified: z.boolean() }),
+  z.object({ type: z.literal('apply-failed'), actionId: z.string(), error: errorSchema }),
+  z.object({ type: z.literal('rolled-back'), actionId: z.string() }),
+  z.object({ type: z.literal('rollback-failed'), actionId: z.string(), error: errorSchema }),
+  z.object({
+    type: z.literal('run-end'),
+    status: runStatus,
+    finishedAt: z.string(),
+    recovered: z.boolean().optional(),
+  }),
+  z.object({ type: z.literal('undo-start'), actionIds: z.array(z.string()), at: z.string() }),
+  z.object({ type: z.literal('undone'), actionId: z.string() }),
+  z.object({ type: z.literal('undo-failed'), actionId: z.string(), error: errorSchema }),
+  z.object({ type: z.literal('undo-end'), at: z.string(), recovered: z.boolean().optional() }),
+]);
+export type JournalEntry = z.infer<typeof journalEntrySchema>;
+export type RunStart = Extract<JournalEntry, { type: 'run-start' }>;
+
+export function parseJournal(raw: unknown[], where: string): JournalEntry[] {
+  return raw.map((entry, index) => {
+    const parsed = journalEntrySchema.safeParse(entry);
+    if (!parsed.success) throw new Error(`Entry ${index + 1} of ${where} is not a journal entry.`);
+    return parsed.data;
+  });
+}
+
+export interface FoldedAction extends ActionResult {
+  undoable: boolean;
+  internal: JournalAction['internal'];
+  backedUp: boolean;
+  applyStarted: boolean;
+  rolledBack: boolean;
+}
+
+export interface FoldedRun {
+  start: RunStart;
+  actions: FoldedAction[];
+  ended: boolean;
+  /** Set while an undo started and did not finish (a crash). */
+  openUndo?: string[];
+  record: RunRecord;
+}
+
+function settle(actions: FoldedAction[], ended: RunStatus | undefined): RunStatus {
+  const undoable = actions.filter((action) => action.undoable);
+  const undone = actions.filter((action) => action.outcome === 'undone');
+  if (undone.length > 0) {
+    return undoable.every((action) => action.outcome === 'undone' || action.outcome !== 'applied')
+      ? 'undone'
+      : 'partly-undone';
+  }
+  return ended ?? 'partial';
+}
+
+export function foldJournal(entries: JournalEntry[]): FoldedRun | undefined {
+  const start = entries.find((entry): entry is RunStart => entry.type === 'run-start');
+  if (!start) return undefined;
+  const actions: FoldedAction[] = start.actions.map((action) => ({
+    actionId: action.id,
+    stepId: action.stepId,
+    description: action.description,
+    outcome: 'skipped',
+    verified: false,
+    undoable: action.undoable,
+    internal: action.internal,
+    backedUp: false,
+    applyStarted: false,
+    rolledBack: false,
+  }));
+  const byId = new Map(actions.map((action) => [action.actionId, action]));
+  let endStatus: RunStatus | undefined;
+  let finishedAt: string | undefined;
+  let openUndo: string[] | undefined;
+  for (const entry of entries) {
+    const action = 'actionId' in entry ? byId.get(entry.actionId) : undefined;
+    switch (entry.type) {
+      case 'skipped':
+      case 'backup-failed':
+        if (action) action.error = entry.error;
+        break;
+      case 'backed-up':
+        if (action) action.backedUp = true;
+        break;
+      case 'apply-start':
+        if (action) action.applyStarted = true;
+        break;
+      case 'applied':
+        if (action) Object.assign(action, { outcome: 'applied', verified: entry.verified });
+        break;
+      case 'apply-failed':
+        if (action) Object.assign(action, { outcome: 'failed', error: entry.error });
+        break;
+      case 'rolled-back':
+        if (action) {
+          action.rolledBack = true;
+          if (action.outcome !== 'failed') action.outcome = 'rolled-back';
+        }
+        break;
+      case 'rollback-failed':
+        if (action) action.error = entry.error;
+        break;
+      case 'run-end':
+        endStatus = entry.status;
+        finishedAt = entry.finishedAt;
+        break;
+      case 'undo-start':
+        openUndo = entry.actionIds;
+        break;
+      case 'undone':
+        if (action) Object.assign(action, { outcome: 'undone', error: undefined });
+        break;
+      case 'undo-failed':
+        if (action) action.error = entry.error;
+        break;
+      case 'undo-end':
+        openUndo = undefined;
+        break;
+      case 'run-start':
+        break;
+    }
+  }
+  const record: RunRecord = {
+    id: start.runId,
+    planId: start.planId,
+    ...(start.address !== undefined ? { address: start.address } : {}),
+    startedAt: start.startedAt,
+    ...(finishedAt !== undefined ? { finishedAt } : {}),
+    status: settle(actions, endStatus),
+    steps: start.steps,
+    actions: actions.map((action) => ({
+      actionId: action.actionId,
+      stepId: action.stepId,
+      description: action.description,
+      outcome: action.outcome,
+      verified: action.verified,
+      ...(action.error ? { error: action.error } : {}),
+    })),
+  };
+  return {
+    start,
+    actions,
+    ended: endStatus !== undefined,
+    ...(openUndo ? { openUndo } : {}),
+    record,
+  };
+}
