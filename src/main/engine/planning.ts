@@ -7,7 +7,6 @@ import {
   REPAIR_STEPS,
   type PlannedStep,
   type RepairPlan,
-  type RepairStepId,
 } from '../../shared/repairs';
 import { sipAddressSchema } from '../../shared/operations';
 import { HostError } from '../host/host-error';

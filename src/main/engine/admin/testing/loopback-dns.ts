@@ -31,6 +31,7 @@ const TYPE_NAMES: Record<number, string> = {
   [Packet.TYPE.SRV]: 'SRV',
 };
 const NXDOMAIN = 3;
+type Resource = Packet['answers'][number];
 
 function answer(zone: Zone, name: string, type: number, response: Packet, depth = 0): boolean {
   const entry = zone[name.toLowerCase()];
@@ -41,24 +42,24 @@ function answer(zone: Zone, name: string, type: number, response: Packet, depth 
       ...base,
       type: Packet.TYPE.CNAME,
       domain: entry.CNAME,
-    } as Packet.Resource);
+    } as Resource);
     if (depth < 8) answer(zone, entry.CNAME, type, response, depth + 1);
     return true;
   }
   if (type === Packet.TYPE.CNAME && entry.CNAME) {
-    response.answers.push({ ...base, type, domain: entry.CNAME } as Packet.Resource);
+    response.answers.push({ ...base, type, domain: entry.CNAME } as Resource);
   }
   if (type === Packet.TYPE.A) {
     for (const address of entry.A ?? [])
-      response.answers.push({ ...base, type, address } as Packet.Resource);
+      response.answers.push({ ...base, type, address } as Resource);
   }
   if (type === Packet.TYPE.AAAA) {
     for (const address of entry.AAAA ?? [])
-      response.answers.push({ ...base, type, address } as Packet.Resource);
+      response.answers.push({ ...base, type, address } as Resource);
   }
   if (type === Packet.TYPE.SRV) {
     for (const srv of entry.SRV ?? [])
-      response.answers.push({ ...base, type, ...srv } as Packet.Resource);
+      response.answers.push({ ...base, type, ...srv } as Resource);
   }
   return true;
 }
