@@ -30,7 +30,12 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
         nodes: Array<{ target: unknown[] }>;
       }>;
     };
-    const axe = (globalThis as unknown as { axe: { run(context: Document, options: object): Promise<AxeResult> } }).axe;
+    const axe = (
+      globalThis as unknown as {
+        axe: { run(context: object, options: object): Promise<AxeResult> };
+      }
+    ).axe;
+    const { document } = globalThis as unknown as { document: object };
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map((violation) => ({
       id: violation.id,

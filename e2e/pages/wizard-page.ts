@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import type { PageDom, PageElement } from './page-dom';
 
 /** One repair card: preview, confirm, close the client, result, undo. */
 export class RepairCardPage {
@@ -60,7 +61,8 @@ export class WizardPage {
     const before = await this.heading().textContent();
     await this.page.getByRole('button', { name: /^Next: / }).click();
     await this.page.waitForFunction(
-      (text) => document.querySelector('h1')?.textContent !== text,
+      (text) =>
+        (globalThis as unknown as PageDom).document.querySelector('h1')?.textContent !== text,
       before,
     );
   }
@@ -89,6 +91,47 @@ export class WizardPage {
     const verdict = this.page.locator('section[aria-labelledby="rescan-title"] [role="status"]');
     await verdict.filter({ hasText: /new scan/ }).waitFor();
     return (await verdict.textContent()) ?? '';
+  }
+
+  /** The focused control: its tag, text and focus ring, as the browser renders them. */
+  async focused(): Promise<{
+    tag?: string;
+    text?: string | null;
+    outline: string;
+    outlineWidth: number;
+  }> {
+    return this.page.evaluate(() => {
+      const dom = globalThis as unknown as PageDom;
+      const element = dom.document.activeElement;
+      const style = element ? dom.getComputedStyle(element) : undefined;
+      return {
+        tag: element?.tagName,
+        text: element?.textContent,
+        outline: style?.outlineStyle ?? 'none',
+        outlineWidth: parseFloat(style?.outlineWidth ?? '0'),
+      };
+    });
+  }
+
+  /** Presses Tab until the named button has focus; fails when the keyboard cannot reach it. */
+  async tabTo(name: string): Promise<void> {
+    for (let presses = 0; presses < 40; presses += 1) {
+      const focused = await this.focused();
+      if (focused.tag === 'BUTTON' && focused.text === name) return;
+      await this.page.keyboard.press('Tab');
+    }
+    throw new Error(`"${name}" cannot be reached with the Tab key`);
+  }
+
+  async fontSize(selector: string): Promise<number> {
+    return this.page
+      .locator(selector)
+      .evaluate((element) =>
+        parseFloat(
+          (globalThis as unknown as PageDom).getComputedStyle(element as unknown as PageElement)
+            .fontSize,
+        ),
+      );
   }
 
   /** The status words and summary of every finding in a list, e.g. the re-scan's remainder. */
