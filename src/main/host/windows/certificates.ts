@@ -235,6 +235,33 @@ function find(handle: Pointer, store: CertificateStoreRef, thumbprint: string): 
   }
 }
 
+/**
+ * Runs `use` with the native context of one certificate in a writable store (freed after);
+ * `false` when no certificate has this thumbprint. For tools that set store properties.
+ */
+export function withCertificateContext(
+  store: CertificateStoreRef,
+  thumbprint: string,
+  use: (context: Pointer) => void,
+): boolean {
+  return withStore(
+    store,
+    'write',
+    (handle) => {
+      const context = find(handle, store, thumbprint);
+      if (!context) return false;
+      try {
+        use(context);
+      } finally {
+        api.CertFreeCertificateContext(context);
+      }
+      commit(handle, store);
+      return true;
+    },
+    false,
+  );
+}
+
 export function createCertificateStores(): CertificateStorePort {
   return {
     async list(store) {
