@@ -15,6 +15,7 @@ import {
   type OperationResult,
   type ProgressEvent,
 } from '../../src/shared/operations';
+import { practicePcDir } from '../../src/main/host';
 import { DEFAULT_PRACTICE_SCENARIO } from '../../src/main/host/practice';
 import { memoryAuditSink, type AuditEntry } from '../../src/main/ipc/audit';
 import { createOperationDispatcher, type OperationDispatcher } from '../../src/main/ipc/dispatcher';
@@ -167,7 +168,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<AppHarnes
       browser,
       origin: server.origin,
       dataDir,
-      practicePcDir: join(dataDir, 'practice', scenario, 'pc'),
+      practicePcDir: practicePcDir(dataDir, scenario),
       session,
       dispatch: (name, request) =>
         dispatchAs(appMainFrame(), name, request) as Promise<OperationResult<typeof name>>,
