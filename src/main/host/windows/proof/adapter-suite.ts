@@ -1,7 +1,9 @@
 /**
- * Runs, with the Windows node.exe, the Windows-specific adapter checks against the real Win32
- * host and answers with one result per case.
+ * Runs, with the Windows node.exe, the shared host contract (the same cases the practice PC
+ * passes under Vitest) and the Windows-specific adapter checks against the real Win32 host,
+ * and answers with one result per case.
  */
+import { hostContractCases } from '../../contract';
 import { createWindowsHost } from '../index';
 import { runCases, runEntry } from './entry';
 import { windowsCases } from './windows-cases';
@@ -9,10 +11,13 @@ import { windowsCases } from './windows-cases';
 runEntry(async () => {
   const host = await createWindowsHost();
   try {
+    const contract = await runCases(
+      hostContractCases().map((c) => ({ name: c.name, run: () => c.run(host) })),
+    );
     const windows = await runCases(
       windowsCases().map((c) => ({ name: c.name, run: () => c.run(host) })),
     );
-    return { description: host.description, windows };
+    return { description: host.description, contract, windows };
   } finally {
     await host.close();
   }
