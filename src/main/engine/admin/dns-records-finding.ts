@@ -76,7 +76,8 @@ export function dnsRecordsFinding(result: DnsRecordsResult | undefined, servers:
   if (problems.length > 0) {
     const first = problems[0] as DnsRecordCheck;
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
-    return { ...withBase, status: 'problem', summary: `${sentence(first)}${more}` };
+    const summary = `${sentence(first).replace(/\.$/, '')}${more}.`;
+    return { ...withBase, status: 'problem', summary };
   }
   if (unanswered.length > 0) {
     return {

@@ -58,8 +58,7 @@ function answer(zone: Zone, name: string, type: number, response: Packet, depth 
       response.answers.push({ ...base, type, address } as Resource);
   }
   if (type === Packet.TYPE.SRV) {
-    for (const srv of entry.SRV ?? [])
-      response.answers.push({ ...base, type, ...srv } as Resource);
+    for (const srv of entry.SRV ?? []) response.answers.push({ ...base, type, ...srv } as Resource);
   }
   return true;
 }

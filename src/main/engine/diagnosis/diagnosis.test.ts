@@ -1,0 +1,134 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DiagnosisReport, FindingId } from '../../../shared/findings';
+import { practiceFixture, type PracticeFixture } from '../testing/practice';
+
+let fixture: PracticeFixture | undefined;
+afterEach(async () => {
+  await fixture?.dispose();
+  fixture = undefined;
+});
+
+async function diagnose(scenario: string): Promise<DiagnosisReport> {
+  fixture = await practiceFixture(scenario);
+  return fixture.engine().diagnose();
+}
+
+function statuses(report: DiagnosisReport): Record<string, string> {
+  return Object.fromEntries(report.findings.map((finding) => [finding.id, finding.status]));
+}
+
+export function findingOf(report: DiagnosisReport, id: FindingId) {
+  const found = report.findings.find((candidate) => candidate.id === id);
+  if (!found) throw new Error(`no finding ${id}`);
+  return found;
+}
+
+const values = (report: DiagnosisReport, id: FindingId) =>
+  findingOf(report, id).evidence.map((evidence) => evidence.value);
+
+describe('diagnosis of the practice scenarios', () => {
+  it('kb-lync2013: expired certificate, stale cache, saved credentials and settings are problems', async () => {
+    const report = await diagnose('kb-lync2013');
+    expect(statuses(report)).toEqual({
+      client: 'ok',
+      'sign-in-assistant': 'not-applicable',
+      'sign-in-addresses': 'ok',
+      'endpoint-cache': 'problem',
+      'personal-certificate': 'problem',
+      'stored-credentials': 'problem',
+      'connection-settings': 'problem',
+      'machine-guid': 'ok',
+      'dns-cache': 'warning',
+    });
+    expect(report.clients).toEqual([
+      expect.objectContaining({
+        kind: 'lync2013',
+        version: '15.0.4569.1506',
+        running: false,
+        registryView: '32',
+      }),
+    ]);
+    expect(report.currentAddress).toBe('user@contoso.com');
+    expect(report.addresses).toEqual(['user@contoso.com', 'other@fabrikam.com']);
+    const cache = values(report, 'endpoint-cache').map((path) => path.replace(/\\/g, '/'));
+    expect(cache).toHaveLength(4);
+    expect(
+      cache.some((path) => path.endsWith('Local/Microsoft/Communicator/sip_user@contoso.com')),
+    ).toBe(true);
+    expect(
+      cache.some((path) =>
+        path.endsWith('Roaming/Microsoft/Office/15.0/Lync/sip_user@contoso.com'),
+      ),
+    ).toBe(true);
+    expect(values(report, 'stored-credentials').sort()).toEqual([
+      'Microsoft_OC1:uri=other@fabrikam.com:specific:OCS:1',
+      'Microsoft_OC1:uri=user@contoso.com:specific:EWS:1',
+      'Microsoft_OC1:uri=user@contoso.com:specific:OCS:1',
+    ]);
+    const certificates = findingOf(report, 'personal-certificate');
+    expect(certificates.evidence).toHaveLength(2);
+    expect(certificates.summary).toContain('user@contoso.com (expired)');
+    expect(certificates.repairs).toEqual(['delete-sign-in-info', 'remove-personal-certificate']);
+    const settings = findingOf(report, 'connection-settings');
+    expect(
+      settings.evidence.some(
+        (e) => e.label.startsWith('Policy (not changed)') && e.label.includes('SavePassword'),
+      ),
+    ).toBe(true);
+    // Evidence never carries a secret.
+    expect(JSON.stringify(report)).not.toMatch(/Pa55word|Fabrikam-OCS-secret|office1[56]-/);
+  });
+
+  it('kb-lync2010: old client, old Sign-In Assistant with its service stopped', async () => {
+    const report = await diagnose('kb-lync2010');
+    expect(statuses(report)).toMatchObject({
+      client: 'problem',
+      'sign-in-assistant': 'problem',
+      'endpoint-cache': 'problem',
+      'personal-certificate': 'problem',
+      'stored-credentials': 'problem',
+      'connection-settings': 'problem',
+      'machine-guid': 'ok',
+    });
+    expect(findingOf(report, 'client').kbStep).toBe('lync2010-update-client');
+    expect(findingOf(report, 'client').summary).toContain('4.0.7577.0');
+    const assistant = findingOf(report, 'sign-in-assistant');
+    expect(assistant.summary).toContain('7.250.4303.0');
+    expect(assistant.summary).toContain('msoidsvc service is stopped');
+    expect(findingOf(report, 'personal-certificate').repairs[0]).toBe('clear-cached-sign-in');
+  });
+
+  it('healthy: nothing to repair but the DNS cache', async () => {
+    const report = await diagnose('healthy');
+    const problems = report.findings.filter(
+      (finding) => finding.status === 'problem' || finding.status === 'warning',
+    );
+    expect(problems.map((finding) => finding.id)).toEqual(['dns-cache']);
+    expect(findingOf(report, 'personal-certificate').summary).toBe(
+      'The sign-in certificate is valid.',
+    );
+  });
+
+  it('machine-guid-braces: the braces are a problem that needs the admin repair', async () => {
+    const report = await diagnose('machine-guid-braces');
+    const guid = findingOf(report, 'machine-guid');
+    expect(guid.status).toBe('problem');
+    expect(guid.repairs).toEqual(['fix-machine-guid']);
+    expect(guid.evidence[0]?.value).toContain('{c1cbd94c-0d35-414c-89ef-dd092b984883}');
+  });
+
+  it('client-running: the process check finds lync.exe', async () => {
+    const report = await diagnose('client-running');
+    expect(report.clients[0]?.running).toBe(true);
+    const client = findingOf(report, 'client');
+    expect(client.status).toBe('warning');
+    expect(client.evidence).toContainEqual({
+      kind: 'process',
+      label: 'Running for this user',
+      value: 'lync.exe (pid 4242)',
+    });
+    expect(client.evidence).toContainEqual(
+      expect.objectContaining({ kind: 'registry', value: '2 (REG_DWORD)' }),
+    );
+  });
+});
