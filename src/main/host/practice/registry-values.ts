@@ -38,8 +38,10 @@ export const registryValueSchema: z.ZodType<RegistryValue> = z.discriminatedUnio
     type: z.literal('REG_QWORD'),
     data: z
       .string()
-      .regex(/^(0|[1-9]\d*)$/, 'a decimal number')
-      .refine((text) => BigInt(text) <= MAX_QWORD, 'at most 2^64-1'),
+      .refine(
+        (text) => /^(0|[1-9]\d*)$/.test(text) && BigInt(text) <= MAX_QWORD,
+        'a decimal number from 0 to 2^64-1',
+      ),
   }),
   z.object({ type: z.literal('REG_BINARY'), data: base64 }),
   z.object({

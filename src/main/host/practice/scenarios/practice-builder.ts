@@ -20,6 +20,7 @@ import {
   CREDENTIALS_FILE,
   driveRoot,
   KEY_FILE,
+  KNOWN_FOLDER_IDS,
   knownFolderPath,
   MACHINE_FILE,
   MANIFEST_FILE,
@@ -56,7 +57,7 @@ export class PracticeBuilder {
   ) {
     for (const store of CERTIFICATE_STORE_REFS)
       this.stores.set(storeKey(store), emptyCertificateStore());
-    mkdirSync(driveRoot(root), { recursive: true });
+    for (const id of KNOWN_FOLDER_IDS) mkdirSync(knownFolderPath(root, id), { recursive: true });
   }
 
   folder(id: KnownFolderId, ...segments: string[]): string {
