@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { REPAIR_STEP_IDS } from '../shared/repairs';
-import { toCliError, usageError } from './cli-error';
+import { toCliError } from './cli-error';
 import type { CommandEnv } from './command-env';
 import { diagnoseCommand } from './commands/diagnose';
 import { detectCommand } from './commands/detect';
@@ -183,7 +183,6 @@ export async function runCli(args: string[], ctx: CliContext): Promise<number> {
   defineCommands(program, run);
 
   try {
-    if (args.length === 0) throw usageError('Say what to do, e.g. diagnose (see --help).');
     await program.parseAsync(args, { from: 'user' });
     return exitCode;
   } catch (thrown) {

@@ -22,20 +22,16 @@ export function checkScenario(ctx: CliContext, name: string): void {
   }
 }
 
-/** Which practice PC to open: the one named, the last one selected, or none (a real PC). */
-async function practiceFor(
-  ctx: CliContext,
-  options: GlobalOptions,
-  dataDir: string,
-): Promise<string | undefined> {
+/**
+ * Which practice PC to ask the host factory for: the one named, or '' for the one selected
+ * last (a bare `--practice`). Without the option the factory decides: practice off Windows.
+ */
+function practiceFor(ctx: CliContext, options: GlobalOptions): string | undefined {
   if (typeof options.practice === 'string') {
     checkScenario(ctx, options.practice);
     return options.practice;
   }
-  if (options.practice === true || ctx.platform !== 'win32') {
-    return (await ctx.services.currentPractice(dataDir)) ?? ctx.services.defaultPractice;
-  }
-  return undefined;
+  return options.practice === true ? '' : undefined;
 }
 
 /** Opens the PC (or practice PC) and an engine on it; the caller closes it. */
@@ -45,16 +41,16 @@ export async function openSession(
   out: Output,
 ): Promise<CliSession> {
   const dataDir = await resolveDataDir(ctx, options);
-  const practice = await practiceFor(ctx, options, dataDir);
+  const practice = practiceFor(ctx, options);
   const { host, engineDataDir } = await ctx.services.openHost({
     platform: ctx.platform,
     dataDir,
-    ...(practice ? { practice } : {}),
+    ...(practice !== undefined ? { practice } : {}),
   });
   try {
     if (host.kind === 'practice') {
       out.progress(
-        `Practice PC "${host.practiceScenario ?? practice}": a simulated profile, not this computer.`,
+        `Practice PC "${host.practiceScenario ?? 'practice'}": a simulated profile, not this computer.`,
         undefined,
         undefined,
         true,

@@ -21,14 +21,19 @@ export async function remediateCommand(
   request: RemediateRequest,
 ): Promise<ExitCode> {
   const result = await withSession(env, async (session) => {
-    const outcome = await runRepair(env, session, {
-      all: true,
-      yes: true,
-      dryRun: false,
-      closeClient: request.closeClient,
-      forceClose: request.forceClose,
-      ...(request.address !== undefined ? { address: request.address } : {}),
-    });
+    const outcome = await runRepair(
+      env,
+      session,
+      {
+        all: true,
+        yes: true,
+        dryRun: false,
+        closeClient: request.closeClient,
+        forceClose: request.forceClose,
+        ...(request.address !== undefined ? { address: request.address } : {}),
+      },
+      env.out.verbose && !env.out.json,
+    );
     const after = await session.engine.diagnose();
     return { outcome, remaining: problems(after).map((f) => f.id) };
   });

@@ -93,6 +93,8 @@ export async function runRepair(
   env: CommandEnv,
   session: CliSession,
   request: RepairRequest,
+  /** Print the plan and the run as text (remediate prints one summary line instead). */
+  display = !env.out.json,
 ): Promise<RepairOutcome> {
   const checked = checkRepairRequest(request);
   const { engine, host } = session;
@@ -114,7 +116,7 @@ export async function runRepair(
     steps,
     ...(checked.address ? { address: checked.address } : {}),
   });
-  if (!env.out.json) printPlan(env.out, plan);
+  if (display) printPlan(env.out, plan);
   const outcome = (exitCode: ExitCode, run?: RunRecord): RepairOutcome => ({
     exitCode,
     plan,
@@ -124,11 +126,11 @@ export async function runRepair(
   });
   const adminExit = skippedSteps.length > 0 ? EXIT.needsAdmin : EXIT.ok;
   if (request.dryRun) {
-    env.out.line('Dry run: nothing was changed.');
+    if (display) env.out.line('Dry run: nothing was changed.');
     return outcome(EXIT.ok);
   }
   if (actionCount(plan) === 0) {
-    env.out.line('Nothing to change.');
+    if (display) env.out.line('Nothing to change.');
     return outcome(adminExit);
   }
   if (plan.requiresAdmin && !elevated) {
@@ -150,7 +152,7 @@ export async function runRepair(
     true,
   );
   const run = await engine.apply(plan.id);
-  if (!env.out.json) {
+  if (display) {
     printRun(env.out, run, 'Repair');
     if (run.status === 'applied') env.out.line(`Undo with: sfb-signin-repair undo ${run.id}`);
   }

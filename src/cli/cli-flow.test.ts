@@ -1,0 +1,254 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DiagnosisReport } from '../shared/findings';
+import type { RepairPlan, RunRecord, RunSummary } from '../shared/repairs';
+import { KB_LYNC2013, openPracticePc } from '../main/host/practice';
+import { EXIT } from './exit-codes';
+import { createCliHarness } from './testing/cli-harness';
+import type { CliHarness } from './testing/cli-harness';
+import { snapshotDifferences, snapshotPc } from './testing/pc-snapshot';
+
+// The real engine on real practice PCs in a temporary data folder; only the terminal (whether
+// someone can answer, and what they type) is simulated by the harness.
+let cli: CliHarness;
+beforeAll(async () => {
+  cli = await createCliHarness();
+});
+afterAll(() => cli.dispose());
+
+const pcRoot = (scenario: string) => join(cli.dataDir, 'practice', scenario, 'pc');
+
+async function snapshot(scenario: string) {
+  const host = await openPracticePc(pcRoot(scenario));
+  try {
+    return await snapshotPc(host);
+  } finally {
+    await host.close();
+  }
+}
+
+const status = (report: DiagnosisReport, id: string) =>
+  report.findings.find((f) => f.id === id)?.status;
+const PRIMARY_OCS = `cred:generic:${KB_LYNC2013.credentials.primaryOcs.targetName}`;
+const SECOND_OCS = `cred:generic:${KB_LYNC2013.credentials.secondOcs.targetName}`;
+
+describe('practice', () => {
+  it('lists the scenarios', async () => {
+    const r = await cli.json<{ scenarios: Array<{ name: string }> }>(['practice', 'list']);
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.value.scenarios.map((s) => s.name)).toEqual(
+      expect.arrayContaining([
+        'healthy',
+        'kb-lync2013',
+        'kb-lync2010',
+        'machine-guid-braces',
+        'client-running',
+      ]),
+    );
+  });
+
+  it('resets a scenario', async () => {
+    const r = await cli.json<{ scenario: string }>(['practice', 'reset', 'kb-lync2013']);
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.value).toEqual({ scenario: 'kb-lync2013' });
+    expect(Object.keys(await snapshot('kb-lync2013'))).toContain(PRIMARY_OCS);
+  });
+});
+
+describe('diagnose → repair → undo on kb-lync2013', () => {
+  let original: Record<string, string>;
+  beforeAll(async () => {
+    await cli.run(['practice', 'reset', 'kb-lync2013']);
+    original = await snapshot('kb-lync2013');
+  });
+
+  it('diagnoses the KB problems', async () => {
+    const r = await cli.json<DiagnosisReport>(['--practice', 'kb-lync2013', 'diagnose']);
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.value.hostKind).toBe('practice');
+    expect(r.value.clients.map((c) => c.kind)).toEqual(['lync2013']);
+    expect(r.value.currentAddress).toBe('user@contoso.com');
+    expect(status(r.value, 'personal-certificate')).toBe('problem');
+    expect(r.stderr).toContain('Practice PC "kb-lync2013"');
+  });
+
+  it('prints findings in plain words', async () => {
+    const r = await cli.run(['--practice', 'kb-lync2013', 'diagnose']);
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.stdout).toContain('Client: Lync 2013 15.0.4569.1506');
+    expect(r.stdout).toMatch(/PROBLEM\s+Personal certificate \(Communications Server\)/);
+    expect(r.stdout).toContain(
+      'KB: Additional troubleshooting steps — Delete the personal certificate',
+    );
+    expect(r.stdout).not.toContain(String.fromCharCode(27)); // not a terminal: no colour codes
+  });
+
+  it('--dry-run prints the plan and changes nothing', async () => {
+    const r = await cli.run([
+      '--practice',
+      'kb-lync2013',
+      'repair',
+      '--all',
+      '--dry-run',
+      '--verbose',
+    ]);
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.stdout).toContain('Plan for user@contoso.com:');
+    expect(r.stdout).toContain(KB_LYNC2013.credentials.primaryOcs.targetName);
+    expect(r.stdout).toContain('Dry run: nothing was changed.');
+    expect(snapshotDifferences(original, await snapshot('kb-lync2013'))).toEqual([]);
+  });
+
+  it('refuses without --yes when nobody can answer, and changes nothing', async () => {
+    const r = await cli.run(['--practice', 'kb-lync2013', 'repair', '--all']);
+    expect(r.code).toBe(EXIT.notConfirmed);
+    expect(r.stderr).toContain('add --yes');
+    expect(snapshotDifferences(original, await snapshot('kb-lync2013'))).toEqual([]);
+  });
+
+  it('asks on a terminal and takes no for an answer', async () => {
+    const r = await cli.run(['--practice', 'kb-lync2013', 'repair', '--all'], {
+      interactive: true,
+      answers: ['n'],
+    });
+    expect(r.code).toBe(EXIT.notConfirmed);
+    expect(r.questions).toHaveLength(1);
+    expect(r.questions[0]).toMatch(/^Apply these \d+ changes\? \[y\/N\] $/);
+    expect(snapshotDifferences(original, await snapshot('kb-lync2013'))).toEqual([]);
+  });
+
+  it('applies after a yes, for the current address only', async () => {
+    const r = await cli.run(['--practice', 'kb-lync2013', 'repair', '--all'], {
+      interactive: true,
+      answers: ['y'],
+    });
+    expect(r.stderr).toBe(r.stderr); // progress is allowed on stderr
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.stdout).toMatch(/Repair \S+: applied/);
+    const after = await snapshot('kb-lync2013');
+    expect(after[PRIMARY_OCS]).toBeUndefined();
+    expect(after[SECOND_OCS]).toBe(original[SECOND_OCS]);
+    for (const decoy of KB_LYNC2013.decoyCredentials) {
+      expect(after[`cred:generic:${decoy.targetName}`]).toBe(
+        original[`cred:generic:${decoy.targetName}`],
+      );
+    }
+    const changed = snapshotDifferences(original, after);
+    expect(changed.some((k) => k.includes('fabrikam'))).toBe(false);
+  });
+
+  it('diagnoses the repaired address as fixed', async () => {
+    const r = await cli.json<DiagnosisReport>(['--practice', 'kb-lync2013', 'diagnose']);
+    expect(status(r.value, 'personal-certificate')).not.toBe('problem');
+    expect(r.value.findings.filter((f) => f.status === 'problem').map((f) => f.id)).toEqual([]);
+  });
+
+  it('lists the run and undoes it exactly', async () => {
+    const runs = await cli.json<{ runs: RunSummary[] }>(['--practice', 'kb-lync2013', 'runs']);
+    expect(runs.value.runs).toHaveLength(1);
+    expect(runs.value.runs[0]?.status).toBe('applied');
+    const r = await cli.json<RunRecord>(['--practice', 'kb-lync2013', 'undo', '--last']);
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.value.id).toBe(runs.value.runs[0]?.id);
+    expect(r.value.status).toBe('undone');
+    expect(snapshotDifferences(original, await snapshot('kb-lync2013'))).toEqual([]);
+  });
+
+  it('will not undo the same run twice', async () => {
+    const r = await cli.run(['--practice', 'kb-lync2013', 'undo', '--last']);
+    expect(r.code).not.toBe(EXIT.ok);
+    expect(r.stderr).toMatch(/^Error: .*undone/im);
+    expect(snapshotDifferences(original, await snapshot('kb-lync2013'))).toEqual([]);
+  });
+
+  it('says which run id is unknown (exit 6)', async () => {
+    const r = await cli.run(['--practice', 'kb-lync2013', 'undo', 'no-such-run']);
+    expect(r.code).toBe(EXIT.notFound);
+    expect(r.stderr).toContain('no-such-run');
+  });
+
+  it('repairs one step of one named address in JSON', async () => {
+    const r = await cli.json<{ plan: RepairPlan; run: RunRecord }>([
+      '--practice',
+      'kb-lync2013',
+      'repair',
+      '--steps',
+      'remove-stored-credentials',
+      '--address',
+      'sip:Other@Fabrikam.com',
+      '--yes',
+    ]);
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.value.plan.steps.map((s) => s.stepId)).toEqual(['remove-stored-credentials']);
+    expect(r.value.run.status).toBe('applied');
+    const after = await snapshot('kb-lync2013');
+    expect(after[SECOND_OCS]).toBeUndefined();
+    expect(after[PRIMARY_OCS]).toBe(original[PRIMARY_OCS]);
+    const undo = await cli.run(['--practice', 'kb-lync2013', 'undo', r.value.run.id]);
+    expect(undo.code).toBe(EXIT.ok);
+    expect(snapshotDifferences(original, await snapshot('kb-lync2013'))).toEqual([]);
+  });
+});
+
+describe('a running client', () => {
+  beforeAll(async () => {
+    await cli.run(['practice', 'reset', 'client-running']);
+  });
+
+  it('stops with exit 3 and changes nothing', async () => {
+    const before = await snapshot('client-running');
+    const r = await cli.run(['--practice', 'client-running', 'repair', '--all', '--yes']);
+    expect(r.code).toBe(EXIT.clientRunning);
+    expect(r.stderr).toContain('--close-client');
+    expect(snapshotDifferences(before, await snapshot('client-running'))).toEqual([]);
+  });
+
+  it('closes it gracefully with --close-client, then repairs', async () => {
+    const r = await cli.run([
+      '--practice',
+      'client-running',
+      'repair',
+      '--all',
+      '--yes',
+      '--close-client',
+    ]);
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.stdout).toMatch(/applied/);
+  });
+});
+
+describe('detect and remediate', () => {
+  it('detect exits 0 on a healthy PC, with one line', async () => {
+    await cli.run(['practice', 'reset', 'healthy']);
+    const r = await cli.run(['--practice', 'healthy', 'detect']);
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.stdout).toMatch(
+      /^Healthy: no sign-in problem found \(Lync 2013 [^)]*user@contoso\.com\)\n$/,
+    );
+    expect(r.stderr).toBe('');
+  });
+
+  it('detect exits 1 on kb-lync2013, remediate fixes it, detect exits 0', async () => {
+    await cli.run(['practice', 'reset', 'kb-lync2013']);
+    const found = await cli.run(['--practice', 'kb-lync2013', 'detect']);
+    expect(found.code).toBe(EXIT.problemFound);
+    expect(found.stdout).toMatch(/^Problem found: .*personal-certificate.*\n$/);
+    expect(found.stdout.split('\n')).toHaveLength(2);
+    const fixed = await cli.run(['--practice', 'kb-lync2013', 'remediate']);
+    expect(fixed.code).toBe(EXIT.ok);
+    expect(fixed.stdout).toMatch(
+      /^Remediated: \d+ changes applied and verified \(run \S+\); no problem left\n$/,
+    );
+    const again = await cli.json<{ problem: boolean }>(['--practice', 'kb-lync2013', 'detect']);
+    expect(again.code).toBe(EXIT.ok);
+    expect(again.value.problem).toBe(false);
+  });
+
+  it('remediate leaves out what needs administrator rights, with exit 4', async () => {
+    await cli.run(['practice', 'reset', 'machine-guid-braces']);
+    const r = await cli.run(['--practice', 'machine-guid-braces', 'remediate']);
+    expect(r.code).toBe(EXIT.needsAdmin);
+    expect(r.stdout).toContain('needs administrator: fix-machine-guid');
+    expect(r.stdout).toContain('still a problem: machine-guid');
+  });
+});

@@ -1,0 +1,171 @@
+/**
+ * The built command line (dist/cli.cjs through bin/sfb-signin-repair.cjs), spawned as a user or
+ * a deployment tool would run it, against practice PCs in a temporary data folder.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DiagnosisReport } from '../shared/findings';
+import type { RepairPlan, RunRecord } from '../shared/repairs';
+import { DECOYS, KB_LYNC2013, openPracticePc } from '../main/host/practice';
+import { EXIT } from './exit-codes';
+import { snapshotDifferences, snapshotPc } from './testing/pc-snapshot';
+
+const repo = resolve(__dirname, '..', '..');
+const bin = join(repo, 'bin', 'sfb-signin-repair.cjs');
+let dataDir: string;
+
+interface Spawned {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], input?: string): Promise<Spawned> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [bin, '--data-dir', dataDir, ...args], {
+      cwd: dataDir,
+      env: { PATH: process.env.PATH ?? '', HOME: dataDir },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+    child.stdin.end(input ?? '');
+  });
+}
+
+function parse<T>(result: Spawned): T {
+  try {
+    return JSON.parse(result.stdout) as T;
+  } catch {
+    throw new Error(`not JSON (exit ${result.code}): ${result.stdout}\n${result.stderr}`);
+  }
+}
+
+async function snapshot(scenario: string) {
+  const host = await openPracticePc(join(dataDir, 'practice', scenario, 'pc'));
+  try {
+    return await snapshotPc(host);
+  } finally {
+    await host.close();
+  }
+}
+
+beforeAll(async () => {
+  const build = spawnSync(process.execPath, ['scripts/build.mjs', '--only=cli'], {
+    cwd: repo,
+    encoding: 'utf8',
+  });
+  if (build.status !== 0) throw new Error(`build failed: ${build.stderr}${build.stdout}`);
+  dataDir = await mkdtemp(join(tmpdir(), 'sfb-cli-e2e-'));
+}, 120_000);
+afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+describe('the built command line', () => {
+  it('shows help with the exit codes', async () => {
+    const r = await cli(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Usage: sfb-signin-repair');
+    expect(r.stdout).toContain('Exit codes:');
+  });
+
+  it('diagnose → repair --all --yes → healthy → undo --last → exactly as before', async () => {
+    expect((await cli(['practice', 'reset', 'kb-lync2013'])).code).toBe(0);
+    const before = await snapshot('kb-lync2013');
+
+    const diagnosis = parse<DiagnosisReport>(await cli(['--json', 'diagnose']));
+    expect(diagnosis.practiceScenario).toBe('kb-lync2013');
+    const problems = diagnosis.findings.filter((f) => f.status === 'problem').map((f) => f.id);
+    expect(problems).toContain('personal-certificate');
+    expect(problems).toContain('stored-credentials');
+
+    const repaired = await cli(['--json', 'repair', '--all', '--yes']);
+    expect(repaired.code).toBe(EXIT.ok);
+    const { plan, run } = parse<{ plan: RepairPlan; run: RunRecord }>(repaired);
+    expect(plan.address).toBe('user@contoso.com');
+    expect(run.status).toBe('applied');
+    expect(run.actions.every((a) => a.verified)).toBe(true);
+
+    const after = parse<DiagnosisReport>(await cli(['--json', 'diagnose']));
+    expect(after.findings.filter((f) => f.status === 'problem')).toEqual([]);
+    const changed = await snapshot('kb-lync2013');
+    expect(
+      changed[`cred:generic:${KB_LYNC2013.credentials.primaryOcs.targetName}`],
+    ).toBeUndefined();
+    for (const decoy of DECOYS.credentials) {
+      const key = `cred:generic:${decoy.targetName}`;
+      expect(changed[key]).toBe(before[key]);
+    }
+
+    const undone = await cli(['--json', 'undo', '--last']);
+    expect(undone.code).toBe(EXIT.ok);
+    expect(parse<RunRecord>(undone).status).toBe('undone');
+    expect(snapshotDifferences(before, await snapshot('kb-lync2013'))).toEqual([]);
+  });
+
+  it('detect: 0 on healthy, 1 on kb-lync2013', async () => {
+    await cli(['practice', 'reset', 'healthy']);
+    await cli(['practice', 'reset', 'kb-lync2013']);
+    const healthy = await cli(['--practice', 'healthy', 'detect']);
+    expect(healthy.code).toBe(0);
+    expect(healthy.stdout).toMatch(/^Healthy: /);
+    const broken = await cli(['--practice', 'kb-lync2013', 'detect']);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toMatch(/^Problem found: /);
+  });
+
+  it('refuses to repair without --yes when not run from a terminal', async () => {
+    await cli(['practice', 'reset', 'kb-lync2013']);
+    const before = await snapshot('kb-lync2013');
+    const r = await cli(['--practice', 'kb-lync2013', 'repair', '--all'], 'y\n');
+    expect(r.code).toBe(EXIT.notConfirmed);
+    expect(r.stderr).toContain('add --yes');
+    expect(snapshotDifferences(before, await snapshot('kb-lync2013'))).toEqual([]);
+  });
+
+  it.each([
+    [['repair', '--steps', 'format-c'], EXIT.usage, /Unknown repair step "format-c"/],
+    [['repair', '--all', '--address', 'bad address'], EXIT.usage, /not a SIP address/],
+    [['undo', 'run-that-never-was'], EXIT.notFound, /run-that-never-was/],
+    [['practice', 'reset', 'nope'], EXIT.usage, /no practice scenario called "nope"/],
+    [
+      ['--practice', 'client-running', 'repair', '--all', '--yes'],
+      EXIT.clientRunning,
+      /--close-client/,
+    ],
+  ])('%j exits %i with a clear message', async (args, code, message) => {
+    const r = await cli(args as string[]);
+    expect(r.stderr).toMatch(message);
+    expect(r.code).toBe(code);
+  });
+
+  it('a corrupt practice PC → exit 8 naming the file, which is left as it was', async () => {
+    await cli(['practice', 'reset', 'kb-lync2010']);
+    const registry = join(dataDir, 'practice', 'kb-lync2010', 'pc', 'registry.json');
+    await writeFile(registry, '{"hives": [not json');
+    const r = await cli(['--practice', 'kb-lync2010', '--json', 'diagnose']);
+    expect(r.code).toBe(EXIT.dataError);
+    expect(r.stderr).toContain('registry.json');
+    expect(parse<{ error: { code: string } }>(r).error.code).toBe('corrupt-data');
+    expect(await readFile(registry, 'utf8')).toBe('{"hives": [not json');
+  });
+
+  it('--json output of every read command parses', async () => {
+    for (const args of [
+      ['diagnose'],
+      ['runs'],
+      ['detect'],
+      ['practice', 'list'],
+      ['report', '--format', 'json'],
+    ]) {
+      const r = await cli(['--practice', 'kb-lync2013', '--json', ...args]);
+      expect(() => JSON.parse(r.stdout), args.join(' ')).not.toThrow();
+    }
+  });
+});

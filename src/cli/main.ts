@@ -1,0 +1,62 @@
+/**
+ * The `sfb-signin-repair` command (bundled to dist/cli.cjs): builds the context from this
+ * process and runs one command line.
+ */
+import { homedir } from 'node:os';
+import { createInterface } from 'node:readline';
+import type { CliContext } from './context';
+import { EXIT } from './exit-codes';
+import { runCli } from './program';
+import { realServices } from './real-services';
+
+/** One question on stderr (stdout carries only results); `undefined` if input ends first. */
+function prompt(question: string): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+    let answered = false;
+    rl.on('close', () => {
+      if (!answered) resolve(undefined);
+    });
+    rl.question(question, (answer) => {
+      answered = true;
+      rl.close();
+      resolve(answer);
+    });
+  });
+}
+
+// A reader that goes away (`| head`) is not an error of ours.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+
+async function main(): Promise<number> {
+  const ctx: CliContext = {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    env: process.env,
+    platform: process.platform,
+    home: homedir(),
+    cwd: process.cwd(),
+    stdoutIsTTY: process.stdout.isTTY === true,
+    interactive: process.stdin.isTTY === true && process.stderr.isTTY === true,
+    prompt,
+    services: await realServices(),
+    now: () => new Date(),
+  };
+  return runCli(process.argv.slice(2), ctx);
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(
+      `Internal error: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    process.exitCode = EXIT.internal;
+  },
+);
