@@ -22,7 +22,7 @@ import type { PlanRequest } from './types';
 
 function resolveAddress(request: PlanRequest, inventory: Inventory, now: Date): string {
   if (request.address !== undefined) {
-    const parsed = sipAddressSchema.safeParse(request.address);
+    const parsed = sipAddressSchema.safeParse(stripSipPrefix(String(request.address)));
     if (!parsed.success) {
       throw new HostError(
         'invalid-request',

@@ -4,6 +4,7 @@
  * The administrators' step registers `remove-distrusted-root` here.
  */
 import { REPAIR_STEPS, type RepairStepId } from '../../../shared/repairs';
+import { removeDistrustedRoot } from '../admin/remove-distrusted-root-planner';
 import { clearConnectionSettings } from './clear-connection-settings';
 import { clearEndpointCache } from './clear-endpoint-cache';
 import { fixMachineGuid } from './fix-machine-guid';
@@ -19,6 +20,7 @@ export const PLANNERS: Partial<Record<RepairStepId, StepPlanner>> = {
   'clear-connection-settings': clearConnectionSettings,
   'flush-dns-cache': flushDnsCache,
   'fix-machine-guid': fixMachineGuid,
+  'remove-distrusted-root': removeDistrustedRoot,
 };
 
 /** Composites replaced by their parts, in order, each step once. */

@@ -5,7 +5,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-// eslint-disable-next-line no-restricted-imports -- tests run the engine on the practice PC
 import { openPracticePc, resetPracticePc, type PracticeScale } from '../../host/practice';
 import type { HostSystem } from '../../host/ports';
 import { createEngineWithHooks } from '../index';
