@@ -6,7 +6,7 @@
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   BRIDGE_GLOBAL,
   OPERATION_NAMES,
@@ -25,7 +25,8 @@ import type { SenderInfo } from '../../src/main/ipc/sender';
 import { openAppSession, type AppSession } from '../../src/main/ipc/session';
 import { ensureRendererBuilt } from './build-renderer';
 import { installPageBridge, INVOKE_BINDING, PROGRESS_HOOK } from './page-bridge';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, RENDERER_DIST, REPO_ROOT, SCREENS_DIR } from './paths';
+import { RENDERER_DIST, REPO_ROOT, SCREENS_DIR } from './paths';
+import { acquireBrowser } from './shared-browser';
 import { serveRenderer, type RendererServer } from './static-server';
 
 export interface StartAppOptions {
@@ -123,8 +124,8 @@ export async function startApp(options: StartAppOptions = {}): Promise<AppHarnes
       audit,
     });
 
-    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-    cleanups.push(() => browser.close());
+    const { browser, release } = await acquireBrowser();
+    cleanups.push(release);
     const context = await browser.newContext({
       viewport: options.viewport ?? { width: 1024, height: 700 },
       reducedMotion: 'reduce',
