@@ -12,6 +12,7 @@ export function PlanReview({ plan }: { plan: Plan }) {
   const helpdesk = useWizard((state) => state.helpdesk);
   return (
     <div className="plan">
+      <p className="plan-heading">What will change</p>
       {plan.address && (
         <p>
           For the sign-in address <strong>{plan.address}</strong>. Other addresses are not touched.

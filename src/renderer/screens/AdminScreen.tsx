@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { FindingList } from '../components/FindingList';
 import { KbRef } from '../components/KbRef';
@@ -105,14 +105,13 @@ function AdminForm() {
   );
 }
 
-/** The administrators' step: the checks when this version has them, else a clear placeholder. */
+/**
+ * The administrators' step: certificate chain, DNS records and clock for a domain and extra
+ * servers. Read-only, but it contacts those servers, so it runs only when asked; a build without
+ * the checks answers that first request with a clearly marked placeholder.
+ */
 export function AdminScreen() {
   const availability = useWizard((state) => state.admin.availability);
-  const probeAdmin = useWizard((state) => state.probeAdmin);
-
-  useEffect(() => {
-    void probeAdmin();
-  }, [probeAdmin]);
 
   return (
     <ScreenFrame title="For administrators: validate the certificate chain">
@@ -122,9 +121,6 @@ export function AdminScreen() {
         certificate in the server’s chain is not trusted by this PC. This is mostly seen with single
         sign-on (AD FS) and hybrid deployments.
       </p>
-      {(availability === 'unknown' || availability === 'checking') && (
-        <p role="status">Checking whether this version can run the administrators’ checks…</p>
-      )}
       {availability === 'unavailable' && (
         <div className="placeholder" role="note">
           <p className="notice-title">Coming in a later version</p>
@@ -134,7 +130,7 @@ export function AdminScreen() {
           </p>
         </div>
       )}
-      {availability === 'available' && <AdminForm />}
+      {availability !== 'unavailable' && <AdminForm />}
     </ScreenFrame>
   );
 }

@@ -54,10 +54,12 @@ function OtherAccounts() {
   return (
     <section aria-labelledby="accounts-title">
       <h2 id="accounts-title">2. Does it happen with other accounts on this PC?</h2>
+      <p>
+        Ask a colleague to sign in to Lync on this PC with their own account. This tells whether the
+        problem is with this computer or with the user account.
+      </p>
       <fieldset>
-        <legend>
-          Ask a colleague to sign in to Lync on this PC with their own account. Could they sign in?
-        </legend>
+        <legend>Could they sign in?</legend>
         {ANSWERS.map((entry) => (
           <label key={entry.value}>
             <input
@@ -86,8 +88,7 @@ function OtherAccounts() {
       )}
       {answer === 'not-tried' && (
         <p className="notice notice-info">
-          Trying another account tells whether the problem is with the computer or with the user
-          account, which is the first thing support will ask.
+          Support will ask this first. If nobody else can try now, say so when you contact them.
         </p>
       )}
     </section>

@@ -32,13 +32,18 @@ function ClientsFound({ diagnosis }: { diagnosis: Diagnosis }) {
 function AddressChoice({ diagnosis }: { diagnosis: Diagnosis }) {
   const address = useWizard((state) => state.address);
   const chooseAddress = useWizard((state) => state.chooseAddress);
-  if (diagnosis.addresses.length === 0) {
+  // The chosen address stays listed after a repair removed every trace of it.
+  const candidates =
+    address && !diagnosis.addresses.includes(address)
+      ? [...diagnosis.addresses, address]
+      : diagnosis.addresses;
+  if (candidates.length === 0) {
     return <p>No sign-in address has been used with Lync on this PC yet.</p>;
   }
   return (
     <fieldset className="addresses">
       <legend>Sign-in addresses used on this PC. The repairs act for the one you choose:</legend>
-      {diagnosis.addresses.map((candidate) => (
+      {candidates.map((candidate) => (
         <label key={candidate}>
           <input
             type="radio"
@@ -49,6 +54,7 @@ function AddressChoice({ diagnosis }: { diagnosis: Diagnosis }) {
           />{' '}
           {candidate}
           {candidate === diagnosis.currentAddress && ' (signed in most recently)'}
+          {!diagnosis.addresses.includes(candidate) && ' (nothing left for it on this PC)'}
         </label>
       ))}
     </fieldset>

@@ -41,7 +41,11 @@ export interface RepairFlow {
   error?: ClientError;
 }
 
-export type AdminAvailability = 'unknown' | 'checking' | 'available' | 'unavailable';
+/**
+ * Whether this build can run the administrators' checks. Found out on first use rather than by
+ * a probe: every call may reach servers on the network, which should happen only when asked.
+ */
+export type AdminAvailability = 'unknown' | 'available' | 'unavailable';
 export type OtherAccountsAnswer = 'yes' | 'no' | 'not-tried';
 
 export interface WizardState {
@@ -80,7 +84,6 @@ export interface WizardActions {
   closeClient(key: string, force: boolean): Promise<void>;
   recheckClient(key: string): Promise<void>;
   undoRepair(key: string, stepId?: RepairStepId): Promise<void>;
-  probeAdmin(): Promise<void>;
   runAdminCheck(domain: string, targets: string[]): Promise<void>;
   setFixed(fixed: boolean): void;
   setOtherAccounts(answer: OtherAccountsAnswer): void;

@@ -70,12 +70,30 @@ describe('createWizardStore', () => {
     expect(client.calls.filter((call) => call.name === 'repair.apply')).toHaveLength(1);
   });
 
-  it('asks admin.check once, and treats “unsupported” as not available yet', async () => {
+  it('keeps the settled address when a repair removed every trace of it', async () => {
+    const client = createFakeClient();
+    const store = createWizardStore(client);
+    await store.getState().scan();
+    const realScan = client['diagnosis.run'];
+    client['diagnosis.run'] = async (request) => {
+      const result = await realScan(request);
+      if (!result.ok) return result;
+      return {
+        ok: true,
+        value: { ...result.value, currentAddress: undefined, addresses: ['other@fabrikam.com'] },
+      };
+    };
+    await store.getState().scan();
+    expect(store.getState().address).toBe('user@contoso.com');
+  });
+
+  it('runs the administrators’ checks only when asked, and marks them unavailable on “unsupported”', async () => {
     const client = createFakeClient({ adminAvailable: false });
     const store = createWizardStore(client);
-    await store.getState().probeAdmin();
-    await store.getState().probeAdmin();
-    expect(store.getState().admin.availability).toBe('unavailable');
-    expect(client.calls.filter((call) => call.name === 'admin.check')).toHaveLength(1);
+    await store.getState().scan();
+    expect(client.calls.filter((call) => call.name === 'admin.check')).toHaveLength(0);
+    await store.getState().runAdminCheck(' contoso.com ', []);
+    expect(store.getState().admin).toEqual({ availability: 'unavailable', busy: false });
+    expect(client.calls.at(-1)?.request).toEqual({ domain: 'contoso.com', targets: [] });
   });
 });

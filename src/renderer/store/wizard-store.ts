@@ -5,6 +5,12 @@ import type { PendingChange, RepairFlow, WizardState, WizardStore } from './wiza
 
 export type WizardStoreApi = StoreApi<WizardStore>;
 
+/** Answers meaning this build has no administrators' checks (rather than that they failed). */
+const NOT_IN_THIS_VERSION: ReadonlyArray<ClientError['code']> = [
+  'unsupported',
+  'unknown-operation',
+];
+
 const initialState: WizardState = {
   screen: 'scan',
   helpdesk: false,
@@ -108,12 +114,13 @@ export function createWizardStore(client: RepairClient): WizardStoreApi {
           return;
         }
         const diagnosis = result.value;
-        const chosen = get().address;
+        // Once an address is settled it stays until the user picks another: after a repair it
+        // may have no traces left, and silently moving on to the next address found would
+        // point the following repairs at someone else's sign-in.
         const address =
-          chosen && diagnosis.addresses.includes(chosen)
-            ? chosen
-            : (diagnosis.currentAddress ??
-              (diagnosis.addresses.length === 1 ? diagnosis.addresses[0] : undefined));
+          get().address ??
+          diagnosis.currentAddress ??
+          (diagnosis.addresses.length === 1 ? diagnosis.addresses[0] : undefined);
         set({ scanning: false, diagnosis, address, scanCount: get().scanCount + 1 });
       },
 
@@ -185,21 +192,6 @@ export function createWizardStore(client: RepairClient): WizardStoreApi {
         else await perform(key, pending);
       },
 
-      async probeAdmin() {
-        if (get().admin.availability !== 'unknown') return;
-        set({ admin: { ...get().admin, availability: 'checking', busy: true } });
-        const result = await callOperation(client, 'admin.check', { targets: [] });
-        if (!result.ok && ['unsupported', 'unknown-operation'].includes(result.error.code)) {
-          set({ admin: { availability: 'unavailable', busy: false } });
-          return;
-        }
-        set({
-          admin: result.ok
-            ? { availability: 'available', busy: false, findings: result.value.findings }
-            : { availability: 'available', busy: false, error: result.error },
-        });
-      },
-
       async runAdminCheck(domain, targets) {
         set({ admin: { ...get().admin, busy: true, error: undefined } });
         const trimmed = domain.trim();
@@ -207,6 +199,10 @@ export function createWizardStore(client: RepairClient): WizardStoreApi {
           ...(trimmed ? { domain: trimmed } : {}),
           targets,
         });
+        if (!result.ok && NOT_IN_THIS_VERSION.includes(result.error.code)) {
+          set({ admin: { availability: 'unavailable', busy: false } });
+          return;
+        }
         set({
           admin: result.ok
             ? { availability: 'available', busy: false, findings: result.value.findings }
