@@ -137,7 +137,7 @@ export async function runEntry(prefix, entry, args = [], options = {}) {
   return { ...run, result };
 }
 
-export const ENTRIES = ['adapter-suite', 'seed-lync2013', 'snapshot', 'engine-flow', 'bench-probe'];
+export const ENTRIES = ['adapter-suite', 'seed-lync2013', 'snapshot', 'bench-probe'];
 
 /** Bundles the Wine entry points (CommonJS, koffi left external) into .cache/wine-bundle. */
 export async function bundleEntries() {

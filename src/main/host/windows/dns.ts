@@ -4,11 +4,12 @@
  */
 import { execFile } from 'node:child_process';
 import type { DnsCachePort, DnsFlushResult } from '../ports';
-import { declare, lastError } from './ffi';
+import { clearLastError, declare, lastError } from './ffi';
 
 function flushThroughApi(): { ok: boolean; detail: string } {
   try {
     const flush = declare<() => boolean>('dnsapi.dll', 'bool __stdcall DnsFlushResolverCache()');
+    clearLastError();
     if (flush()) return { ok: true, detail: 'DnsFlushResolverCache succeeded' };
     return {
       ok: false,

@@ -36,6 +36,10 @@ export function declare<F>(dll: string, prototype: string): F {
 
 const kernel32 = {
   GetLastError: declare<() => number>('kernel32.dll', 'uint32_t __stdcall GetLastError()'),
+  SetLastError: declare<(code: number) => void>(
+    'kernel32.dll',
+    'void __stdcall SetLastError(uint32_t dwErrCode)',
+  ),
   LocalFree: declare<(mem: Pointer) => Pointer>(
     'kernel32.dll',
     'void * __stdcall LocalFree(void *hMem)',
@@ -47,6 +51,8 @@ const kernel32 = {
 };
 
 export const lastError = (): number => kernel32.GetLastError();
+/** For APIs that may fail without setting an error: clear it first so a stale one is not read. */
+export const clearLastError = (): void => kernel32.SetLastError(0);
 export const localFree = (mem: Pointer): void => {
   if (mem) kernel32.LocalFree(mem);
 };

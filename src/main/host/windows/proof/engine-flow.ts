@@ -1,2 +1,0 @@
-import { runEntry } from './entry';
-runEntry(async () => 'todo');
