@@ -21,6 +21,7 @@ import { memoryAuditSink, type AuditEntry } from '../../src/main/ipc/audit';
 import { createOperationDispatcher, type OperationDispatcher } from '../../src/main/ipc/dispatcher';
 import { createHandlers } from '../../src/main/ipc/handlers';
 import { realSessionDeps } from '../../src/main/ipc/real-session-deps';
+import { runAdminChecks, type AdminCheckOptions } from '../../src/main/engine/admin';
 import type { SenderInfo } from '../../src/main/ipc/sender';
 import { openAppSession, type AppSession } from '../../src/main/ipc/session';
 import { ensureRendererBuilt } from './build-renderer';
@@ -35,6 +36,11 @@ export interface StartAppOptions {
   viewport?: { width: number; height: number };
   /** Navigate to the app before returning (default true). */
   open?: boolean;
+  /**
+   * Options for the administrators' check (e.g. a loopback DNS server and port overrides). By
+   * default it asks a closed loopback port for DNS, so no test reaches outside the machine.
+   */
+  adminOptions?: Omit<AdminCheckOptions, 'domain' | 'targets'>;
 }
 
 export interface AppHarness {
@@ -109,7 +115,16 @@ export async function startApp(options: StartAppOptions = {}): Promise<AppHarnes
       dataDir,
       practice: scenario,
       appVersion: await appVersion(),
-      deps: realSessionDeps,
+      deps: {
+        ...realSessionDeps,
+        runAdminChecks: (host, request) =>
+          runAdminChecks(host, {
+            dns: { servers: ['127.0.0.1:9'] },
+            timeoutMs: 1_000,
+            ...options.adminOptions,
+            ...request,
+          }),
+      },
       onProgress: forwardProgress,
     });
     cleanups.push(() => session.close());
