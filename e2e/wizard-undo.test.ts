@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startApp, type AppHarness } from './harness/app-harness';
-import { snapshotTree } from './harness/tree-snapshot';
+import { snapshotDifferences, snapshotPc } from '../src/main/engine/testing/snapshot';
 import { WizardPage } from './pages/wizard-page';
 
 let app: AppHarness | undefined;
@@ -15,13 +15,25 @@ async function statuses(harness: AppHarness): Promise<Record<string, string>> {
   return Object.fromEntries(result.value.findings.map((finding) => [finding.id, finding.status]));
 }
 
+/** What a finding points at (credential targets, thumbprints), as the scan reports it. */
+async function evidence(harness: AppHarness, id: string): Promise<string[]> {
+  const result = await harness.dispatch('diagnosis.run', {});
+  if (!result.ok) throw new Error(result.error.message);
+  const finding = result.value.findings.find((entry) => entry.id === id);
+  return (finding?.evidence ?? []).map((item) => item.value).sort();
+}
+
 describe('undo from the wizard in Chromium', () => {
-  it('undoes one step only, then the rest, leaving the user’s files as they were', async () => {
+  it('undoes one step only, then the rest, leaving the PC exactly as it was', async () => {
     app = await startApp({ scenario: 'kb-lync2013' });
     const wizard = new WizardPage(app.page);
     await wizard.ready();
     const before = await statuses(app);
-    const filesBefore = await snapshotTree(app.practicePcDir);
+    const credentialsBefore = await evidence(app, 'stored-credentials');
+    const certificatesBefore = await evidence(app, 'personal-certificate');
+    expect(credentialsBefore.join()).toContain('Microsoft_OC1:uri=user@contoso.com');
+    // Everything observable through the host ports: files, registry, certificates, credentials.
+    const pcBefore = await snapshotPc(app.session.host());
 
     await wizard.scan();
     await wizard.next();
@@ -29,24 +41,25 @@ describe('undo from the wizard in Chromium', () => {
     await card.preview();
     await card.confirm();
     expect(await card.outcome()).toMatch(/^Done/);
-    const repaired = await statuses(app);
-    expect(repaired['stored-credentials']).not.toBe('problem');
+    expect((await evidence(app, 'stored-credentials')).join()).not.toContain(
+      'uri=user@contoso.com',
+    );
+    const certificatesRepaired = await evidence(app, 'personal-certificate');
+    expect(certificatesRepaired.length).toBeLessThan(certificatesBefore.length);
 
     await card.undo('Remove the stored Lync credentials');
     await app.screenshot('undo-01-one-step');
-    const oneStepUndone = await statuses(app);
-    expect(oneStepUndone['stored-credentials']).toBe(before['stored-credentials']);
-    expect(oneStepUndone['personal-certificate']).toBe(repaired['personal-certificate']);
+    // The credentials are back; the certificate stays deleted.
+    expect(await evidence(app, 'stored-credentials')).toEqual(credentialsBefore);
+    expect(await evidence(app, 'personal-certificate')).toEqual(certificatesRepaired);
 
-    // The card still offers the rest of the run; undoing it restores everything.
-    await card.button('Show what will change').waitFor();
+    // The card offers the rest of the run; undoing it restores everything.
+    await card.undo('rest');
+    await app.screenshot('undo-02-rest');
     const runs = await app.dispatch('runs.list', {});
     if (!runs.ok) throw new Error(runs.error.message);
-    const applied = runs.value.runs.find((run) => run.status === 'partly-undone');
-    expect(applied).toBeDefined();
-    const rest = await app.dispatch('runs.undo', { runId: applied?.id ?? '' });
-    expect(rest.ok).toBe(true);
+    expect(runs.value.runs.map((run) => run.status)).toContain('undone');
     expect(await statuses(app)).toEqual(before);
-    expect(await snapshotTree(app.practicePcDir)).toEqual(filesBefore);
+    expect(snapshotDifferences(pcBefore, await snapshotPc(app.session.host()))).toEqual([]);
   });
 });

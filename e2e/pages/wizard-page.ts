@@ -25,9 +25,20 @@ export class RepairCardPage {
     return (await headline.textContent()) ?? '';
   }
 
-  async undo(stepTitle?: string): Promise<void> {
-    await this.button(stepTitle ? `Undo only: ${stepTitle}` : 'Undo this change').click();
-    await this.root.getByText(/^(Undone|Partly undone)\./).waitFor();
+  /** Undoes the whole change, one step of it (by title), or what is left after a one-step undo. */
+  async undo(which?: string): Promise<void> {
+    const label =
+      which === undefined
+        ? 'Undo this change'
+        : which === 'rest'
+          ? 'Undo the rest of this change'
+          : `Undo only: ${which}`;
+    const before = await this.root.locator('.run-outcome > .notice').first().textContent();
+    await this.button(label).click();
+    const undone = this.root
+      .locator('.run-outcome > .notice')
+      .filter({ hasText: /^(Undone|Partly undone)\./ });
+    await (before ? undone.filter({ hasNotText: before }) : undone).waitFor();
   }
 
   plannedActions(): Locator {

@@ -136,6 +136,11 @@ export function RepairCard({
           <>
             <RunOutcome run={flow.undoRun} />
             <div className="actions">
+              {flow.undoRun.status === 'partly-undone' && (
+                <button type="button" onClick={() => void undoRepair(cardKey)}>
+                  Undo the rest of this change
+                </button>
+              )}
               <button type="button" onClick={preview}>
                 Show what will change
               </button>
