@@ -186,4 +186,24 @@ describe('chain verifier on loopback TLS servers', () => {
     expect(faultsOf(verdict)).toEqual([[], ['weak-signature'], []]);
     expect(verdict.links[1]?.faults[0]?.message).toContain('ecdsa-with-SHA1');
   });
+
+  it('says so when the server certificate cannot be read, without throwing', async () => {
+    const verdict = verifyChain(
+      [new TextEncoder().encode('garbage'), intermediate.der],
+      await loadTrust(memoryCertificateStore()),
+      { hostName: HOST, now: new Date() },
+    );
+    expect(verdict.trusted).toBe(false);
+    expect(verdict.links).toEqual([]);
+    expect(verdict.notes[0]).toMatch(/^The server's own certificate could not be read/);
+  });
+
+  it('skips an unreadable entry in a trust store and says which one', async () => {
+    const store = memoryCertificateStore();
+    store.add({ location: 'LocalMachine', name: 'Root' }, new TextEncoder().encode('broken'));
+    store.add({ location: 'CurrentUser', name: 'Root' }, root.der);
+    const trust = await loadTrust(store);
+    expect(trust.roots).toHaveLength(1);
+    expect(trust.notes[0]).toMatch(/^LocalMachine\\Root holds an unreadable certificate/);
+  });
 });
