@@ -23,6 +23,7 @@ export {
 } from './scenarios/scale';
 export * from './scenarios/facts';
 export { certificateEntryFor, parseCertificateEntry } from './certificate-entry';
+export { adjustPracticePc, type PracticeAdjustments } from './adjust';
 
 export const PRACTICE_SCENARIOS: ReadonlyArray<{ name: string; description: string }> =
   SCENARIOS.map(({ name, description }) => ({ name, description }));

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { HostSystem } from '../ports';
 import {
+  adjustPracticePc,
   certificateEntryFor,
   CLIENT_RUNNING,
   DECOYS,
@@ -273,10 +274,7 @@ describe('a running client', () => {
 
   test('a client that ignores close requests stays until terminated, which leaves UpAndRunning', async () => {
     await resetPracticePc(root, 'client-running');
-    const machinePath = join(root, 'machine.json');
-    const machine = JSON.parse(await readFile(machinePath, 'utf8'));
-    machine.processes[0].ignoresClose = true;
-    await writeFile(machinePath, JSON.stringify(machine));
+    await adjustPracticePc(root, { clients: { ignoresClose: true } });
     const pc = await openPracticePc(root);
     const pid = CLIENT_RUNNING.process.pid;
     await pc.processes.requestClose(pid);
@@ -293,15 +291,25 @@ describe('a running client', () => {
 
   test("another user's client cannot be closed or ended without elevation", async () => {
     await resetPracticePc(root, 'client-running');
-    const machinePath = join(root, 'machine.json');
-    const machine = JSON.parse(await readFile(machinePath, 'utf8'));
-    machine.processes[0].ownedByCurrentUser = false;
-    await writeFile(machinePath, JSON.stringify(machine));
+    await adjustPracticePc(root, { clients: { ownedByCurrentUser: false } });
     const pc = await openPracticePc(root);
     const pid = CLIENT_RUNNING.process.pid;
     await expect(pc.processes.terminate(pid)).rejects.toMatchObject({ code: 'access-denied' });
     await expect(pc.processes.requestClose(pid)).rejects.toMatchObject({ code: 'access-denied' });
-    expect(await pc.processes.find(['lync.exe'])).toHaveLength(1);
+    expect(await pc.processes.find(['lync.exe'])).toMatchObject([{ ownedByCurrentUser: false }]);
+
+    await adjustPracticePc(root, { identity: { elevated: true, userName: 'admin' } });
+    expect(await pc.identity.current()).toMatchObject({
+      elevated: true,
+      userName: 'admin',
+      domain: 'CONTOSO',
+    });
+    await pc.processes.terminate(pid);
+    expect(await pc.processes.find(['lync.exe'])).toEqual([]);
+    await expect(adjustPracticePc(root, { identity: { sid: 'not a sid' } })).rejects.toMatchObject({
+      code: 'invalid-request',
+    });
+    expect((await pc.identity.current()).sid).toMatch(/^S-1-5-21-/);
   });
 
   test('launching lync.exe starts a client signed in as the saved address', async () => {
