@@ -22,7 +22,12 @@ import {
   type LoopbackServer,
   type TlsServerOptions,
 } from './testing/loopback-servers';
-import { startLoopbackDns, type LoopbackDns, type Zone } from './testing/loopback-dns';
+import {
+  startLoopbackDns,
+  startSilentDns,
+  type LoopbackDns,
+  type Zone,
+} from './testing/loopback-dns';
 import {
   DAYS,
   makeIntermediate,
@@ -249,6 +254,28 @@ describe('runAdminChecks on a practice PC with loopback servers', () => {
     expect(evidenceValue(chain, 'lyncdiscover.contoso.com:443')).toBe(
       'not checked: lyncdiscover.contoso.com does not resolve',
     );
+  });
+
+  it('finishes within its budget when the DNS server never answers, and says so', async () => {
+    const pc = await fixture();
+    const silentDns = await startSilentDns();
+    cleanups.push(() => silentDns.close());
+    const started = Date.now();
+    const findings = byId(
+      await runAdminChecks(pc.host, {
+        domain: DOMAIN,
+        dns: { servers: [silentDns.server] },
+        timeoutMs: 500,
+      }),
+    );
+    expect(Date.now() - started).toBeLessThan(2500);
+    expect(findings['dns-records'].status).toBe('unknown');
+    expect(findings['dns-records'].summary).toMatch(/^The DNS server did not answer for /);
+    expect(findings['certificate-chain'].status).toBe('unknown');
+    expect(evidenceValue(findings['certificate-chain'], `sip.${DOMAIN}:443`)).toBe(
+      `unreachable: A sip.${DOMAIN}: the DNS server did not answer in time`,
+    );
+    expect(silentDns.queries.length).toBeGreaterThan(0);
   });
 
   it('reads the SIP domain from the signed-in address when none is given', async () => {

@@ -1,0 +1,169 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { buildSync } from 'esbuild';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RepairStepId } from '../../shared/repairs';
+import { practiceFixture, type PracticeFixture } from './testing/practice';
+import { snapshotDifferences, snapshotPc, type PcSnapshot } from './testing/snapshot';
+
+let fixture: PracticeFixture | undefined;
+afterEach(async () => {
+  await fixture?.dispose();
+  fixture = undefined;
+});
+
+const STEPS: RepairStepId[] = ['delete-sign-in-info', 'clear-endpoint-cache'];
+
+/**
+ * Runs apply on a practice PC and stops it for good right after journal entry number `crashAt`
+ * (the entry is on disk, nothing after it happens), as if the process had been killed there.
+ */
+async function crashApplyAt(
+  crashAt: number,
+): Promise<{ before: PcSnapshot; after: PcSnapshot; entryType: string; status?: string }> {
+  fixture = await practiceFixture('kb-lync2013');
+  const before = await snapshotPc(fixture.host);
+  let count = 0;
+  let entryType = '';
+  let reached!: () => void;
+  const crashed = new Promise<void>((resolve) => (reached = resolve));
+  const doomed = fixture.engine(
+    {},
+    {
+      afterJournalEntry: async (_runId, entry) => {
+        count += 1;
+        if (count === crashAt) {
+          entryType = (entry as { type: string }).type;
+          reached();
+          await new Promise(() => undefined);
+        }
+      },
+    },
+  );
+  const plan = await doomed.plan({ steps: STEPS });
+  const finished = doomed.apply(plan.id).then(() => 'finished');
+  await Promise.race([crashed, finished]);
+  const next = fixture.engine({ host: await fixture.reopen() });
+  const runs = await next.listRuns();
+  const after = await snapshotPc(await fixture.reopen());
+  return { before, after, entryType, ...(runs[0] ? { status: runs[0].status } : {}) };
+}
+
+describe('crash recovery', () => {
+  it('a crash at any journal point of a repair leaves the PC as it was before, or fully repaired after the end', async () => {
+    // Count the journal points of an uninterrupted run first.
+    fixture = await practiceFixture('kb-lync2013');
+    let points = 0;
+    const counting = fixture.engine({}, { afterJournalEntry: async () => void (points += 1) });
+    await counting.apply((await counting.plan({ steps: STEPS })).id);
+    await fixture.dispose();
+    expect(points).toBe(1 + 9 + 9 * 2 + 1);
+
+    const seen = new Set<string>();
+    for (let crashAt = 1; crashAt <= points; crashAt += 1) {
+      const { before, after, entryType, status } = await crashApplyAt(crashAt);
+      seen.add(entryType);
+      if (crashAt === points) {
+        expect(entryType).toBe('run-end');
+        expect(status).toBe('applied');
+        expect(snapshotDifferences(before, after).length).toBeGreaterThan(0);
+      } else {
+        expect({ crashAt, entryType, differences: snapshotDifferences(before, after) }).toEqual({
+          crashAt,
+          entryType,
+          differences: [],
+        });
+        expect(status).toBe(crashAt <= 10 ? 'failed' : 'rolled-back');
+      }
+      await fixture?.dispose();
+      fixture = undefined;
+    }
+    expect([...seen].sort()).toEqual([
+      'applied',
+      'apply-start',
+      'backed-up',
+      'run-end',
+      'run-start',
+    ]);
+  }, 180_000);
+
+  it('a crash half-way through an undo is completed at the next start', async () => {
+    fixture = await practiceFixture('kb-lync2013');
+    const before = await snapshotPc(fixture.host);
+    const engine = fixture.engine();
+    const run = await engine.apply((await engine.plan({ steps: STEPS })).id);
+    let count = 0;
+    let reached!: () => void;
+    const crashed = new Promise<void>((resolve) => (reached = resolve));
+    const doomed = fixture.engine(
+      { host: await fixture.reopen() },
+      {
+        afterJournalEntry: async () => {
+          count += 1;
+          if (count === 4) {
+            reached();
+            await new Promise(() => undefined);
+          }
+        },
+      },
+    );
+    void doomed.undo(run.id);
+    await crashed;
+    const next = fixture.engine({ host: await fixture.reopen() });
+    expect((await next.listRuns())[0]?.status).toBe('undone');
+    expect(snapshotDifferences(before, await snapshotPc(await fixture.reopen()))).toEqual([]);
+  });
+
+  it('a process killed between backup and apply is rolled back by the next one', async () => {
+    fixture = await practiceFixture('kb-lync2013');
+    const before = await snapshotPc(fixture.host);
+    // A real child process: bundled with esbuild, it runs the engine and is killed by the OS
+    // (SIGKILL from inside, at the journal point) with the apply half done.
+    const dir = join(fixture.dir, 'child');
+    mkdirSync(dir, { recursive: true });
+    const entry = join(dir, 'entry.ts');
+    writeFileSync(
+      entry,
+      `import { openPracticePc } from ${JSON.stringify(join(process.cwd(), 'src/main/host/practice'))};
+import { createEngineWithHooks } from ${JSON.stringify(join(process.cwd(), 'src/main/engine'))};
+const [pcRoot, dataDir] = process.argv.slice(2);
+const host = await openPracticePc(pcRoot);
+let count = 0;
+const engine = createEngineWithHooks({ host, dataDir }, {
+  afterJournalEntry: async (_run, entry) => {
+    count += 1;
+    if ((entry as { type: string }).type === 'apply-start' && count > 12) process.kill(process.pid, 'SIGKILL');
+  },
+});
+const plan = await engine.plan({ steps: ['delete-sign-in-info', 'clear-endpoint-cache'] });
+await engine.apply(plan.id);
+`,
+    );
+    const bundle = join(dir, 'entry.mjs');
+    buildSync({
+      entryPoints: [entry],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile: bundle,
+      logLevel: 'error',
+      banner: {
+        js: 'import { createRequire } from "module"; const require = createRequire(import.meta.url);',
+      },
+    });
+    let signal: string | null = null;
+    try {
+      execFileSync(process.execPath, [bundle, fixture.pcRoot, fixture.dataDir], { stdio: 'pipe' });
+    } catch (error) {
+      signal = (error as { signal: string | null }).signal;
+    }
+    expect(signal).toBe('SIGKILL');
+    const halfDone = await snapshotPc(await fixture.reopen());
+    expect(snapshotDifferences(before, halfDone).length).toBeGreaterThan(0);
+    const next = fixture.engine({ host: await fixture.reopen() });
+    expect((await next.listRuns())[0]?.status).toBe('rolled-back');
+    expect(snapshotDifferences(before, await snapshotPc(await fixture.reopen()))).toEqual([]);
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+});
