@@ -77,11 +77,35 @@ async function time<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> 
   return { ms: performance.now() - start, value };
 }
 
+const REPAIR_PHASE_BUDGET_MS = 45_000;
+const UNDO_BUDGET_MS = 120_000;
+
+/**
+ * `fn` timed, or `undefined` when it takes longer than `budgetMs`. The work is not stopped
+ * (nothing can stop it safely); its practice PC is thrown away afterwards either way.
+ */
+async function within<T>(
+  budgetMs: number,
+  fn: () => Promise<T>,
+): Promise<{ ms: number; value: T } | undefined> {
+  const work = time(fn);
+  work.catch(() => undefined);
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), budgetMs);
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 async function measure(
   size: Size,
   work: string,
   ctx: BenchContext,
-): Promise<Record<string, number>> {
+): Promise<Record<string, number | string>> {
   const root = join(work, size.name, 'pc');
   const setup = await time(() => resetPracticePc(root, 'kb-lync2013', size.scale));
   const host = await openPracticePc(root);
@@ -103,8 +127,12 @@ async function measure(
 
     const repairMs: number[] = [];
     const undoMs: number[] = [];
+    let undoOverBudget = false;
     let changes = 0;
-    for (let i = 0; i < size.repairRuns; i += 1) {
+    const repairPhase = performance.now();
+    for (let i = 0; i < size.repairRuns && !undoOverBudget; i += 1) {
+      // Repeat only while it is cheap: the largest PCs get one measured cycle.
+      if (i > 0 && performance.now() - repairPhase > REPAIR_PHASE_BUDGET_MS) break;
       const { ms, value: run } = await time(async () => {
         const plan = await engine.plan({ steps: STEPS });
         return engine.apply(plan.id);
@@ -112,7 +140,11 @@ async function measure(
       if (run.status !== 'applied') throw new Error(`repair ${run.status} on ${size.name}`);
       changes = run.actions.length;
       repairMs.push(ms);
-      const undo = await time(() => engine.undo(run.id));
+      const undo = await within(UNDO_BUDGET_MS, () => engine.undo(run.id));
+      if (undo === undefined) {
+        undoOverBudget = true;
+        break;
+      }
       if (undo.value.status !== 'undone')
         throw new Error(`undo ${undo.value.status} on ${size.name}`);
       undoMs.push(undo.ms);
@@ -124,7 +156,10 @@ async function measure(
       [`${size.name}.diagnose.heap-growth.MB`]: mb(heapGrowth),
       [`${size.name}.repair.median.ms`]: round(median(repairMs), 1),
       [`${size.name}.repair.changes`]: changes,
-      [`${size.name}.undo.median.ms`]: round(median(undoMs), 1),
+      [`${size.name}.repair.runs`]: repairMs.length,
+      [`${size.name}.undo.median.ms`]: undoOverBudget
+        ? `over ${UNDO_BUDGET_MS / 1000} s (stopped measuring)`
+        : round(median(undoMs), 1),
       [`${size.name}.peak-rss-so-far.MB`]: mb(process.resourceUsage().maxRSS * 1024),
     };
     ctx.log(
@@ -133,8 +168,8 @@ async function measure(
     );
     return result;
   } finally {
-    await host.close();
-    await rm(join(work, size.name), { recursive: true, force: true });
+    await host.close().catch(() => undefined);
+    await rm(join(work, size.name), { recursive: true, force: true }).catch(() => undefined);
   }
 }
 
@@ -148,7 +183,7 @@ export default async function engineBench(
   try {
     for (const size of sizes(ctx.quick)) Object.assign(results, await measure(size, work, ctx));
   } finally {
-    await rm(work, { recursive: true, force: true });
+    await rm(work, { recursive: true, force: true }).catch(() => undefined);
   }
   const ratio = (a: string, b: string) =>
     round(Number(results[`${a}.diagnose.median.ms`]) / Number(results[`${b}.diagnose.median.ms`]));

@@ -1,7 +1,9 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiagnosisReport } from '../shared/findings';
 import type { RepairPlan, RunRecord, RunSummary } from '../shared/repairs';
+import { resetPractice } from '../main/host';
 import { KB_LYNC2013, openPracticePc } from '../main/host/practice';
 import { EXIT } from './exit-codes';
 import { createCliHarness } from './testing/cli-harness';
@@ -25,6 +27,14 @@ async function snapshot(scenario: string) {
   } finally {
     await host.close();
   }
+}
+
+/** Edits the practice PC's machine document (processes, identity) the way its own tests do. */
+async function editMachine(scenario: string, edit: (machine: Record<string, unknown>) => void) {
+  const file = join(pcRoot(scenario), 'machine.json');
+  const machine = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+  edit(machine);
+  await writeFile(file, JSON.stringify(machine));
 }
 
 const status = (report: DiagnosisReport, id: string) =>
@@ -217,6 +227,77 @@ describe('a running client', () => {
   });
 });
 
+describe('a client that does not close', () => {
+  beforeAll(async () => {
+    await cli.run(['practice', 'reset', 'client-running']);
+    await editMachine('client-running', (m) => {
+      (m.processes as Array<{ ignoresClose: boolean }>)[0]!.ignoresClose = true;
+    });
+  });
+
+  it('is not ended without --force-close, and nothing changes', async () => {
+    const before = await snapshot('client-running');
+    const args = ['--practice', 'client-running', 'repair', '--all', '--yes', '--close-client'];
+    const r = await cli.run([...args, '--close-timeout', '1']);
+    expect(r.code).toBe(EXIT.clientRunning);
+    expect(r.stderr).toMatch(
+      /did not close \(.*lync\.exe.*\)\. Add --force-close to end it\. Nothing was changed\./,
+    );
+    expect(snapshotDifferences(before, await snapshot('client-running'))).toEqual([]);
+  });
+
+  it('is ended with --force-close, then the repair runs', async () => {
+    const args = ['--practice', 'client-running', 'repair', '--all', '--yes', '--force-close'];
+    const r = await cli.run([...args, '--close-timeout', '1']);
+    expect(r.code).toBe(EXIT.ok);
+    const clients = await cli.json<DiagnosisReport>(['--practice', 'client-running', 'diagnose']);
+    expect(clients.value.clients[0]?.running).toBe(false);
+  });
+
+  it('rejects a malformed --close-timeout before touching anything', async () => {
+    const r = await cli.run(['repair', '--all', '--close-client', '--close-timeout', '5s']);
+    expect(r.code).toBe(EXIT.usage);
+    expect(r.stderr).toContain('--close-timeout takes whole seconds');
+  });
+});
+
+describe('administrator rights', () => {
+  beforeAll(async () => {
+    await cli.run(['practice', 'reset', 'machine-guid-braces']);
+  });
+
+  it('refuses a step that needs them when not elevated (exit 4), changing nothing', async () => {
+    const before = await snapshot('machine-guid-braces');
+    const r = await cli.run([
+      '--practice',
+      'machine-guid-braces',
+      'repair',
+      '--steps',
+      'fix-machine-guid',
+      '--yes',
+    ]);
+    expect(r.code).toBe(EXIT.needsAdmin);
+    expect(r.stderr).toContain('administrator');
+    expect(snapshotDifferences(before, await snapshot('machine-guid-braces'))).toEqual([]);
+  });
+
+  it('removes the braces when elevated, and undoes it', async () => {
+    await editMachine('machine-guid-braces', (m) => {
+      (m.identity as { elevated: boolean }).elevated = true;
+    });
+    const before = await snapshot('machine-guid-braces');
+    const r = await cli.run(['--practice', 'machine-guid-braces', 'repair', '--all', '--yes']);
+    expect(r.code).toBe(EXIT.ok);
+    const after = await snapshot('machine-guid-braces');
+    const guid = Object.entries(after).find(([k]) => /Cryptography:MachineGuid$/.test(k))?.[1];
+    expect(guid).toBe(JSON.stringify({ type: 'REG_SZ', data: KB_LYNC2013.machineGuid }));
+    expect((await cli.run(['--practice', 'machine-guid-braces', 'undo', '--last'])).code).toBe(
+      EXIT.ok,
+    );
+    expect(snapshotDifferences(before, await snapshot('machine-guid-braces'))).toEqual([]);
+  });
+});
+
 describe('detect and remediate', () => {
   it('detect exits 0 on a healthy PC, with one line', async () => {
     await cli.run(['practice', 'reset', 'healthy']);
@@ -251,4 +332,25 @@ describe('detect and remediate', () => {
     expect(r.stdout).toContain('needs administrator: fix-machine-guid');
     expect(r.stdout).toContain('still a problem: machine-guid');
   });
+});
+
+describe('progress', () => {
+  it('reports progress of a large endpoint cache on stderr, never on stdout', async () => {
+    await resetPractice(cli.dataDir, 'kb-lync2013', { cacheFiles: 3000 });
+    const r = await cli.json<{ run: RunRecord }>([
+      '--practice',
+      'kb-lync2013',
+      'repair',
+      '--steps',
+      'clear-endpoint-cache',
+      '--yes',
+    ]);
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.value.run.status).toBe('applied');
+    expect(r.stderr).toMatch(/… Backing up and applying \d+ changes…/);
+    expect(r.stderr).toMatch(/… .*\(\d+(\/\d+)?\)\n/);
+    const undo = await cli.run(['--practice', 'kb-lync2013', 'undo', '--last']);
+    expect(undo.code).toBe(EXIT.ok);
+    expect(undo.stderr).toMatch(/… Restoring what \S+ changed…/);
+  }, 120_000);
 });

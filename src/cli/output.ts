@@ -75,7 +75,8 @@ export class Output {
     const finished = done !== undefined && total !== undefined && done >= total;
     if (!force && !finished && now - this.lastProgressAt < PROGRESS_INTERVAL_MS) return;
     this.lastProgressAt = now;
-    const count = done !== undefined && total !== undefined ? ` (${done}/${total})` : '';
+    const count =
+      done === undefined ? '' : total === undefined ? ` (${done})` : ` (${done}/${total})`;
     this.ctx.stderr(`${this.dim(`… ${message}${count}`)}\n`);
   }
 }

@@ -56,6 +56,7 @@ function defineCommands(program: Command, run: Run): void {
     .option('-y, --yes', 'apply without asking (needed when not run from a terminal)')
     .option('--close-client', 'ask a running Lync / Skype for Business to close first')
     .option('--force-close', 'like --close-client, and end the client if it does not close')
+    .option('--close-timeout <seconds>', 'how long the client gets to close (default 15)')
     .action(async (opts: Record<string, unknown>, command: Command) =>
       run(command, (env) =>
         repairCommand(env, {
@@ -66,6 +67,7 @@ function defineCommands(program: Command, run: Run): void {
           yes: opts.yes === true,
           closeClient: opts.closeClient === true,
           forceClose: opts.forceClose === true,
+          ...(typeof opts.closeTimeout === 'string' ? { closeTimeout: opts.closeTimeout } : {}),
         }),
       ),
     );
@@ -78,6 +80,7 @@ function defineCommands(program: Command, run: Run): void {
     .option('--step <id>', 'only this step of the repair')
     .option('--close-client', 'ask a running Lync / Skype for Business to close first')
     .option('--force-close', 'like --close-client, and end the client if it does not close')
+    .option('--close-timeout <seconds>', 'how long the client gets to close (default 15)')
     .action(async (runId: string | undefined, opts: Record<string, unknown>, command: Command) =>
       run(command, (env) =>
         undoCommand(env, {
@@ -86,6 +89,7 @@ function defineCommands(program: Command, run: Run): void {
           last: opts.last === true,
           closeClient: opts.closeClient === true,
           forceClose: opts.forceClose === true,
+          ...(typeof opts.closeTimeout === 'string' ? { closeTimeout: opts.closeTimeout } : {}),
         }),
       ),
     );
@@ -120,12 +124,14 @@ function defineCommands(program: Command, run: Run): void {
     .option('--address <sip>', 'the sign-in address to act for (default: the current one)')
     .option('--close-client', 'ask a running Lync / Skype for Business to close first')
     .option('--force-close', 'like --close-client, and end the client if it does not close')
+    .option('--close-timeout <seconds>', 'how long the client gets to close (default 15)')
     .action(async (opts: Record<string, unknown>, command: Command) =>
       run(command, (env) =>
         remediateCommand(env, {
           ...(typeof opts.address === 'string' ? { address: opts.address } : {}),
           closeClient: opts.closeClient === true,
           forceClose: opts.forceClose === true,
+          ...(typeof opts.closeTimeout === 'string' ? { closeTimeout: opts.closeTimeout } : {}),
         }),
       ),
     );

@@ -74,3 +74,13 @@ export function parseRunId(text: string): string {
   }
   return text;
 }
+
+/** `--close-timeout SECONDS`: how long a client gets to close before it counts as not closing. */
+export function parseCloseTimeout(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const seconds = Number(text);
+  if (!/^\d+$/.test(text.trim()) || seconds < 1 || seconds > 600) {
+    throw usageError(`--close-timeout takes whole seconds from 1 to 600, not "${text}".`);
+  }
+  return seconds * 1000;
+}

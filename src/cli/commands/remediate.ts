@@ -9,6 +9,7 @@ export interface RemediateRequest {
   address?: string;
   closeClient: boolean;
   forceClose: boolean;
+  closeTimeout?: string;
 }
 
 /**
@@ -30,6 +31,7 @@ export async function remediateCommand(
         dryRun: false,
         closeClient: request.closeClient,
         forceClose: request.forceClose,
+        ...(request.closeTimeout !== undefined ? { closeTimeout: request.closeTimeout } : {}),
         ...(request.address !== undefined ? { address: request.address } : {}),
       },
       env.out.verbose && !env.out.json,

@@ -6,7 +6,7 @@ import type { ExitCode } from '../exit-codes';
 import { actionCount, printPlan } from '../format/plan-text';
 import { printRun } from '../format/run-text';
 import type { CliSession } from '../session';
-import { needsAdmin, parseAddress, parseStepList, stepsForAll } from '../steps';
+import { needsAdmin, parseAddress, parseCloseTimeout, parseStepList, stepsForAll } from '../steps';
 
 export interface RepairRequest {
   steps?: string;
@@ -16,6 +16,8 @@ export interface RepairRequest {
   yes: boolean;
   closeClient: boolean;
   forceClose: boolean;
+  /** Seconds, as typed. */
+  closeTimeout?: string;
 }
 
 export interface RepairOutcome {
@@ -37,6 +39,7 @@ export function checkRepairRequest(request: RepairRequest): {
   }
   if (request.dryRun && request.yes)
     throw usageError('--dry-run changes nothing: leave out --yes.');
+  parseCloseTimeout(request.closeTimeout);
   return {
     ...(request.steps !== undefined ? { steps: parseStepList(request.steps) } : {}),
     ...(request.address !== undefined ? { address: parseAddress(request.address) } : {}),
@@ -58,7 +61,11 @@ async function ensureClientClosed(env: CommandEnv, session: CliSession, request:
     );
   }
   env.out.progress('Closing Lync / Skype for Business…', undefined, undefined, true);
-  const result = await session.engine.closeClient({ force: request.forceClose });
+  const timeoutMs = parseCloseTimeout(request.closeTimeout);
+  const result = await session.engine.closeClient({
+    force: request.forceClose,
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+  });
   if (!result.closed) {
     throw new CliError(
       EXIT.clientRunning,

@@ -4,7 +4,7 @@ import type { CommandEnv } from '../command-env';
 import { EXIT } from '../exit-codes';
 import type { ExitCode } from '../exit-codes';
 import { printRun } from '../format/run-text';
-import { parseRunId, parseStepId } from '../steps';
+import { parseCloseTimeout, parseRunId, parseStepId } from '../steps';
 
 export interface UndoRequest {
   runId?: string;
@@ -12,6 +12,7 @@ export interface UndoRequest {
   step?: string;
   closeClient: boolean;
   forceClose: boolean;
+  closeTimeout?: string;
 }
 
 export async function undoCommand(env: CommandEnv, request: UndoRequest): Promise<ExitCode> {
@@ -20,6 +21,7 @@ export async function undoCommand(env: CommandEnv, request: UndoRequest): Promis
   }
   const named = request.runId !== undefined ? parseRunId(request.runId) : undefined;
   const step = request.step !== undefined ? parseStepId(request.step) : undefined;
+  const timeoutMs = parseCloseTimeout(request.closeTimeout);
   const run = await withSession(env, async ({ engine }) => {
     const runId = named ?? (await engine.lastRunId());
     if (!runId) throw new CliError(EXIT.notFound, 'unknown-run', 'There is no repair to undo.');
@@ -32,7 +34,10 @@ export async function undoCommand(env: CommandEnv, request: UndoRequest): Promis
           'Lync / Skype for Business is running. Close it, or add --close-client. Nothing was changed.',
         );
       }
-      const closed = await engine.closeClient({ force: request.forceClose });
+      const closed = await engine.closeClient({
+        force: request.forceClose,
+        ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+      });
       if (!closed.closed) {
         throw new CliError(
           EXIT.clientRunning,
