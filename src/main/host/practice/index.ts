@@ -9,7 +9,7 @@ import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { HostError } from '../host-error';
 import type { HostSystem } from '../ports';
-import { MANIFEST_FILE } from './layout';
+import { BUILDING_MARKER, MANIFEST_FILE } from './layout';
 import { openPracticeHost } from './practice-host';
 import { PracticeBuilder } from './scenarios/practice-builder';
 import { addScale, checkScale, type PracticeScale } from './scenarios/scale';
@@ -34,9 +34,13 @@ export function isPracticeScenario(name: string): boolean {
   return scenarioNamed(name) !== undefined;
 }
 
-/** Refuses to replace a folder that holds anything but a practice PC. */
+/**
+ * Refuses to replace a folder that holds anything but a practice PC (or one whose creation was
+ * interrupted, which carries the building marker).
+ */
 async function checkReplaceable(root: string): Promise<void> {
   if (!existsSync(root) || existsSync(join(root, MANIFEST_FILE))) return;
+  if (existsSync(join(root, BUILDING_MARKER))) return;
   let entries: string[];
   try {
     entries = await readdir(root);

@@ -3,6 +3,7 @@
  *
  * ```
  * <root>/practice-pc.json        what this is: format, scenario, creation time
+ * <root>/.building               only while it is being created
  * <root>/vault.key               32 random bytes: encrypts vault secrets and protected blobs
  * <root>/registry.json           HKCU and HKLM as key trees (HKLM\SOFTWARE\WOW6432Node included)
  * <root>/certificates/<Location>-<Store>.json   one document per certificate store
@@ -18,6 +19,8 @@ import { join } from 'node:path';
 import type { CertificateStoreRef, KnownFolderId } from '../ports';
 
 export const MANIFEST_FILE = 'practice-pc.json';
+/** Present while a practice PC is being built: a folder with it is ours to replace. */
+export const BUILDING_MARKER = '.building';
 export const KEY_FILE = 'vault.key';
 export const REGISTRY_FILE = 'registry.json';
 export const CREDENTIALS_FILE = 'credentials.json';

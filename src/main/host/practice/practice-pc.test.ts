@@ -66,6 +66,16 @@ describe('creating and opening', () => {
     expect(await readFile(join(root, 'precious.txt'), 'utf8')).toBe('mine');
   });
 
+  test('a practice PC whose creation was interrupted is replaced, not refused', async () => {
+    await mkdir(join(root, 'drive'), { recursive: true });
+    await writeFile(join(root, '.building'), '');
+    await writeFile(join(root, 'registry.json'), '{"format":1');
+    await expect(openPracticePc(root)).rejects.toMatchObject({ code: 'not-found' });
+    await resetPracticePc(root, 'healthy');
+    expect((await openPracticePc(root)).practiceScenario).toBe('healthy');
+    expect(await readdir(root)).not.toContain('.building');
+  });
+
   test('reset replaces the previous practice PC and leaves nothing else behind', async () => {
     const pc = await fresh();
     await pc.registry.setValue(SCRATCH, 'Old', { type: 'REG_DWORD', data: 1 });

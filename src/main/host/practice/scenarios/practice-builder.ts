@@ -4,7 +4,7 @@
  * the port that would rewrite the store ten thousand times.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { RegistryKeyRef, RegistryValue } from '../../../../shared/registry-value';
 import type {
@@ -15,6 +15,7 @@ import type {
 } from '../../ports';
 import { parseCertificateEntry, certificateEntryFor } from '../certificate-entry';
 import {
+  BUILDING_MARKER,
   CERTIFICATE_STORE_REFS,
   certificateStorePath,
   CREDENTIALS_FILE,
@@ -57,6 +58,8 @@ export class PracticeBuilder {
   ) {
     for (const store of CERTIFICATE_STORE_REFS)
       this.stores.set(storeKey(store), emptyCertificateStore());
+    mkdirSync(root, { recursive: true });
+    writeFileSync(join(root, BUILDING_MARKER), '');
     for (const id of KNOWN_FOLDER_IDS) mkdirSync(knownFolderPath(root, id), { recursive: true });
   }
 
@@ -144,6 +147,7 @@ export class PracticeBuilder {
       createdAt: this.now.toISOString(),
     };
     await writeFile(join(root, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
+    await rm(join(root, BUILDING_MARKER), { force: true });
   }
 }
 
