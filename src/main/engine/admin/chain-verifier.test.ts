@@ -4,6 +4,8 @@
  * these cases are about the verifier's judgement; run-admin-checks.test.ts covers the practice
  * PC's real stores end to end.
  */
+import { X509Certificate } from 'node:crypto';
+import { rootCertificates } from 'node:tls';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { verifyChain, type ChainVerdict } from './chain-verifier';
 import { probeTls } from './tls-probe';
@@ -123,6 +125,17 @@ describe('chain verifier on loopback TLS servers', () => {
     expect(verdict.links[0]?.faults[0]?.message).toContain('CN=Contoso Test Issuing CA');
   });
 
+  it('says where Windows could download a missing intermediate from', async () => {
+    const pointing = await makeServer([HOST], intermediate, {
+      caIssuersUrl: 'http://pki.contoso.test/issuing.crt',
+    });
+    const verdict = await judge([pointing]);
+    expect(faultsOf(verdict)).toEqual([['issuer-missing']]);
+    expect(verdict.links[0]?.faults[0]?.message).toContain(
+      'Windows may download it from http://pki.contoso.test/issuing.crt',
+    );
+  });
+
   it('completes the chain from CurrentUser\\CA when the server omits the intermediate', async () => {
     const verdict = await judge([server], { intermediates: [intermediate] });
     expect(verdict.trusted).toBe(true);
@@ -205,5 +218,21 @@ describe('chain verifier on loopback TLS servers', () => {
     const trust = await loadTrust(store);
     expect(trust.roots).toHaveLength(1);
     expect(trust.notes[0]).toMatch(/^LocalMachine\\Root holds an unreadable certificate/);
+  });
+
+  it('says a missing public root is one Windows adds through automatic root updates', async () => {
+    const publicRoot = rootCertificates.find((pem) =>
+      new X509Certificate(pem).subject.split('\n').includes('CN=DigiCert Global Root G2'),
+    ) as string;
+    const verdict = verifyChain(
+      [new Uint8Array(new X509Certificate(publicRoot).raw)],
+      await loadTrust(memoryCertificateStore()),
+      { hostName: 'global-root-g2.digicert.com', now: new Date('2030-01-01T00:00:00Z') },
+    );
+    const faults = verdict.links[0]?.faults ?? [];
+    expect(faults.map((fault) => fault.code)).toContain('untrusted-root');
+    expect(faults.find((fault) => fault.code === 'untrusted-root')?.message).toContain(
+      'automatic root updates',
+    );
   });
 });

@@ -9,6 +9,7 @@ import {
   signatureVerifies,
   type CertificateInfo,
 } from './certificate-info';
+import { caIssuerUrls, isPublicRoot } from './public-roots';
 import type { StoreLabel, TrustSnapshot } from './trust-store';
 
 export type LinkFaultCode =
@@ -189,14 +190,22 @@ export function verifyChain(
     }
     if (position === lastIndex) {
       if (isAnchor && trustedIn.length === 0) {
+        const hint = isPublicRoot(info.thumbprint)
+          ? '; it is a public root that Windows adds through automatic root updates when it can reach Windows Update, otherwise import it by hand'
+          : '';
         fault(
           'untrusted-root',
-          'this root is not in the trusted root stores (CurrentUser\\Root or LocalMachine\\Root)',
+          `this root is not in the trusted root stores (CurrentUser\\Root or LocalMachine\\Root)${hint}`,
         );
       } else if (!isAnchor) {
+        const urls = caIssuerUrls(info);
+        const hint =
+          urls.length > 0
+            ? `; Windows may download it from ${urls.join(' or ')} when it can reach that address`
+            : '';
         fault(
           'issuer-missing',
-          `its issuer (${info.issuer}) was not sent by the server and is not in the CA or Root stores`,
+          `its issuer (${info.issuer}) was not sent by the server and is not in the CA or Root stores${hint}`,
         );
       }
     }

@@ -28,6 +28,8 @@ export interface MakeOptions {
   signWith?: webcrypto.CryptoKeyPair;
   /** Leave out the authority key identifier so only the name links the certificate up. */
   omitAuthorityKeyId?: boolean;
+  /** An Authority Information Access "CA Issuers" address for the issuer's certificate. */
+  caIssuersUrl?: string;
 }
 
 async function newKeys(): Promise<webcrypto.CryptoKeyPair> {
@@ -102,6 +104,9 @@ async function issue(
       ...(options.omitAuthorityKeyId
         ? []
         : [await x509.AuthorityKeyIdentifierExtension.create(issuer.keys.publicKey)]),
+      ...(options.caIssuersUrl
+        ? [new x509.AuthorityInfoAccessExtension({ caIssuers: options.caIssuersUrl })]
+        : []),
     ],
   });
   return wrap(certificate, keys, subject);
