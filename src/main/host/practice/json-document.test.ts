@@ -1,0 +1,95 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { z } from 'zod';
+import { JsonDocument, writeFileAtomic } from './json-document';
+
+const schema = z.object({ version: z.number(), items: z.array(z.string()) });
+type Doc = z.infer<typeof schema>;
+
+let folder: string;
+let path: string;
+beforeEach(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'json-document-'));
+  path = join(folder, 'doc.json');
+});
+afterEach(async () => {
+  await rm(folder, { recursive: true, force: true });
+});
+
+function big(version: number): Doc {
+  return {
+    version,
+    items: Array.from({ length: 20_000 }, (_, index) => `item ${version}-${index}`),
+  };
+}
+
+describe('writeFileAtomic', () => {
+  test('readers racing with writers only ever see a whole old or a whole new document', async () => {
+    await writeFile(path, JSON.stringify(big(0)));
+    let writing = true;
+    const writer = (async () => {
+      for (let version = 1; version <= 15; version += 1) {
+        await writeFileAtomic(path, JSON.stringify(big(version)));
+      }
+      writing = false;
+    })();
+    const seen = new Set<number>();
+    while (writing) {
+      const parsed = schema.parse(JSON.parse(await readFile(path, 'utf8')));
+      expect(parsed.items).toHaveLength(20_000);
+      expect(parsed.items[19_999]).toBe(`item ${parsed.version}-19999`);
+      seen.add(parsed.version);
+    }
+    await writer;
+    expect(seen.size).toBeGreaterThan(1);
+    expect(schema.parse(JSON.parse(await readFile(path, 'utf8'))).version).toBe(15);
+  });
+
+  test('a write that cannot be completed leaves the target and no temporary file', async () => {
+    const target = join(folder, 'occupied');
+    await mkdir(join(target, 'inside'), { recursive: true });
+    await expect(writeFileAtomic(target, 'data')).rejects.toMatchObject({
+      code: 'io',
+      details: { path: target },
+    });
+    expect(await readdir(folder)).toEqual(['occupied']);
+    expect(await readdir(target)).toEqual(['inside']);
+  });
+});
+
+describe('JsonDocument', () => {
+  test('a change that fails is not written and the next read comes from disk', async () => {
+    await writeFile(path, JSON.stringify({ version: 1, items: ['a'] }));
+    const document = new JsonDocument({ path, schema });
+    await expect(
+      document.update((doc) => {
+        doc.items.push('half-done');
+        throw new Error('stopped half-way');
+      }),
+    ).rejects.toThrow('stopped half-way');
+    expect(await document.read()).toEqual({ version: 1, items: ['a'] });
+    expect(JSON.parse(await readFile(path, 'utf8'))).toEqual({ version: 1, items: ['a'] });
+  });
+
+  test('sees a change written by another writer, even one of the same size', async () => {
+    await writeFile(path, JSON.stringify({ version: 1, items: ['a'] }));
+    const reader = new JsonDocument({ path, schema });
+    const writer = new JsonDocument({ path, schema });
+    expect((await reader.read()).items).toEqual(['a']);
+    await writer.update((doc) => {
+      doc.items = ['b'];
+    });
+    expect((await reader.read()).items).toEqual(['b']);
+  });
+
+  test('a missing file is corrupt-data unless the document has a default', async () => {
+    await expect(new JsonDocument({ path, schema }).read()).rejects.toMatchObject({
+      code: 'corrupt-data',
+      details: { path },
+    });
+    const withDefault = new JsonDocument({ path, schema, whenMissing: () => big(0) });
+    expect((await withDefault.read()).version).toBe(0);
+  });
+});
