@@ -3,6 +3,10 @@ import { startApp, type AppHarness } from './harness/app-harness';
 import { seriousViolations } from './pages/axe';
 import { WizardPage } from './pages/wizard-page';
 
+// A walkthrough starts Chromium and drives a dozen screens; on a busy 2-core machine it can
+// take well over Vitest's default budget.
+const WALKTHROUGH_TIMEOUT_MS = 120_000;
+
 let app: AppHarness | undefined;
 afterEach(async () => {
   await app?.close();
@@ -10,55 +14,59 @@ afterEach(async () => {
 });
 
 describe('the Lync 2010 path in Chromium (kb-lync2010 practice PC)', () => {
-  it('shows the two updates as guidance, clears the cached sign-in, and re-scans', async () => {
-    app = await startApp({ scenario: 'kb-lync2010' });
-    const wizard = new WizardPage(app.page);
-    await wizard.ready();
-    await wizard.scan();
-    expect(await app.page.locator('.clients li').first().textContent()).toContain(
-      'Lync 2010 version 4.0.7577.0',
-    );
-    await app.screenshot('lync2010-01-scan-results');
+  it(
+    'shows the two updates as guidance, clears the cached sign-in, and re-scans',
+    async () => {
+      app = await startApp({ scenario: 'kb-lync2010' });
+      const wizard = new WizardPage(app.page);
+      await wizard.ready();
+      await wizard.scan();
+      expect(await app.page.locator('.clients li').first().textContent()).toContain(
+        'Lync 2010 version 4.0.7577.0',
+      );
+      await app.screenshot('lync2010-01-scan-results');
 
-    await wizard.next();
-    expect(await wizard.heading().textContent()).toBe('Resolution for Lync 2010');
-    const update = app.page.getByRole('region', { name: '1. Update the Lync client' });
-    expect(await update.locator('.status-badge').textContent()).toBe('Problem found');
-    expect(await update.textContent()).toContain('4.0.7577.0');
-    const assistant = app.page.getByRole('region', {
-      name: '2. Update the Microsoft Online Services Sign-In Assistant',
-    });
-    expect(await assistant.locator('.status-badge').textContent()).toBe('Problem found');
-    expect(await assistant.textContent()).toContain('7.250.4303');
+      await wizard.next();
+      expect(await wizard.heading().textContent()).toBe('Resolution for Lync 2010');
+      const update = app.page.getByRole('region', { name: '1. Update the Lync client' });
+      expect(await update.locator('.status-badge').textContent()).toBe('Problem found');
+      expect(await update.textContent()).toContain('4.0.7577.0');
+      const assistant = app.page.getByRole('region', {
+        name: '2. Update the Microsoft Online Services Sign-In Assistant',
+      });
+      expect(await assistant.locator('.status-badge').textContent()).toBe('Problem found');
+      expect(await assistant.textContent()).toContain('7.250.4303');
 
-    const clear = wizard.card('3. Clear your cached certificates, credentials and connections');
-    await clear.preview();
-    await app.screenshot('lync2010-02-plan');
-    expect(await seriousViolations(app.page)).toEqual([]);
-    await clear.confirm();
-    expect(await clear.outcome()).toMatch(/^Done/);
-    await app.screenshot('lync2010-03-result');
+      const clear = wizard.card('3. Clear your cached certificates, credentials and connections');
+      await clear.preview();
+      await app.screenshot('lync2010-02-plan');
+      expect(await seriousViolations(app.page)).toEqual([]);
+      await clear.confirm();
+      expect(await clear.outcome()).toMatch(/^Done/);
+      await app.screenshot('lync2010-03-result');
 
-    await wizard.goToStep('More steps');
-    const cache = wizard.card('Delete the endpoint cache');
-    await cache.preview();
-    if (await cache.button('Make this change').isVisible()) {
-      await cache.confirm();
-      expect(await cache.outcome()).toMatch(/^Done/);
-    }
+      await wizard.goToStep('More steps');
+      const cache = wizard.card('Delete the endpoint cache');
+      await cache.preview();
+      if (await cache.button('Make this change').isVisible()) {
+        await cache.confirm();
+        expect(await cache.outcome()).toMatch(/^Done/);
+      }
 
-    // The app repairs the caches; updating Lync and the Sign-In Assistant is the user's to do.
-    await wizard.rescanFromOutcome();
-    const remaining = await wizard.findingSummaries(
-      app.page.locator('section[aria-labelledby="rescan-title"]'),
-    );
-    const result = await app.dispatch('diagnosis.run', {});
-    if (!result.ok) throw new Error(result.error.message);
-    const problems = result.value.findings.filter((finding) => finding.status === 'problem');
-    expect(problems.map((finding) => finding.id).sort()).toEqual(['client', 'sign-in-assistant']);
-    expect(remaining).toHaveLength(2);
-    await app.screenshot('lync2010-04-rescan');
-    expect(await seriousViolations(app.page)).toEqual([]);
-    expect(app.pageErrors).toEqual([]);
-  });
+      // The app repairs the caches; updating Lync and the Sign-In Assistant is the user's to do.
+      await wizard.rescanFromOutcome();
+      const remaining = await wizard.findingSummaries(
+        app.page.locator('section[aria-labelledby="rescan-title"]'),
+      );
+      const result = await app.dispatch('diagnosis.run', {});
+      if (!result.ok) throw new Error(result.error.message);
+      const problems = result.value.findings.filter((finding) => finding.status === 'problem');
+      expect(problems.map((finding) => finding.id).sort()).toEqual(['client', 'sign-in-assistant']);
+      expect(remaining).toHaveLength(2);
+      await app.screenshot('lync2010-04-rescan');
+      expect(await seriousViolations(app.page)).toEqual([]);
+      expect(app.pageErrors).toEqual([]);
+    },
+    WALKTHROUGH_TIMEOUT_MS,
+  );
 });

@@ -3,6 +3,10 @@ import { startApp, type AppHarness } from './harness/app-harness';
 import { snapshotDifferences, snapshotPc } from '../src/main/engine/testing/snapshot';
 import { WizardPage } from './pages/wizard-page';
 
+// A walkthrough starts Chromium and drives a dozen screens; on a busy 2-core machine it can
+// take well over Vitest's default budget.
+const WALKTHROUGH_TIMEOUT_MS = 120_000;
+
 let app: AppHarness | undefined;
 afterEach(async () => {
   await app?.close();
@@ -24,42 +28,46 @@ async function evidence(harness: AppHarness, id: string): Promise<string[]> {
 }
 
 describe('undo from the wizard in Chromium', () => {
-  it('undoes one step only, then the rest, leaving the PC exactly as it was', async () => {
-    app = await startApp({ scenario: 'kb-lync2013' });
-    const wizard = new WizardPage(app.page);
-    await wizard.ready();
-    const before = await statuses(app);
-    const credentialsBefore = await evidence(app, 'stored-credentials');
-    const certificatesBefore = await evidence(app, 'personal-certificate');
-    expect(credentialsBefore.join()).toContain('Microsoft_OC1:uri=user@contoso.com');
-    // Everything observable through the host ports: files, registry, certificates, credentials.
-    const pcBefore = await snapshotPc(app.session.host());
+  it(
+    'undoes one step only, then the rest, leaving the PC exactly as it was',
+    async () => {
+      app = await startApp({ scenario: 'kb-lync2013' });
+      const wizard = new WizardPage(app.page);
+      await wizard.ready();
+      const before = await statuses(app);
+      const credentialsBefore = await evidence(app, 'stored-credentials');
+      const certificatesBefore = await evidence(app, 'personal-certificate');
+      expect(credentialsBefore.join()).toContain('Microsoft_OC1:uri=user@contoso.com');
+      // Everything observable through the host ports: files, registry, certificates, credentials.
+      const pcBefore = await snapshotPc(app.session.host());
 
-    await wizard.scan();
-    await wizard.next();
-    const card = wizard.card('Delete my sign-in information');
-    await card.preview();
-    await card.confirm();
-    expect(await card.outcome()).toMatch(/^Done/);
-    expect((await evidence(app, 'stored-credentials')).join()).not.toContain(
-      'uri=user@contoso.com',
-    );
-    const certificatesRepaired = await evidence(app, 'personal-certificate');
-    expect(certificatesRepaired.length).toBeLessThan(certificatesBefore.length);
+      await wizard.scan();
+      await wizard.next();
+      const card = wizard.card('Delete my sign-in information');
+      await card.preview();
+      await card.confirm();
+      expect(await card.outcome()).toMatch(/^Done/);
+      expect((await evidence(app, 'stored-credentials')).join()).not.toContain(
+        'uri=user@contoso.com',
+      );
+      const certificatesRepaired = await evidence(app, 'personal-certificate');
+      expect(certificatesRepaired.length).toBeLessThan(certificatesBefore.length);
 
-    await card.undo('Remove the stored Lync credentials');
-    await app.screenshot('undo-01-one-step');
-    // The credentials are back; the certificate stays deleted.
-    expect(await evidence(app, 'stored-credentials')).toEqual(credentialsBefore);
-    expect(await evidence(app, 'personal-certificate')).toEqual(certificatesRepaired);
+      await card.undo('Remove the stored Lync credentials');
+      await app.screenshot('undo-01-one-step');
+      // The credentials are back; the certificate stays deleted.
+      expect(await evidence(app, 'stored-credentials')).toEqual(credentialsBefore);
+      expect(await evidence(app, 'personal-certificate')).toEqual(certificatesRepaired);
 
-    // The card offers the rest of the run; undoing it restores everything.
-    await card.undo('rest');
-    await app.screenshot('undo-02-rest');
-    const runs = await app.dispatch('runs.list', {});
-    if (!runs.ok) throw new Error(runs.error.message);
-    expect(runs.value.runs.map((run) => run.status)).toContain('undone');
-    expect(await statuses(app)).toEqual(before);
-    expect(snapshotDifferences(pcBefore, await snapshotPc(app.session.host()))).toEqual([]);
-  });
+      // The card offers the rest of the run; undoing it restores everything.
+      await card.undo('rest');
+      await app.screenshot('undo-02-rest');
+      const runs = await app.dispatch('runs.list', {});
+      if (!runs.ok) throw new Error(runs.error.message);
+      expect(runs.value.runs.map((run) => run.status)).toContain('undone');
+      expect(await statuses(app)).toEqual(before);
+      expect(snapshotDifferences(pcBefore, await snapshotPc(app.session.host()))).toEqual([]);
+    },
+    WALKTHROUGH_TIMEOUT_MS,
+  );
 });
