@@ -117,13 +117,17 @@ function failure(error: unknown, action: string, target: string): HostError {
   const failedPath = errno.path ?? target;
   switch (errno.code) {
     case 'EBUSY':
+      return new HostError(
+        'file-locked',
+        `Cannot ${action} ${failedPath}: it is in use by another program`,
+        { path: failedPath },
+      );
     case 'EPERM':
+      // Windows reports a file opened without delete sharing as EPERM when deleting.
       if (action === 'delete') {
-        return new HostError(
-          'file-locked',
-          `Cannot delete ${failedPath}: it is in use (${errno.code})`,
-          { path: failedPath },
-        );
+        return new HostError('file-locked', `Cannot delete ${failedPath}: it is in use (EPERM)`, {
+          path: failedPath,
+        });
       }
       return new HostError('access-denied', `Cannot ${action} ${failedPath}: ${errno.message}`, {
         path: failedPath,

@@ -48,7 +48,8 @@ runEntry(async (args) => {
     const expected = KB_LYNC2013.primaryAddress;
     const apiRead = async () => {
       const value = await host.registry.getValue(key, 'ServerSipUri');
-      if (value?.type !== 'REG_SZ' || value.data !== expected) throw new Error(`API read ${JSON.stringify(value)}`);
+      if (value?.type !== 'REG_SZ' || value.data !== expected)
+        throw new Error(`API read ${JSON.stringify(value)}`);
     };
     const regRead = async () => {
       const out = await regQuery(`HKCU\\${key.path}`, 'ServerSipUri');

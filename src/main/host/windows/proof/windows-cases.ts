@@ -13,6 +13,32 @@ import { issueCertificate } from '../../practice/scenarios/certificate-factory';
 import { certificateEntryFor } from '../../practice/certificate-entry';
 import { decodeValue, encodeValue } from '../registry';
 import { isHostError } from '../../host-error';
+import { closeHandle, declare, type Handle } from '../ffi';
+
+/** Opens a file with no sharing at all, as a running client holds its cache database. */
+const openExclusive = (() => {
+  const CreateFileW = declare<
+    (
+      name: string,
+      access: number,
+      share: number,
+      security: null,
+      disposition: number,
+      flags: number,
+      template: null,
+    ) => Handle
+  >(
+    'kernel32.dll',
+    'intptr_t __stdcall CreateFileW(str16 lpFileName, uint32_t dwDesiredAccess, uint32_t dwShareMode, void *lpSecurityAttributes, uint32_t dwCreationDisposition, uint32_t dwFlagsAndAttributes, intptr_t hTemplateFile)',
+  );
+  const GENERIC_READ = 0x80000000;
+  const OPEN_EXISTING = 3;
+  return (path: string): Handle => {
+    const handle = CreateFileW(path, GENERIC_READ, 0, null, OPEN_EXISTING, 0, 0);
+    if (handle === -1 || handle === -1n) throw new Error(`CreateFileW failed for ${path}`);
+    return handle;
+  };
+})();
 
 export interface WindowsCase {
   name: string;
@@ -365,6 +391,31 @@ export function windowsCases(): WindowsCase[] {
         } finally {
           await host.files.remove(root);
         }
+      },
+    },
+    {
+      name: 'files: deleting a folder with a file held open without sharing is file-locked, naming it',
+      async run(host) {
+        const local = (await host.files.knownFolder('LocalAppData')) ?? '';
+        const root = host.files.join(local, `SfbSigninRepairWine-${scratch()}`);
+        const locked = host.files.join(root, 'sip_user@contoso.com', 'GalContacts.db');
+        await host.files.writeFile(locked, new Uint8Array([1, 2, 3]));
+        const handle = openExclusive(locked);
+        try {
+          await assert.rejects(host.files.remove(root), (error: unknown) => {
+            assert.ok(isHostError(error), String(error));
+            assert.equal(error.code, 'file-locked', error.message);
+            assert.match(String(error.details.path), /GalContacts\.db$/);
+            return true;
+          });
+          await expectHostError(host.files.readFile(locked), 'file-locked');
+        } finally {
+          closeHandle(handle);
+        }
+        // Nothing was lost: the locked file is still there and intact.
+        assert.deepEqual(Buffer.from(await host.files.readFile(locked)), Buffer.from([1, 2, 3]));
+        await host.files.remove(root);
+        assert.equal(await host.files.stat(root), undefined);
       },
     },
     {
