@@ -4,7 +4,9 @@
 // A bench module is TypeScript with one default export:
 //   export default async function (context?: BenchContext): Promise<Record<string, number | string>>
 // returning named results (numbers with their unit in the name, e.g. `diagnose.typical.ms`).
-// `context` (optional to use) is { quick: boolean, log(message) }.
+// `context` (optional to use) is { quick: boolean, log(message) }. Scratch files go in
+// process.env.BENCH_TMP_DIR, which the runner removes after the module. A module keeps within
+// its own time budget; the runner stops one after SECTION_TIMEOUT_MS.
 //
 // Each module is bundled with esbuild (CommonJS, node_modules left external) and run in its own
 // Node.js process, so one module's memory use or crash does not colour another's figures.
@@ -22,7 +24,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout, clearTimeout } from 'node:timers';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const SECTION_TIMEOUT_MS = 8 * 60_000;
+const SECTION_TIMEOUT_MS = 7 * 60_000;
 
 function argValue(name) {
   const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -58,12 +60,13 @@ async function runChild(bundle, resultFile) {
 // ---------------------------------------------------------------------------------------------
 // Runner mode
 
-function runSection(bundle, resultFile, quick) {
+function runSection(bundle, resultFile, quick, scratch) {
   return new Promise((resolvePromise) => {
     const args = ['--expose-gc', fileURLToPath(import.meta.url), '--child', bundle, resultFile];
     if (quick) args.push('--quick');
     const child = spawn(process.execPath, args, {
       cwd: repo,
+      env: { ...process.env, BENCH_TMP_DIR: scratch },
       stdio: ['ignore', 'inherit', 'pipe'],
     });
     let stderr = '';
@@ -184,7 +187,11 @@ async function runAll() {
       failed++;
       continue;
     }
-    const { code, signal, stderr } = await runSection(bundle, resultFile, quick);
+    // Each module's scratch folder (practice PCs and the like), removed whatever happened.
+    const scratch = join(work, `${name}.tmp`);
+    await mkdir(scratch, { recursive: true });
+    const { code, signal, stderr } = await runSection(bundle, resultFile, quick, scratch);
+    await rm(scratch, { recursive: true, force: true });
     if (code !== 0) {
       const last = stderr.trim().split('\n').slice(-3).join(' ');
       report.sections[name] = {
