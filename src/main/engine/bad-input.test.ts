@@ -6,6 +6,7 @@ import type { FindingId } from '../../shared/findings';
 import {
   certificateEntryFor,
   issueCertificate,
+  practiceFacts,
   practiceFixture,
   type PracticeFixture,
 } from './testing/practice';

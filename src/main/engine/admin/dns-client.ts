@@ -6,6 +6,7 @@
  */
 import type { SrvRecord } from 'node:dns';
 import { Resolver } from 'node:dns/promises';
+import { HostError } from '../../host/host-error';
 
 export type DnsAnswer<T> =
   { ok: true; records: T[] } | { ok: false; kind: 'missing' | 'no-answer'; message: string };
@@ -53,7 +54,21 @@ const normalise = (name: string) => name.replace(/\.$/, '').toLowerCase();
 
 export function createDnsClient(options: DnsClientOptions): DnsClient {
   const resolver = new Resolver({ timeout: Math.max(1, options.timeoutMs), tries: 1 });
-  if (options.servers && options.servers.length > 0) resolver.setServers(options.servers);
+  if (options.servers && options.servers.length > 0) {
+    try {
+      resolver.setServers(options.servers);
+    } catch (error) {
+      resolver.cancel();
+      throw new HostError(
+        'invalid-request',
+        `Not DNS servers to ask: ${options.servers.join(', ')} (give IP addresses, optionally with :port).`,
+        {
+          servers: options.servers.join(', '),
+          reason: error instanceof Error ? error.message : String(error),
+        },
+      );
+    }
+  }
   const cache = new Map<string, Promise<DnsAnswer<unknown>>>();
 
   function query<T>(type: string, name: string, run: () => Promise<T[]>): Promise<DnsAnswer<T>> {

@@ -5,6 +5,7 @@
  * (`remove-distrusted-root`) goes through the engine's plan, backup and undo like every change.
  */
 import type { Finding } from '../../../shared/findings';
+import { HostError } from '../../host/host-error';
 import type { HostSystem } from '../../host/ports';
 import { certificateChainFinding } from './certificate-chain-finding';
 import { checkTarget, type TargetOutcome } from './check-target';
@@ -67,14 +68,21 @@ export async function runAdminChecks(
   const domain = options.domain
     ? parseDomain(options.domain)
     : await currentSipDomain(host).catch(() => undefined);
+  const overrides = new Map(
+    Object.entries(options.portOverrides ?? {}).map(([name, port]) => {
+      if (!Number.isInteger(port) || port < 1 || port > 65535) {
+        throw new HostError('invalid-request', `Port ${port} for ${name} is not a TCP port.`, {
+          target: name,
+        });
+      }
+      return [name.toLowerCase(), port] as const;
+    }),
+  );
   const servers = options.dns?.servers?.filter((server) => server.trim().length > 0) ?? [];
   const dns = createDnsClient({
     ...(servers.length > 0 ? { servers } : {}),
     timeoutMs: Math.min(timeoutMs, MAX_DNS_TIMEOUT_MS),
   });
-  const overrides = new Map(
-    Object.entries(options.portOverrides ?? {}).map(([name, port]) => [name.toLowerCase(), port]),
-  );
   const withOverride = (target: ProbeTarget): ProbeTarget => ({
     ...target,
     port: overrides.get(target.host) ?? target.port,

@@ -307,6 +307,15 @@ describe('runAdminChecks on a practice PC with loopback servers', () => {
     await expect(runAdminChecks(pc.host, { domain: 'not a domain' })).rejects.toMatchObject({
       code: 'invalid-request',
     });
+    await expect(
+      runAdminChecks(pc.host, { domain: 'contoso.test', dns: { servers: ['not-an-ip'] } }),
+    ).rejects.toMatchObject({
+      code: 'invalid-request',
+      message: expect.stringContaining('Not DNS servers to ask: not-an-ip'),
+    });
+    await expect(
+      runAdminChecks(pc.host, { portOverrides: { 'sip.contoso.test': 0 } }),
+    ).rejects.toMatchObject({ code: 'invalid-request' });
   });
 });
 
