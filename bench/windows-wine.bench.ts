@@ -6,7 +6,6 @@
  */
 import { join } from 'node:path';
 import {
-  REPO,
   buildCli,
   bundleEntries,
   createPrefix,
@@ -36,7 +35,7 @@ export default async function windowsWine(
   if (!wineAvailable())
     return { 'wine.skipped': 'wine is not installed (scripts/setup-machine.sh)' };
   await bundleEntries();
-  const cliBuilt = buildCli();
+  const cli = await buildCli();
   const prefix = createPrefix();
   try {
     context.log('seeding the Lync 2013 profile under Wine');
@@ -52,12 +51,11 @@ export default async function windowsWine(
       'wine.registry.read.reg-exe.ms': round(figures.regMs, 1),
       'wine.registry.read.reg-exe-to-api.ratio': Math.round(figures.regMs / figures.apiMs),
     };
-    if (cliBuilt) {
+    if (cli) {
       const dataDir = toWindowsPath(join(prefix, 'bench-data'));
-      const cli = toWindowsPath(join(REPO, 'dist', 'cli.cjs'));
       const runs: number[] = [];
       for (let i = 0; i < (context.quick ? 1 : 3); i += 1) {
-        const run = await runWindowsNode(prefix, cli, [
+        const run = await runWindowsNode(prefix, toWindowsPath(cli), [
           'diagnose',
           '--json',
           '--data-dir',

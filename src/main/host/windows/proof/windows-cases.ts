@@ -25,7 +25,7 @@ const openExclusive = (() => {
       security: null,
       disposition: number,
       flags: number,
-      template: null,
+      template: number,
     ) => Handle
   >(
     'kernel32.dll',
