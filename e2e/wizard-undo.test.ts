@@ -70,4 +70,35 @@ describe('undo from the wizard in Chromium', () => {
     },
     WALKTHROUGH_TIMEOUT_MS,
   );
+
+  it(
+    'undoes a change made before the window was reloaded, from the list of earlier changes',
+    async () => {
+      app = await startApp({ scenario: 'kb-lync2013' });
+      const wizard = new WizardPage(app.page);
+      await wizard.ready();
+      const pcBefore = await snapshotPc(app.session.host());
+      await wizard.scan();
+      await wizard.goToStep('More steps');
+      const cache = wizard.card('Delete the endpoint cache');
+      await cache.preview();
+      await cache.confirm();
+      expect(await cache.outcome()).toMatch(/^Done/);
+      expect(snapshotDifferences(pcBefore, await snapshotPc(app.session.host()))).not.toEqual([]);
+
+      await app.page.reload();
+      await wizard.ready();
+      const history = app.page.getByRole('region', {
+        name: 'Changes made with this app on this PC',
+      });
+      const entry = history.getByRole('listitem').first();
+      await entry.getByText(/Delete the endpoint cache/).waitFor();
+      await app.screenshot('undo-03-earlier-changes');
+      await entry.getByRole('button', { name: /^Undo this change/ }).click();
+      await history.getByText(/^Undone\./).waitFor();
+      await entry.getByText(/— undone$/).waitFor();
+      expect(snapshotDifferences(pcBefore, await snapshotPc(app.session.host()))).toEqual([]);
+    },
+    WALKTHROUGH_TIMEOUT_MS,
+  );
 });

@@ -27,6 +27,7 @@ describe('a running client', () => {
       'client.status',
       'client.close',
       'repair.apply',
+      'runs.list',
     ]);
     expect(client.calls.find((call) => call.name === 'client.close')?.request).toEqual({
       force: false,

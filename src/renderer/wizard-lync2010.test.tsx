@@ -43,7 +43,7 @@ describe('the Lync 2010 path', () => {
 
     await user.click(within(clear).getByRole('button', { name: 'Undo this change' }));
     await within(clear).findByText(/^Undone\./);
-    expect(client.calls.at(-1)).toEqual({
+    expect(client.calls.filter((call) => call.name === 'runs.undo').at(-1)).toEqual({
       name: 'runs.undo',
       request: { runId: expect.stringMatching(/^run-/) },
     });

@@ -16,6 +16,7 @@ export type SessionInfo = OperationResponse<'session.info'>;
 export type Diagnosis = OperationResponse<'diagnosis.run'>;
 export type Plan = OperationResponse<'repair.plan'>;
 export type Run = OperationResponse<'repair.apply'>;
+export type RunSummary = OperationResponse<'runs.list'>['runs'][number];
 export type AdminFindings = OperationResponse<'admin.check'>['findings'];
 export type ReportFile = OperationResponse<'report.build'>;
 export type ReportFormat = OperationRequest<'report.build'>['format'];

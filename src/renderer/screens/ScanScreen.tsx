@@ -1,3 +1,4 @@
+import { EarlierChanges } from '../components/EarlierChanges';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { FindingList } from '../components/FindingList';
 import { ScreenFrame } from '../components/ScreenFrame';
@@ -102,6 +103,7 @@ export function ScanScreen() {
           </details>
         </section>
       )}
+      <EarlierChanges />
     </ScreenFrame>
   );
 }

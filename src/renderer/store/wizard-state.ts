@@ -2,6 +2,7 @@ import type { ProgressEvent } from '../../shared/operations';
 import type { RepairStepId } from '../../shared/repairs';
 import type {
   AdminFindings,
+  RunSummary,
   ClientError,
   Diagnosis,
   Plan,
@@ -32,6 +33,8 @@ export interface RepairFlow {
   phase: RepairPhase;
   plan?: Plan;
   run?: Run;
+  /** A change made earlier (another session) that this flow undoes; known only by its id. */
+  earlierRunId?: string;
   undoRun?: Run;
   pending?: PendingChange;
   /** Names of the client processes still running when a change needs them closed. */
@@ -69,6 +72,8 @@ export interface WizardState {
     error?: ClientError;
   };
   outcome: { fixed?: boolean; otherAccounts?: OtherAccountsAnswer };
+  /** Changes made with this app on this PC, earlier sessions included. */
+  history: { runs?: RunSummary[]; error?: ClientError };
   report: { busy: boolean; file?: ReportFile; error?: ClientError };
 }
 
@@ -84,6 +89,9 @@ export interface WizardActions {
   closeClient(key: string, force: boolean): Promise<void>;
   recheckClient(key: string): Promise<void>;
   undoRepair(key: string, stepId?: RepairStepId): Promise<void>;
+  loadHistory(): Promise<void>;
+  /** Undoes a change listed in the history; its progress lives in `repairs[historyKey(runId)]`. */
+  undoEarlierRun(runId: string): Promise<void>;
   runAdminCheck(domain: string, targets: string[]): Promise<void>;
   setFixed(fixed: boolean): void;
   setOtherAccounts(answer: OtherAccountsAnswer): void;

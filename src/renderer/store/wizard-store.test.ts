@@ -9,7 +9,7 @@ describe('createWizardStore', () => {
     expect(client.calls).toEqual([]);
     await store.getState().start();
     expect(store.getState().session?.supportCode).toBe('K7Q2XM');
-    expect(client.calls.map((call) => call.name)).toEqual(['session.info']);
+    expect(client.calls.map((call) => call.name)).toEqual(['session.info', 'runs.list']);
   });
 
   it('forwards progress of a change and stops listening on dispose', async () => {

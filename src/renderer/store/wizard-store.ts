@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { RepairStepId } from '../../shared/repairs';
+import { isRepairStep } from '../shared-lookup';
 import { callOperation, type ClientError, type RepairClient } from '../client/client-types';
 import type { PendingChange, RepairFlow, WizardState, WizardStore } from './wizard-state';
 
@@ -19,8 +20,12 @@ const initialState: WizardState = {
   repairs: {},
   admin: { availability: 'unknown', busy: false },
   outcome: {},
+  history: {},
   report: { busy: false },
 };
+
+/** The repair-flow key under which an earlier change's undo runs. */
+export const historyKey = (runId: string): string => `history:${runId}`;
 
 /**
  * The wizard's whole state and every action, created with the client it talks through (the
@@ -48,7 +53,7 @@ export function createWizardStore(client: RepairClient): WizardStoreApi {
         pending.kind === 'apply'
           ? await callOperation(client, 'repair.apply', { planId: current.plan?.id ?? '' })
           : await callOperation(client, 'runs.undo', {
-              runId: current.run?.id ?? '',
+              runId: current.run?.id ?? current.earlierRunId ?? '',
               ...(pending.stepId ? { stepId: pending.stepId } : {}),
             });
       set({ progress: undefined });
@@ -67,6 +72,8 @@ export function createWizardStore(client: RepairClient): WizardStoreApi {
       } else {
         updateFlow(key, { phase: 'undone', undoRun: result.value, pending: undefined });
       }
+      // The list of earlier changes shows statuses; keep it current after every change.
+      await get().loadHistory();
     };
 
     const checkClientThen = async (key: string, pending: PendingChange): Promise<void> => {
@@ -95,6 +102,7 @@ export function createWizardStore(client: RepairClient): WizardStoreApi {
         const result = await callOperation(client, 'session.info', {});
         if (result.ok) set({ session: result.value, sessionError: undefined });
         else set({ sessionError: result.error });
+        await get().loadHistory();
       },
 
       goTo(screen) {
@@ -186,10 +194,33 @@ export function createWizardStore(client: RepairClient): WizardStoreApi {
 
       async undoRepair(key, stepId) {
         const current = flow(key);
-        if (!current?.run) return;
+        if (!current?.run && !current?.earlierRunId) return;
         const pending: PendingChange = { kind: 'undo', ...(stepId ? { stepId } : {}) };
         if (needsClosedClient(key)) await checkClientThen(key, pending);
         else await perform(key, pending);
+      },
+
+      async loadHistory() {
+        const result = await callOperation(client, 'runs.list', {});
+        set({ history: result.ok ? { runs: result.value.runs } : { error: result.error } });
+      },
+
+      async undoEarlierRun(runId) {
+        const key = historyKey(runId);
+        const summary = get().history.runs?.find((run) => run.id === runId);
+        if (!summary) return;
+        set({
+          repairs: {
+            ...get().repairs,
+            [key]: {
+              steps: summary.steps.filter(isRepairStep),
+              phase: 'checking-client',
+              earlierRunId: runId,
+            },
+          },
+        });
+        // Without its plan the app cannot tell whether Lync must be closed: check to be safe.
+        await checkClientThen(key, { kind: 'undo' });
       },
 
       async runAdminCheck(domain, targets) {

@@ -139,18 +139,33 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
       running = false;
       return ok({ closed: true, stillRunning: [] });
     },
-    'runs.list': () => ok({ runs: [] }),
+    'runs.list': () =>
+      ok({
+        runs: [...runs.values()].map(({ run }) => ({
+          id: run.id,
+          address: run.address,
+          startedAt: run.startedAt,
+          finishedAt: run.finishedAt,
+          status: run.status,
+          steps: run.steps,
+          actionCount: run.actions.length,
+        })),
+      }),
     'runs.undo': (request) => {
       const entry = runs.get(request.runId);
       if (!entry) return err('unknown-run', 'No run with that id.');
       if (running) return err('client-running', 'Lync is running (lync.exe); close it first.');
+      if (entry.run.status === 'undone')
+        return err('unknown-run', 'That change was already undone.');
       const undone = request.stepId ? [request.stepId] : entry.steps;
       undone.forEach((step) => repaired.delete(step));
       if (undone.length > 0) repaired.delete('delete-sign-in-info');
+      const status = request.stepId && entry.steps.length > 1 ? 'partly-undone' : 'undone';
+      entry.run = { ...entry.run, status };
       return ok({
         ...entry.run,
         id: `run-${++counter}`,
-        status: request.stepId && entry.steps.length > 1 ? 'partly-undone' : 'undone',
+        status,
         steps: undone as Run['steps'],
         actions: entry.run.actions
           .filter((action) => undone.includes(action.stepId))

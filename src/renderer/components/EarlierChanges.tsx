@@ -1,0 +1,82 @@
+import type { RunSummary } from '../client/client-types';
+import { repairStepTitle } from '../shared-lookup';
+import { useWizard } from '../store/wizard-context';
+import { historyKey } from '../store/wizard-store';
+import { ClientRunningPanel } from './ClientRunningPanel';
+import { ErrorNotice } from './ErrorNotice';
+import { ProgressLine } from './ProgressLine';
+import { RunOutcome } from './RunOutcome';
+
+const UNDOABLE: ReadonlyArray<RunSummary['status']> = ['applied', 'partial', 'partly-undone'];
+const SHOWN = 10;
+
+const STATUS_WORDS: Record<RunSummary['status'], string> = {
+  applied: 'made',
+  partial: 'partly made',
+  failed: 'failed, nothing changed',
+  undone: 'undone',
+  'partly-undone': 'partly undone',
+  'rolled-back': 'put back after a problem',
+};
+
+function when(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
+}
+
+function EarlierChange({ run }: { run: RunSummary }) {
+  const key = historyKey(run.id);
+  const flow = useWizard((state) => state.repairs[key]);
+  const undoEarlierRun = useWizard((state) => state.undoEarlierRun);
+  const closeClient = useWizard((state) => state.closeClient);
+  const recheckClient = useWizard((state) => state.recheckClient);
+  const cancelRepair = useWizard((state) => state.cancelRepair);
+  const label = run.steps.map(repairStepTitle).join('; ');
+  const busy = flow !== undefined && flow.phase !== 'undone' && flow.phase !== 'failed';
+  return (
+    <li>
+      <p>
+        {when(run.startedAt)}: {label}
+        {run.address && <> (for {run.address})</>} — {STATUS_WORDS[run.status]}
+      </p>
+      {UNDOABLE.includes(run.status) && !busy && flow?.phase !== 'undone' && (
+        <button type="button" onClick={() => void undoEarlierRun(run.id)}>
+          Undo this change
+          <span className="visually-hidden"> from {when(run.startedAt)}</span>
+        </button>
+      )}
+      {flow?.phase === 'checking-client' && <p role="status">Checking whether Lync is running…</p>}
+      {(flow?.phase === 'client-running' || flow?.phase === 'closing') && (
+        <ClientRunningPanel
+          flow={flow}
+          onClose={(force) => void closeClient(key, force)}
+          onRecheck={() => void recheckClient(key)}
+          onCancel={() => cancelRepair(key)}
+        />
+      )}
+      {flow?.phase === 'undoing' && <ProgressLine label="Putting things back…" />}
+      {flow?.phase === 'undone' && flow.undoRun && <RunOutcome run={flow.undoRun} />}
+      {flow?.phase === 'failed' && flow.error && <ErrorNotice error={flow.error} />}
+    </li>
+  );
+}
+
+/** Changes made with this app on this PC, earlier sessions included, each undoable exactly. */
+export function EarlierChanges() {
+  const history = useWizard((state) => state.history);
+  if (history.error) return <ErrorNotice error={history.error} />;
+  const runs = [...(history.runs ?? [])]
+    .sort((a, b) => b.startedAt.localeCompare(a.startedAt))
+    .slice(0, SHOWN);
+  if (runs.length === 0) return null;
+  return (
+    <section aria-labelledby="earlier-changes">
+      <h2 id="earlier-changes">Changes made with this app on this PC</h2>
+      <ul className="earlier-changes">
+        {runs.map((run) => (
+          <EarlierChange key={run.id} run={run} />
+        ))}
+      </ul>
+    </section>
+  );
+}
