@@ -1,4 +1,5 @@
 import { AppHeader } from './components/AppHeader';
+import { ScreenErrorBoundary } from './components/ScreenErrorBoundary';
 import { StepNav } from './components/StepNav';
 import { AdditionalScreen } from './screens/AdditionalScreen';
 import { AdminScreen } from './screens/AdminScreen';
@@ -21,13 +22,16 @@ const SCREEN_COMPONENTS: Record<ScreenId, () => React.JSX.Element> = {
 export function App() {
   const screen = useWizard((state) => state.screen);
   const helpdesk = useWizard((state) => state.helpdesk);
+  const goTo = useWizard((state) => state.goTo);
   const Screen = SCREEN_COMPONENTS[screen];
   return (
     <div className={helpdesk ? 'app helpdesk' : 'app'} data-screen={screen}>
       <AppHeader />
       <div className="app-body">
         <StepNav />
-        <Screen key={screen} />
+        <ScreenErrorBoundary screen={screen} onStartOver={() => goTo('scan')}>
+          <Screen key={screen} />
+        </ScreenErrorBoundary>
       </div>
     </div>
   );

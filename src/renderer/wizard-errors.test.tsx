@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWizard, scanAndContinue } from './testing/render-wizard';
 
 afterEach(cleanup);
@@ -94,5 +94,27 @@ describe('errors from the client', () => {
       name: 'admin.check',
       request: { domain: 'contoso.com', targets: ['sts.contoso.com:443'] },
     });
+  });
+
+  it('keeps the window usable when a screen fails to render', async () => {
+    const { user, client } = await renderWizard();
+    const realScan = client['diagnosis.run'];
+    // A response main would never let through (its schema check), to prove the window survives.
+    client['diagnosis.run'] = async (request) => {
+      const result = await realScan(request);
+      return result.ok
+        ? { ok: true, value: { ...result.value, clients: null as unknown as [] } }
+        : result;
+    };
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+    await user.click(screen.getByRole('button', { name: 'Scan this PC' }));
+    await screen.findByRole('heading', { name: 'This screen could not be shown' });
+    expect(screen.getByRole('note', { name: 'Practice mode' })).toBeTruthy();
+    expect(screen.getByText('K7Q2XM')).toBeTruthy();
+    quiet.mockRestore();
+
+    // The step list still works: a screen that does not use the broken data shows normally.
+    await user.click(screen.getByRole('button', { name: /Report$/ }));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Report');
   });
 });
