@@ -141,21 +141,24 @@ export function runWindowsNode(prefix, script, args = [], { timeoutMs = 120_000,
 
 /** Runs a bundled entry that writes its JSON answer to the file named by its first argument. */
 export async function runEntry(prefix, entry, args = [], options = {}) {
-  const resultFile = join(mkdtempSync(join(tmpdir(), 'sfb-wine-json-')), 'result.json');
-  const run = await runWindowsNode(
-    prefix,
-    toWindowsPath(join(BUNDLE_DIR, `${entry}.cjs`)),
-    [toWindowsPath(resultFile), ...args],
-    options,
-  );
-  if (!existsSync(resultFile)) {
-    throw new Error(
-      `${entry} under Wine wrote no result (exit ${run.code}).\nstdout:\n${run.stdout}\nstderr:\n${run.stderr}`,
+  const folder = mkdtempSync(join(tmpdir(), 'sfb-wine-json-'));
+  const resultFile = join(folder, 'result.json');
+  try {
+    const run = await runWindowsNode(
+      prefix,
+      toWindowsPath(join(BUNDLE_DIR, `${entry}.cjs`)),
+      [toWindowsPath(resultFile), ...args],
+      options,
     );
+    if (!existsSync(resultFile)) {
+      throw new Error(
+        `${entry} under Wine wrote no result (exit ${run.code}).\nstdout:\n${run.stdout}\nstderr:\n${run.stderr}`,
+      );
+    }
+    return { ...run, result: JSON.parse(readFileSync(resultFile, 'utf8')) };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
   }
-  const result = JSON.parse(readFileSync(resultFile, 'utf8'));
-  rmSync(dirname(resultFile), { recursive: true, force: true });
-  return { ...run, result };
 }
 
 export const ENTRIES = ['adapter-suite', 'seed-lync2013', 'snapshot', 'bench-probe'];
