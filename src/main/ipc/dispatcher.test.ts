@@ -262,3 +262,25 @@ describe('errors and responses', () => {
     expect(order).toEqual(['diagnosis start', 'diagnosis end', 'status']);
   });
 });
+
+describe('request budget', () => {
+  it('refuses far oversized or deeply nested requests before the schema', async () => {
+    const { dispatch, calls } = setup({
+      'diagnosis.run': async () => {
+        throw new Error('must not run');
+      },
+    });
+    let deep: unknown = 'x';
+    for (let i = 0; i < 100; i += 1) deep = { a: deep };
+    for (const request of [
+      { steps: Array.from({ length: 100_000 }, () => 'clear-endpoint-cache') },
+      deep,
+      { planId: 'p'.repeat(100_000) },
+    ]) {
+      const result = await dispatch(appFrame, 'repair.plan', request);
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+      if (!result.ok) expect(result.error.message).toMatch(/too (large|deeply|long)/);
+    }
+    expect(calls).toEqual([]);
+  });
+});

@@ -14,6 +14,7 @@ import {
 } from '../../shared/operations';
 import type { AuditSink } from './audit';
 import { errorData, INTERNAL_MESSAGE, toErrorData } from './error-data';
+import { requestBudgetProblem } from './request-budget';
 import { isTrustedSender, originOf, type SenderInfo } from './sender';
 
 /** What a handler receives: the request after its schema parsed it (defaults applied). */
@@ -94,6 +95,16 @@ export function createOperationDispatcher(
       };
     }
     const operation = OPERATIONS[name];
+    const budgetProblem = requestBudgetProblem(rawRequest);
+    if (budgetProblem) {
+      return {
+        result: failure(
+          errorData('invalid-request', `The request was not valid: ${budgetProblem}.`, {
+            operation: name,
+          }),
+        ),
+      };
+    }
     const parsed = operation.request.safeParse(rawRequest);
     if (!parsed.success) {
       return {
