@@ -7,6 +7,7 @@ import { rootCertificates } from 'node:tls';
 import { X509Certificate } from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding, FindingId } from '../../../shared/findings';
+import { OPERATIONS } from '../../../shared/operations';
 import type { CertificateStoreRef } from '../../host/ports';
 import { certificateEntryFor, practiceFixture, type PracticeFixture } from '../testing/practice';
 import {
@@ -169,6 +170,8 @@ describe('runAdminChecks on a practice PC with loopback servers', () => {
 
     expect(records.status).toBe('ok');
     expect(clock.status).toBe('ok');
+    // What the wizard receives through IPC passes the operation table's response schema.
+    expect(() => OPERATIONS['admin.check'].response.parse({ findings })).not.toThrow();
     expect(evidenceValue(clock, `sipdir.online.lync.com:${edge.port}`)).toMatch(/^no server time/);
     expect(
       dns.queries.every((query) => query.includes('.test') || query.includes('online.lync.com')),
@@ -205,6 +208,19 @@ describe('runAdminChecks on a practice PC with loopback servers', () => {
       await runAdminChecks(pc.host, { ...options, targets: [`adfs.${DOMAIN}:${near.port}`] }),
     );
     expect(fine.clock.status).toBe('ok');
+
+    // A server the administrator added that cannot be reached tempers an otherwise good result.
+    const closed = await closedPort();
+    const partly = byId(
+      await runAdminChecks(pc.host, {
+        ...options,
+        targets: [`adfs.${DOMAIN}:${near.port}`, `127.0.0.1:${closed}`],
+      }),
+    );
+    expect(partly['certificate-chain'].status).toBe('warning');
+    expect(partly['certificate-chain'].summary).toBe(
+      'The chains that could be checked are trusted, but 1 of the servers you added could not be reached.',
+    );
     expect(evidenceValue(fine.clock, `adfs.${DOMAIN}:${near.port}`)).toMatch(
       /PC is 2 min( 1 s)? ahead of/,
     );
