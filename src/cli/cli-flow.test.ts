@@ -354,3 +354,46 @@ describe('progress', () => {
     expect(undo.stderr).toMatch(/… Restoring what \S+ changed…/);
   }, 120_000);
 });
+
+describe("the administrators' checks", () => {
+  it('adds certificate chain, DNS records and clock findings, within seconds', async () => {
+    await cli.run(['practice', 'reset', 'kb-lync2013']);
+    const started = Date.now();
+    // Loopback only: a closed port for the server and a DNS "server" that never answers.
+    const r = await cli.json<DiagnosisReport>([
+      '--practice',
+      'kb-lync2013',
+      'diagnose',
+      '--admin',
+      '--domain',
+      'contoso.com',
+      '--target',
+      '127.0.0.1:1',
+      '--dns-server',
+      '127.0.0.1:9',
+    ]);
+    expect(r.code).toBe(EXIT.ok);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    const ids = r.value.findings.map((f) => f.id);
+    expect(ids).toEqual(
+      expect.arrayContaining(['certificate-chain', 'dns-records', 'clock', 'client']),
+    );
+    // Unreachable is never reported as untrusted.
+    expect(status(r.value, 'certificate-chain')).not.toBe('problem');
+  }, 30_000);
+
+  it('rejects a malformed DNS server before anything runs', async () => {
+    const r = await cli.run(['diagnose', '--admin', '--dns-server', 'dns.contoso.com']);
+    expect(r.code).toBe(EXIT.usage);
+    expect(r.stderr).toContain('"dns.contoso.com" is not a DNS server address');
+  });
+});
+
+describe('a bare --practice before the command', () => {
+  it('uses the practice PC selected last', async () => {
+    await cli.run(['practice', 'reset', 'healthy']);
+    const r = await cli.json<DiagnosisReport>(['--practice', 'diagnose'], { platform: 'win32' });
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.value.practiceScenario).toBe('healthy');
+  });
+});

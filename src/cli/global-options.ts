@@ -20,7 +20,7 @@ export function readGlobalOptions(raw: Record<string, unknown>): GlobalOptions {
     if (raw.dataDir.trim() === '') throw usageError('--data-dir needs a folder.');
     options.dataDir = raw.dataDir;
   }
-  if (raw.practice === true) options.practice = true;
+  if (raw.practice === true || raw.practice === '') options.practice = true;
   else if (typeof raw.practice === 'string') {
     if (!/^[a-z0-9-]{1,40}$/.test(raw.practice)) {
       throw usageError(`"${raw.practice}" is not a practice scenario name (see: practice list).`);

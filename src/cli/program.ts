@@ -32,13 +32,23 @@ function defineCommands(program: Command, run: Run): void {
       collect,
       [],
     )
+    .option(
+      '--dns-server <ip[:port]>',
+      "DNS server for --admin to ask instead of the PC's own; repeatable",
+      collect,
+      [],
+    )
     .action(
-      async (opts: { admin?: boolean; domain?: string; target: string[] }, command: Command) =>
+      async (
+        opts: { admin?: boolean; domain?: string; target: string[]; dnsServer: string[] },
+        command: Command,
+      ) =>
         run(command, (env) =>
           diagnoseCommand(env, {
             admin: opts.admin === true,
             ...(opts.domain !== undefined ? { domain: opts.domain } : {}),
             targets: opts.target,
+            dnsServers: opts.dnsServer,
           }),
         ),
     );
@@ -153,6 +163,17 @@ function defineCommands(program: Command, run: Run): void {
 }
 
 /**
+ * `--practice diagnose` means the practice PC selected last, then `diagnose`: Commander would
+ * take the command for the scenario name, since `--practice` takes an optional value.
+ */
+function barePracticeFlag(args: string[], program: Command): string[] {
+  const commands = new Set(program.commands.map((c) => c.name()));
+  return args.map((arg, i) =>
+    arg === '--practice' && commands.has(args[i + 1] ?? '') ? '--practice=' : arg,
+  );
+}
+
+/**
  * Runs one command line (`args` without node and the script) and resolves to the exit code.
  * Never throws and never calls process.exit, so tests run it in-process.
  */
@@ -189,7 +210,7 @@ export async function runCli(args: string[], ctx: CliContext): Promise<number> {
   defineCommands(program, run);
 
   try {
-    await program.parseAsync(args, { from: 'user' });
+    await program.parseAsync(barePracticeFlag(args, program), { from: 'user' });
     return exitCode;
   } catch (thrown) {
     if (thrown instanceof CommanderError) {

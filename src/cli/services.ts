@@ -11,6 +11,8 @@ import type { HostSystem } from '../main/host/ports';
 export interface AdminCheckRequest {
   domain?: string;
   targets?: string[];
+  /** DNS servers to ask instead of the PC's own (`ip` or `ip:port`). */
+  dns?: { servers: string[] };
 }
 
 export interface CliServices {

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import type { DiagnosisReport } from '../../shared/findings';
 import { probeTargetSchema } from '../../shared/operations';
 import { CliError, usageError } from '../cli-error';
@@ -12,6 +13,21 @@ export interface DiagnoseOptions {
   admin: boolean;
   domain?: string;
   targets: string[];
+  dnsServers: string[];
+}
+
+/** `1.2.3.4`, `1.2.3.4:53`, `::1` or `[::1]:53`: what node's resolver accepts. */
+function parseDnsServer(text: string): string {
+  const bracketed = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(text);
+  const v4 = /^([\d.]+)(?::(\d{1,5}))?$/.exec(text);
+  const host = bracketed?.[1] ?? v4?.[1] ?? text;
+  const port = Number(bracketed?.[2] ?? v4?.[2] ?? '53');
+  if (isIP(host) === 0 || port < 1 || port > 65535) {
+    throw usageError(`"${text}" is not a DNS server address (an IP address, optionally :port).`, {
+      dnsServer: text,
+    });
+  }
+  return text;
 }
 
 function adminRequest(options: DiagnoseOptions): AdminCheckRequest {
@@ -39,6 +55,9 @@ function adminRequest(options: DiagnoseOptions): AdminCheckRequest {
     }
     return parsed.data;
   });
+  if (options.dnsServers.length > 0) {
+    request.dns = { servers: options.dnsServers.map(parseDnsServer) };
+  }
   return request;
 }
 
