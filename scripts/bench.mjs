@@ -153,8 +153,8 @@ async function runAll() {
     process.exit(2);
   }
   // Inside the repo so the bundles resolve node_modules like the sources do.
-  const work = join(repo, '.cache', 'bench');
-  await rm(work, { recursive: true, force: true });
+  // One folder per run, so two people benchmarking at once do not remove each other's bundles.
+  const work = join(repo, '.cache', 'bench', `run-${process.pid}-${Date.now()}`);
   await mkdir(work, { recursive: true });
   await mkdir(outDir, { recursive: true });
 

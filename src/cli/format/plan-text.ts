@@ -29,5 +29,10 @@ export function printPlan(out: Output, plan: RepairPlan): void {
     out.line('Lync / Skype for Business must be closed for these changes.');
   if (plan.requiresAdmin) out.line('These changes need administrator rights.');
   const n = actionCount(plan);
-  out.line(`${n} change${n === 1 ? '' : 's'} in all. Each is backed up first and can be undone.`);
+  const undoable = plan.steps.flatMap((s) => s.actions).filter((a) => a.undoable).length;
+  const safety =
+    undoable === n
+      ? 'Each is backed up first and can be undone.'
+      : `${undoable} of them are backed up first and can be undone.`;
+  out.line(`${n} change${n === 1 ? '' : 's'} in all. ${safety}`);
 }
