@@ -86,3 +86,16 @@ describe('help and usage', () => {
     );
   });
 });
+
+describe('colour', () => {
+  const ESC = String.fromCharCode(27);
+  it('is used on a terminal only, and never with --no-color, NO_COLOR or --json', async () => {
+    const tty = { context: { stdoutIsTTY: true } };
+    expect((await cli.run(['practice', 'list'], tty)).stdout).toContain(`${ESC}[2m`);
+    expect((await cli.run(['--no-color', 'practice', 'list'], tty)).stdout).not.toContain(ESC);
+    expect((await cli.run(['--json', 'practice', 'list'], tty)).stdout).not.toContain(ESC);
+    const noColor = { context: { stdoutIsTTY: true, env: { NO_COLOR: '1' } } };
+    expect((await cli.run(['practice', 'list'], noColor)).stdout).not.toContain(ESC);
+    expect((await cli.run(['practice', 'list'])).stdout).not.toContain(ESC);
+  });
+});
