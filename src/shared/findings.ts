@@ -14,6 +14,8 @@ export const FINDING_IDS = [
   'certificate-chain',
   'dns-records',
   'clock',
+  /** Only present when the tool runs as another user than the one signed in. */
+  'profile',
 ] as const;
 export type FindingId = (typeof FINDING_IDS)[number];
 

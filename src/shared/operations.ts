@@ -149,6 +149,7 @@ const runSchema = z.object({
   status: runStatus,
   steps: z.array(repairStepId),
   actions: z.array(actionResultSchema),
+  backupsPurgedAt: z.string().optional(),
 });
 const runSummarySchema = z.object({
   id: z.string(),
@@ -158,6 +159,7 @@ const runSummarySchema = z.object({
   status: runStatus,
   steps: z.array(repairStepId),
   actionCount: z.number(),
+  backupsPurgedAt: z.string().optional(),
 });
 
 /** `host:port` an administrator adds to the certificate-chain check (AD FS, edge, proxy). */

@@ -168,9 +168,11 @@ export interface RunRecord {
   status: RunStatus;
   steps: RepairStepId[];
   actions: ActionResult[];
+  /** Set when the user deleted this run's backups: it can no longer be undone. */
+  backupsPurgedAt?: string;
 }
 
 export type RunSummary = Pick<
   RunRecord,
-  'id' | 'address' | 'startedAt' | 'finishedAt' | 'status' | 'steps'
+  'id' | 'address' | 'startedAt' | 'finishedAt' | 'status' | 'steps' | 'backupsPurgedAt'
 > & { actionCount: number };

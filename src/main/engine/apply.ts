@@ -8,6 +8,7 @@ import { HostError } from '../host/host-error';
 import { actionContext, type EngineState } from './engine-state';
 import { executorFor } from './actions';
 import { refuseWhileClientRuns, refuseWithoutAdmin } from './client-control';
+import { refuseWrongProfile } from './profile-guard';
 import { appender, errorEntry, loadPlan, readRun, type Append } from './run-helpers';
 import type { JournalAction } from './run-journal';
 import type { ApplyOptions } from './types';
@@ -77,8 +78,9 @@ export async function applyPlan(
   if (selected.length === 0)
     throw new HostError('invalid-request', 'The plan has nothing to apply.');
   const steps = new Set<RepairStepId>(selected.map((action) => action.stepId));
+  await refuseWrongProfile(state.host, steps);
   await refuseWhileClientRuns(state.host, steps);
-  await refuseWithoutAdmin(state.host, steps);
+  await refuseWithoutAdmin(state.host, steps, state.changeHost !== undefined);
 
   // Re-validate against the machine before the journal says anything.
   const context = actionContext(state);

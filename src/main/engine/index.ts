@@ -3,13 +3,16 @@
  * and crash recovery, written only against the host ports.
  */
 import { HostError } from '../host/host-error';
+import { acquireDataLock, type HeldLock } from '../journal/data-lock';
 import { EngineStore } from '../journal/engine-store';
+import { listBackups, purgeBackups } from './backups';
 import { applyPlan } from './apply';
 import { closeClients, ownClientProcesses } from './client-control';
 import { buildDiagnosis } from './diagnosis';
 import type { EngineHooks, EngineState } from './engine-state';
 import { readInventory } from './inventory';
 import { makePlan } from './planning';
+import { profileFinding, profileMismatch } from './profile-guard';
 import { recoverInterruptedRuns } from './recovery';
 import { readRun } from './run-helpers';
 import { undoRun } from './undo';
@@ -27,26 +30,67 @@ export function createEngineWithHooks(options: EngineOptions, hooks: EngineHooks
     progress: options.onProgress ?? (() => undefined),
     plans: new Map(),
     hooks,
+    // Elevation seam: admin-only writes go through the elevated helper (src/main/elevation).
+    ...(options.elevation ? { changeHost: options.elevation.hostForAdminChanges(options.host) } : {}),
   };
-  let recovered: Promise<unknown> | undefined;
-  const ready = () => (recovered ??= recoverInterruptedRuns(state));
   // Changes go one at a time, so two clicks never interleave two runs' journals and backups.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = queue.then(ready).then(work);
+    const next = queue.then(work);
     queue = next.catch(() => undefined);
     return next;
   };
+  // Only the holder of the data folder's lock may recover: a run another process is applying
+  // right now looks just like an interrupted one.
+  let recovered = false;
+  const recoverIfFree = async () => {
+    if (recovered) return;
+    let lock: HeldLock;
+    try {
+      lock = acquireDataLock(options.dataDir);
+    } catch {
+      return; // Busy or unwritable: reading goes on, the next writer recovers.
+    }
+    try {
+      await recoverInterruptedRuns(state);
+      recovered = true;
+    } finally {
+      lock.release();
+    }
+  };
+  const reading = <T>(work: () => Promise<T>) =>
+    serial(async () => {
+      await recoverIfFree();
+      return work();
+    });
+  const writing = <T>(work: () => Promise<T>) =>
+    serial(async () => {
+      const lock = acquireDataLock(options.dataDir);
+      try {
+        await recoverInterruptedRuns(state);
+        recovered = true;
+        return await work();
+      } finally {
+        lock.release();
+      }
+    });
 
   return {
     async diagnose() {
-      return buildDiagnosis(state.host, await readInventory(state.host), state.now());
+      const report = buildDiagnosis(state.host, await readInventory(state.host), state.now());
+      const mismatch = profileMismatch(await state.host.identity.current());
+      if (!mismatch) return report;
+      const lync2010 = report.clients.some((client) => client.kind === 'lync2010');
+      // First, so the wizard and the command line show it before anything else.
+      return { ...report, findings: [profileFinding(mismatch, lync2010), ...report.findings] };
     },
-    plan: (request) => serial(() => makePlan(state, request)),
-    apply: (planId, applyOptions) => serial(() => applyPlan(state, planId, applyOptions)),
-    undo: (runId, stepId) => serial(() => undoRun(state, runId, stepId)),
+    plan: (request) => reading(() => makePlan(state, request)),
+    apply: (planId, applyOptions) => writing(() => applyPlan(state, planId, applyOptions)),
+    undo: (runId, stepId) => writing(() => undoRun(state, runId, stepId)),
+    listBackups: () => reading(async () => listBackups(state)),
+    purgeBackups: (request) => writing(() => purgeBackups(state, request)),
     listRuns: () =>
-      serial(async () =>
+      reading(async () =>
         state.store
           .runIds()
           .flatMap((runId) => {
@@ -61,7 +105,7 @@ export function createEngineWithHooks(options: EngineOptions, hooks: EngineHooks
           .sort((a, b) => (a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0)),
       ),
     lastRunId: () =>
-      serial(async () => {
+      reading(async () => {
         const ids = state.store.runIds();
         return ids.at(-1);
       }),
@@ -86,4 +130,7 @@ export type {
   PlanRequest,
   ApplyOptions,
   CloseClientResult,
+  BackupInfo,
+  PurgeRequest,
+  PurgeResult,
 } from './types';

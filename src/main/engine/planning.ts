@@ -15,6 +15,7 @@ import { createContext } from './diagnosis/context';
 import { collectAddresses } from './diagnosis/addresses';
 import type { EngineState, StoredPlan } from './engine-state';
 import { readInventory, type Inventory } from './inventory';
+import { refuseWrongProfile } from './profile-guard';
 import { expandSteps, PLANNERS } from './repairs/table';
 import type { JournalAction } from './run-journal';
 import { sameAddress, stripSipPrefix } from './sip-address';
@@ -56,6 +57,7 @@ export async function makePlan(state: EngineState, request: PlanRequest): Promis
   if (missing.length > 0) {
     throw new HostError('unsupported', `This version cannot plan: ${missing.join(', ')}.`);
   }
+  await refuseWrongProfile(state.host, steps);
   const now = state.now();
   const inventory = await readInventory(state.host);
   const needsAddress = steps.some((step) => PLANNERS[step]?.needsAddress);

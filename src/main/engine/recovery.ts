@@ -9,10 +9,24 @@ import { executorFor } from './actions';
 import { HostError } from '../host/host-error';
 import { appender, errorEntry, readRun } from './run-helpers';
 import { restoreActions } from './undo';
+import {
+  mismatchExplanation,
+  perUserSteps,
+  profileMismatch,
+  type ProfileMismatch,
+} from './profile-guard';
 
-async function recoverRun(state: EngineState, runId: string): Promise<void> {
+async function recoverRun(
+  state: EngineState,
+  runId: string,
+  mismatch: ProfileMismatch | undefined,
+): Promise<void> {
   const run = readRun(state, runId);
   if (run.ended && !run.openUndo) return;
+  if (mismatch && perUserSteps(run.start.steps).length > 0) {
+    // Restoring now would write into the wrong profile; the next normal start recovers it.
+    throw new HostError('wrong-profile', mismatchExplanation(mismatch));
+  }
   const journal = state.store.openJournal(runId);
   const append = appender(journal);
   const context = actionContext(state);
@@ -68,9 +82,10 @@ async function recoverRun(state: EngineState, runId: string): Promise<void> {
 /** Recovers every unfinished run; problems are reported through progress, never thrown. */
 export async function recoverInterruptedRuns(state: EngineState): Promise<string[]> {
   const problems: string[] = [];
+  const mismatch = profileMismatch(await state.host.identity.current());
   for (const runId of state.store.runIds()) {
     try {
-      await recoverRun(state, runId);
+      await recoverRun(state, runId, mismatch);
     } catch (error) {
       const message = `Could not recover repair ${runId}: ${errorEntry(error).message}`;
       problems.push(message);

@@ -61,6 +61,8 @@ export const journalEntrySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('undone'), actionId: z.string() }),
   z.object({ type: z.literal('undo-failed'), actionId: z.string(), error: errorSchema }),
   z.object({ type: z.literal('undo-end'), at: z.string(), recovered: z.boolean().optional() }),
+  /** The user deleted the run's backups; written before they are deleted. */
+  z.object({ type: z.literal('backups-purged'), at: z.string() }),
 ]);
 export type JournalEntry = z.infer<typeof journalEntrySchema>;
 export type RunStart = Extract<JournalEntry, { type: 'run-start' }>;
@@ -120,6 +122,7 @@ export function foldJournal(entries: JournalEntry[]): FoldedRun | undefined {
   let endStatus: RunStatus | undefined;
   let finishedAt: string | undefined;
   let openUndo: string[] | undefined;
+  let backupsPurgedAt: string | undefined;
   for (const entry of entries) {
     const action = 'actionId' in entry ? byId.get(entry.actionId) : undefined;
     switch (entry.type) {
@@ -164,6 +167,9 @@ export function foldJournal(entries: JournalEntry[]): FoldedRun | undefined {
       case 'undo-end':
         openUndo = undefined;
         break;
+      case 'backups-purged':
+        backupsPurgedAt = entry.at;
+        break;
       case 'run-start':
         break;
     }
@@ -184,6 +190,7 @@ export function foldJournal(entries: JournalEntry[]): FoldedRun | undefined {
       verified: action.verified,
       ...(action.error ? { error: action.error } : {}),
     })),
+    ...(backupsPurgedAt !== undefined ? { backupsPurgedAt } : {}),
   };
   return {
     start,

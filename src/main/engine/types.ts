@@ -19,6 +19,17 @@ export interface EngineOptions {
   dataDir: string;
   now?: () => Date;
   onProgress?: (progress: EngineProgress) => void;
+  /**
+   * Elevation seam (src/main/elevation): when this process is not elevated, the administrator
+   * steps are carried out through it instead of being refused with `needs-admin`.
+   */
+  elevation?: AdminElevation;
+}
+
+/** Carries out administrator-only changes for a process that is not elevated. */
+export interface AdminElevation {
+  /** The host to change the PC through: its administrator-only writes go to the elevated helper. */
+  hostForAdminChanges(host: HostSystem): HostSystem;
 }
 
 export interface PlanRequest {
@@ -37,13 +48,47 @@ export interface CloseClientResult {
   stillRunning: string[];
 }
 
+/** One run's backups, as the user sees them before choosing what to delete. */
+export interface BackupInfo {
+  runId: string;
+  /** ISO 8601, when the run started. */
+  startedAt: string;
+  /** Bytes its backups take in the data folder (0 once purged). */
+  sizeBytes: number;
+  /** Whether `undo` of this run can still restore something. */
+  undoable: boolean;
+  /** ISO 8601, set once its backups were deleted. */
+  purgedAt?: string;
+}
+
+/** Runs must match every criterion given; at least one is required. */
+export interface PurgeRequest {
+  /** Runs that finished more than this many days ago. */
+  olderThanDays?: number;
+  runIds?: string[];
+}
+
+export interface PurgeResult {
+  purged: Array<{ runId: string; freedBytes: number }>;
+  /** Matching runs whose backups were kept, and why. */
+  kept: Array<{ runId: string; reason: string }>;
+}
+
 export interface Engine {
   diagnose(): Promise<DiagnosisReport>;
   plan(request: PlanRequest): Promise<RepairPlan>;
-  /** Refuses with `client-running` when the plan needs the client closed and it runs. */
+  /**
+   * Refuses with `client-running` when the plan needs the client closed and it runs, with
+   * `wrong-profile` for per-user steps when started as another user than the signed-in one,
+   * and with `file-locked` while another process applies or undoes on the same data folder.
+   */
   apply(planId: string, options?: ApplyOptions): Promise<RunRecord>;
   undo(runId: string, stepId?: RepairStepId): Promise<RunRecord>;
+  /** Runs whose backups were purged carry `backupsPurgedAt` and cannot be undone. */
   listRuns(): Promise<RunSummary[]>;
+  listBackups(): Promise<BackupInfo[]>;
+  /** Journals the purge before deleting, so undo of a purged run is refused, never half done. */
+  purgeBackups(request: PurgeRequest): Promise<PurgeResult>;
   lastRunId(): Promise<string | undefined>;
   runningClients(): Promise<Array<{ pid: number; name: string }>>;
   /** Gracefully first; `force` ends what did not close in time. */

@@ -4,6 +4,7 @@ import { REPAIR_STEP_IDS, REPAIR_STEPS } from '../../shared/repairs';
 import { HostError } from '../host/host-error';
 import { executorFor } from './actions';
 import { refuseWhileClientRuns, refuseWithoutAdmin } from './client-control';
+import { refuseWrongProfile } from './profile-guard';
 import { actionContext, type EngineState } from './engine-state';
 import { expandSteps } from './repairs/table';
 import { appender, errorEntry, readRun, type Append } from './run-helpers';
@@ -61,6 +62,13 @@ export async function undoRun(
       `Repair "${runId}" did not finish; it is recovered when the engine starts.`,
     );
   }
+  if (run.record.backupsPurgedAt !== undefined) {
+    throw new HostError(
+      'invalid-request',
+      `Repair "${runId}" can no longer be undone: its backups were deleted on ${run.record.backupsPurgedAt}. Nothing was changed.`,
+      { runId },
+    );
+  }
   if (stepId !== undefined && !(REPAIR_STEP_IDS as string[]).includes(stepId)) {
     throw new HostError('invalid-request', `Unknown repair step: ${stepId}.`);
   }
@@ -83,8 +91,9 @@ export async function undoRun(
     );
   }
   const steps = new Set(candidates.map((action) => action.stepId));
+  await refuseWrongProfile(state.host, steps);
   await refuseWhileClientRuns(state.host, steps);
-  await refuseWithoutAdmin(state.host, steps);
+  await refuseWithoutAdmin(state.host, steps, state.changeHost !== undefined);
   const hook = state.hooks.afterJournalEntry;
   const journal = state.store.openJournal(runId, hook ? (entry) => hook(runId, entry) : undefined);
   const append = appender(journal);

@@ -8,7 +8,7 @@
  * Ids are checked against one pattern before they become part of a path.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { HostError } from '../host/host-error';
 import { BackupReader, BackupWriter } from './backup-store';
@@ -105,6 +105,30 @@ export class EngineStore {
       return readJournal(path);
     } catch (error) {
       throw dataFolderError('corrupt-data', 'read the journal', path, error);
+    }
+  }
+
+  backupDir(runId: string): string {
+    return join(this.runDir(runId), 'backup');
+  }
+
+  /** Bytes the run's backups take on disk (0 when there are none). */
+  backupSize(runId: string): number {
+    const dir = this.backupDir(runId);
+    if (!existsSync(dir)) return 0;
+    let total = 0;
+    for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+      if (entry.isFile()) total += statSync(join(entry.parentPath, entry.name)).size;
+    }
+    return total;
+  }
+
+  removeBackups(runId: string): void {
+    const dir = this.backupDir(runId);
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch (error) {
+      throw dataFolderError('io', 'delete the backups', dir, error);
     }
   }
 

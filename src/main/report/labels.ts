@@ -16,6 +16,7 @@ export const FINDING_TITLES: Record<FindingId, string> = {
   'certificate-chain': 'Server certificate chain',
   'dns-records': 'DNS records',
   clock: 'Clock',
+  profile: 'User profile the tool acts on',
 };
 
 export const STATUS_LABELS: Record<FindingStatus, string> = {

@@ -1,0 +1,120 @@
+/**
+ * Backups retention the user controls: list each run's backups with their size, and delete
+ * those the user no longer wants. A purge is journalled before anything is deleted, so a run
+ * whose backups are (even partly) gone always says so and refuses to undo, never restoring half.
+ */
+import { HostError } from '../host/host-error';
+import { isSafeId } from '../journal/engine-store';
+import type { EngineState } from './engine-state';
+import { appender, readRun } from './run-helpers';
+import type { FoldedRun } from './run-journal';
+import type { BackupInfo, PurgeRequest, PurgeResult } from './types';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function canUndo(run: FoldedRun): boolean {
+  return (
+    run.ended &&
+    !run.openUndo &&
+    run.record.backupsPurgedAt === undefined &&
+    run.actions.some((action) => action.undoable && action.outcome === 'applied')
+  );
+}
+
+function readable(state: EngineState): Array<{ runId: string; run: FoldedRun }> {
+  return state.store.runIds().flatMap((runId) => {
+    try {
+      return [{ runId, run: readRun(state, runId) }];
+    } catch {
+      return [];
+    }
+  });
+}
+
+export function listBackups(state: EngineState): BackupInfo[] {
+  return readable(state)
+    .map(({ runId, run }) => ({
+      runId,
+      startedAt: run.record.startedAt,
+      sizeBytes: state.store.backupSize(runId),
+      undoable: canUndo(run),
+      ...(run.record.backupsPurgedAt !== undefined ? { purgedAt: run.record.backupsPurgedAt } : {}),
+    }))
+    .sort((a, b) => (a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0));
+}
+
+function checkRequest(request: PurgeRequest): void {
+  if (typeof request !== 'object' || request === null) {
+    throw new HostError('invalid-request', 'Say which backups to delete.');
+  }
+  const { olderThanDays, runIds } = request;
+  if (olderThanDays === undefined && runIds === undefined) {
+    throw new HostError(
+      'invalid-request',
+      'Say which backups to delete: older than a number of days, or the repairs they belong to.',
+    );
+  }
+  if (
+    olderThanDays !== undefined &&
+    (typeof olderThanDays !== 'number' || !Number.isFinite(olderThanDays) || olderThanDays < 0)
+  ) {
+    throw new HostError('invalid-request', 'The age in days is a number of 0 or more.');
+  }
+  if (runIds !== undefined) {
+    if (!Array.isArray(runIds) || runIds.some((id) => typeof id !== 'string' || !isSafeId(id))) {
+      throw new HostError('invalid-request', 'Repairs are named by their run ids.');
+    }
+  }
+}
+
+/**
+ * Deletes the backups of the runs that match every given criterion. Unknown run ids are an
+ * error before anything is deleted; runs not finished (recovery still needs them) are kept.
+ */
+export async function purgeBackups(
+  state: EngineState,
+  request: PurgeRequest,
+): Promise<PurgeResult> {
+  checkRequest(request);
+  const runs = readable(state);
+  if (request.runIds) {
+    const known = new Set(runs.map(({ runId }) => runId));
+    const unknown = request.runIds.filter((id) => !known.has(id));
+    if (unknown.length > 0) {
+      throw new HostError('unknown-run', `There is no repair ${unknown.join(', ')}.`, {
+        runId: unknown[0] ?? null,
+      });
+    }
+  }
+  const now = state.now();
+  const wanted = request.runIds ? new Set(request.runIds) : undefined;
+  const cutoff =
+    request.olderThanDays !== undefined
+      ? now.getTime() - request.olderThanDays * DAY_MS
+      : undefined;
+  const result: PurgeResult = { purged: [], kept: [] };
+  for (const { runId, run } of runs) {
+    if (wanted && !wanted.has(runId)) continue;
+    const when = Date.parse(run.record.finishedAt ?? run.record.startedAt);
+    if (cutoff !== undefined && !(when < cutoff)) continue;
+    if (!run.ended || run.openUndo) {
+      result.kept.push({
+        runId,
+        reason: 'It did not finish; its backups are needed to recover it.',
+      });
+      continue;
+    }
+    const sizeBytes = state.store.backupSize(runId);
+    if (run.record.backupsPurgedAt === undefined) {
+      const journal = state.store.openJournal(runId);
+      try {
+        await appender(journal)({ type: 'backups-purged', at: now.toISOString() });
+      } finally {
+        journal.close();
+      }
+    }
+    state.store.removeBackups(runId);
+    result.purged.push({ runId, freedBytes: sizeBytes });
+  }
+  return result;
+}
