@@ -4,6 +4,7 @@
  */
 import { homedir } from 'node:os';
 import { createInterface } from 'node:readline';
+import { HELPER_FLAG, runElevatedHelper } from '../main/elevation/helper-main';
 import type { CliContext } from './context';
 import { EXIT } from './exit-codes';
 import { runCli } from './program';
@@ -33,6 +34,19 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 async function main(): Promise<number> {
+  // The one-shot elevated helper (src/main/elevation): started by this program through the UAC
+  // prompt, never by the user; it does one operation of its closed table and exits.
+  if (process.argv[2] === HELPER_FLAG) {
+    const requestFile = process.argv[3];
+    if (process.argv.length !== 4 || requestFile === undefined) {
+      process.stderr.write('Elevated helper: exactly one request file is expected.\n');
+      return 2;
+    }
+    return runElevatedHelper(requestFile, {
+      platform: process.platform,
+      stderr: (text) => void process.stderr.write(text),
+    });
+  }
   const ctx: CliContext = {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),

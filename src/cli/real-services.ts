@@ -5,6 +5,7 @@
 import { version as APP_VERSION } from '../../package.json';
 import { runAdminChecks } from '../main/engine/admin';
 import { createEngine } from '../main/engine';
+import { adminElevationFor } from '../main/elevation';
 import { currentPracticeScenario, defaultDataDir, openHost, resetPractice } from '../main/host';
 import { DEFAULT_PRACTICE_SCENARIO, PRACTICE_SCENARIOS } from '../main/host/practice';
 import type { CliServices } from './services';
@@ -14,7 +15,14 @@ export async function realServices(): Promise<CliServices> {
     appVersion: APP_VERSION,
     defaultDataDir,
     openHost,
-    createEngine,
+    // MachineGuid goes through the one-shot elevated helper when this process is not elevated.
+    createEngine: (options) =>
+      createEngine({
+        ...options,
+        elevation:
+          options.elevation ??
+          adminElevationFor({ host: options.host, engineDataDir: options.dataDir }),
+      }),
     practiceScenarios: PRACTICE_SCENARIOS,
     defaultPractice: DEFAULT_PRACTICE_SCENARIO,
     currentPractice: currentPracticeScenario,

@@ -31,7 +31,10 @@ export async function refuseWhileClientRuns(
 export async function refuseWithoutAdmin(
   host: HostSystem,
   steps: Iterable<RepairStepId>,
+  /** Elevation seam: the elevated helper will carry the admin steps (EngineOptions.elevation). */
+  canElevate = false,
 ): Promise<void> {
+  if (canElevate) return;
   const needsAdmin = [...steps].filter((step) => REPAIR_STEPS[step].needsAdmin);
   if (needsAdmin.length === 0) return;
   const identity = await host.identity.current();

@@ -27,8 +27,10 @@ export interface EngineState {
   progress: (progress: EngineProgress) => void;
   plans: Map<string, StoredPlan>;
   hooks: EngineHooks;
+  /** Elevation seam: the host changes go through when EngineOptions.elevation is given. */
+  changeHost?: HostSystem;
 }
 
 export function actionContext(state: EngineState): ActionContext {
-  return { host: state.host, progress: state.progress };
+  return { host: state.changeHost ?? state.host, progress: state.progress };
 }

@@ -1,0 +1,52 @@
+/**
+ * The closed table of what the elevated helper may do. Each operation is named by an id and
+ * carries at most plain data validated by a strict schema (a GUID), never a path, a key or a
+ * value name: the helper knows the one registry value it may touch. Anything outside the table
+ * is refused before the helper reads the registry.
+ */
+import { z } from 'zod';
+import type { RegistryKeyRef } from '../../shared/registry-value';
+
+/** HKLM\SOFTWARE\Microsoft\Cryptography, 64-bit view: the only key the helper ever opens. */
+export const MACHINE_GUID_KEY: RegistryKeyRef = {
+  hive: 'HKLM',
+  path: 'SOFTWARE\\Microsoft\\Cryptography',
+  view: '64',
+};
+export const MACHINE_GUID_NAME = 'MachineGuid';
+
+const GUID_BODY = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+const BARE_GUID = new RegExp(`^${GUID_BODY}$`);
+// The broken form the KB describes; a little surrounding blank is kept so undo restores the
+// value exactly as it was found (the diagnosis accepts it too).
+const BRACED_GUID = new RegExp(`^[ \\t]{0,8}\\{(${GUID_BODY})\\}[ \\t]{0,8}$`);
+
+export function isBareGuid(text: string): boolean {
+  return BARE_GUID.test(text);
+}
+
+/** The GUID inside the braces, or `undefined` when `text` is not a braced GUID. */
+export function guidInsideBraces(text: string): string | undefined {
+  return BRACED_GUID.exec(text)?.[1];
+}
+
+export const ADMIN_OPERATION_IDS = ['machine-guid.remove-braces', 'machine-guid.restore'] as const;
+export type AdminOperationId = (typeof ADMIN_OPERATION_IDS)[number];
+
+/** Strict objects: an extra field (a smuggled key or path) fails validation. */
+export const adminOperationSchema = z.discriminatedUnion('op', [
+  // Reads the current value itself and removes the braces; nothing to pass.
+  z.strictObject({ op: z.literal('machine-guid.remove-braces') }),
+  // Puts the braces back, only around the GUID the machine has now: the helper can never
+  // give the PC a different machine identity.
+  z.strictObject({
+    op: z.literal('machine-guid.restore'),
+    value: z.string().max(64).regex(BRACED_GUID, 'a GUID in braces'),
+  }),
+]);
+export type AdminOperation = z.infer<typeof adminOperationSchema>;
+
+export const ADMIN_OPERATION_TITLES: Record<AdminOperationId, string> = {
+  'machine-guid.remove-braces': 'Remove the braces around MachineGuid',
+  'machine-guid.restore': 'Put MachineGuid back as it was',
+};

@@ -1,0 +1,66 @@
+/**
+ * One step elevated: the closed table of administrator operations, the helper that performs
+ * them (`--elevated-helper`), the launchers (UAC on Windows, a simulated prompt on the practice
+ * PC) and the engine capability that routes MachineGuid through them.
+ */
+import type { AdminElevation } from '../engine/types';
+import type { HostSystem } from '../host/ports';
+import { elevationThrough } from './elevated-host';
+import {
+  adminOperationRunner,
+  currentHelperCommand,
+  type ElevatedLauncher,
+  type HelperCommand,
+} from './launcher';
+import { practiceLauncher, uacAnswerFromEnv, type SimulatedUacAnswer } from './practice-launcher';
+
+export { HELPER_FLAG, HELPER_EXIT, runElevatedHelper } from './helper-main';
+export { ADMIN_OPERATION_IDS, type AdminOperation } from './admin-operations';
+export type { ElevatedLauncher, ElevatedResult, HelperCommand } from './launcher';
+export { PRACTICE_UAC_ENV, type SimulatedUacAnswer } from './practice-launcher';
+
+export interface ElevationSetup {
+  host: HostSystem;
+  /** The engine's data folder, where the request folders are made. */
+  engineDataDir: string;
+  /** How to start this program again; defaults to the running one. */
+  helper?: HelperCommand;
+  /** The practice PC's simulated prompt; defaults to `SFB_PRACTICE_UAC`, else accept. */
+  practiceUac?: SimulatedUacAnswer | (() => SimulatedUacAnswer);
+  env?: NodeJS.ProcessEnv;
+}
+
+function lazyWindowsLauncher(command: HelperCommand): ElevatedLauncher {
+  return {
+    async launch(requestFile) {
+      const { windowsLauncher } = await import('./windows-launcher');
+      return windowsLauncher({ command }).launch(requestFile);
+    },
+  };
+}
+
+/** The capability the engine gets (EngineOptions.elevation) for this host. */
+export function adminElevationFor(setup: ElevationSetup): AdminElevation {
+  const command = setup.helper ?? currentHelperCommand();
+  const { host } = setup;
+  if (host.kind === 'windows') {
+    return elevationThrough(
+      adminOperationRunner({
+        launcher: lazyWindowsLauncher(command),
+        engineDataDir: setup.engineDataDir,
+        target: { kind: 'windows' },
+      }),
+    );
+  }
+  const env = setup.env ?? process.env;
+  return elevationThrough(
+    adminOperationRunner({
+      launcher: practiceLauncher({
+        command,
+        uac: setup.practiceUac ?? (() => uacAnswerFromEnv(env)),
+      }),
+      engineDataDir: setup.engineDataDir,
+      target: { kind: 'practice', scenario: host.practiceScenario ?? '' },
+    }),
+  );
+}
