@@ -4,6 +4,7 @@
  * its result beside the request and exits. It opens nothing the request could name: the
  * registry value is fixed by the table and the practice PC is found from the scenario id.
  */
+import { existsSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { errorData } from './error-text';
 import { HostError } from '../host/host-error';
@@ -74,6 +75,11 @@ export async function runElevatedHelper(requestFile: string, io: HelperIo): Prom
     return HELPER_EXIT.badRequest;
   }
   const { request, resultFile, engineDataDir } = received;
+  if (existsSync(resultFile)) {
+    // Someone answered before the helper ran: act on nothing, so the planted answer stays unused.
+    io.stderr('Elevated helper: this request already has a result; nothing was done.\n');
+    return HELPER_EXIT.badRequest;
+  }
   const base = {
     format: RESULT_FORMAT,
     version: 1 as const,
