@@ -143,12 +143,15 @@ describe('the client and locked files', () => {
     const host = fixture.host;
     // The practice PC locks whole folders of a signed-in client; a lock that appears in the
     // middle of a step (another process opening one cache file) is simulated at the port.
+    // The second folder stays locked through every retry.
     let removals = 0;
+    let lockedPath: string | undefined;
     const lockedHost = overrideHost(host, {
       files: {
         async remove(path: string) {
           removals += 1;
-          if (removals === 2) {
+          if (removals === 2) lockedPath = path;
+          if (path === lockedPath) {
             throw new HostError('file-locked', `${path}\\GalContacts.db is in use`, {
               path: `${path}\\GalContacts.db`,
               process: 'lync.exe',

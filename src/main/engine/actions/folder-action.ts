@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { HostError } from '../../host/host-error';
 import type { FileSystemPort } from '../../host/ports';
 import type { ActionExecutor } from './executor';
+import { retryWhileLocked } from './locked-retry';
 
 const manifestSchema = z.object({
   root: z.string(),
@@ -81,7 +82,9 @@ export const folderAction: ActionExecutor<'delete-folder'> = {
           manifest.entries.push({ path, kind: 'directory' });
           return;
         }
-        const data = await host.files.readFile(host.files.join(target.path, ...path));
+        const data = await retryWhileLocked(() =>
+          host.files.readFile(host.files.join(target.path, ...path)),
+        );
         const slice = pack.append(data);
         manifest.entries.push({ path, kind: 'file', ...slice, sha256: digest(data) });
         files += 1;
@@ -103,7 +106,7 @@ export const folderAction: ActionExecutor<'delete-folder'> = {
   },
 
   async apply({ host }, target) {
-    await host.files.remove(target.path);
+    await retryWhileLocked(() => host.files.remove(target.path));
   },
 
   async verifyApplied({ host }, target) {
@@ -134,7 +137,7 @@ export const folderAction: ActionExecutor<'delete-folder'> = {
             current.size !== data.byteLength ||
             digest(await host.files.readFile(path)) !== entry.sha256
           ) {
-            await host.files.writeFile(path, data);
+            await retryWhileLocked(() => host.files.writeFile(path, data));
           }
         }
         done += 1;
