@@ -23,11 +23,11 @@ interface Spawned {
   stderr: string;
 }
 
-function cli(args: string[], input?: string): Promise<Spawned> {
+function cli(args: string[], input?: string, env: NodeJS.ProcessEnv = {}): Promise<Spawned> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [bin, '--data-dir', dataDir, ...args], {
       cwd: dataDir,
-      env: { PATH: process.env.PATH ?? '', HOME: dataDir },
+      env: { PATH: process.env.PATH ?? '', HOME: dataDir, ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -154,6 +154,43 @@ describe('the built command line', () => {
     expect(r.stderr).toContain('registry.json');
     expect(parse<{ error: { code: string } }>(r).error.code).toBe('corrupt-data');
     expect(await readFile(registry, 'utf8')).toBe('{"hives": [not json');
+  });
+
+  describe('MachineGuid without administrator rights', () => {
+    const guidKey = (snap: Record<string, string>) =>
+      Object.entries(snap).find(([k]) => /Cryptography:MachineGuid$/.test(k))?.[1];
+    const args = ['--practice', 'machine-guid-braces', 'repair', '--steps', 'fix-machine-guid'];
+
+    it('is refused unattended (exit 4), changing nothing', async () => {
+      await cli(['practice', 'reset', 'machine-guid-braces']);
+      const before = await snapshot('machine-guid-braces');
+      const r = await cli([...args, '--yes']);
+      expect(r.code).toBe(EXIT.needsAdmin);
+      expect(r.stderr).toContain('--elevate');
+      expect(snapshotDifferences(before, await snapshot('machine-guid-braces'))).toEqual([]);
+    });
+
+    it('with --elevate, a declined prompt changes nothing', async () => {
+      const before = await snapshot('machine-guid-braces');
+      const r = await cli([...args, '--yes', '--elevate'], '', { SFB_PRACTICE_UAC: 'cancel' });
+      expect(r.code).toBe(EXIT.repairFailed);
+      expect(r.stdout).toMatch(/rolled-back[\s\S]*The administrator prompt was cancelled/);
+      expect(snapshotDifferences(before, await snapshot('machine-guid-braces'))).toEqual([]);
+    });
+
+    it('with --elevate and approval, goes through the elevated helper and undoes', async () => {
+      const before = await snapshot('machine-guid-braces');
+      expect(guidKey(before)).toContain('{');
+      const r = await cli([...args, '--yes', '--elevate']);
+      expect(r.code).toBe(EXIT.ok);
+      expect(r.stdout).toContain('Windows will ask for administrator approval');
+      expect(guidKey(await snapshot('machine-guid-braces'))).toBe(
+        JSON.stringify({ type: 'REG_SZ', data: KB_LYNC2013.machineGuid }),
+      );
+      const undo = await cli(['--practice', 'machine-guid-braces', 'undo', '--last']);
+      expect(undo.code).toBe(EXIT.ok);
+      expect(snapshotDifferences(before, await snapshot('machine-guid-braces'))).toEqual([]);
+    });
   });
 
   it('--json output of every read command parses', async () => {

@@ -64,6 +64,7 @@ function defineCommands(program: Command, run: Run): void {
     .option('--address <sip>', 'the sign-in address to act for (default: the current one)')
     .option('--dry-run', 'print the plan and change nothing')
     .option('-y, --yes', 'apply without asking (needed when not run from a terminal)')
+    .option('--elevate', 'ask Windows for administrator approval for the steps that need it')
     .option('--close-client', 'ask a running Lync / Skype for Business to close first')
     .option('--force-close', 'like --close-client, and end the client if it does not close')
     .option('--close-timeout <seconds>', 'how long the client gets to close (default 15)')
@@ -75,6 +76,7 @@ function defineCommands(program: Command, run: Run): void {
           all: opts.all === true,
           dryRun: opts.dryRun === true,
           yes: opts.yes === true,
+          elevate: opts.elevate === true,
           closeClient: opts.closeClient === true,
           forceClose: opts.forceClose === true,
           ...(typeof opts.closeTimeout === 'string' ? { closeTimeout: opts.closeTimeout } : {}),

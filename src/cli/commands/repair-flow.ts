@@ -18,6 +18,8 @@ export interface RepairRequest {
   forceClose: boolean;
   /** Seconds, as typed. */
   closeTimeout?: string;
+  /** Ask Windows for administrator approval (UAC) for the steps that need it. */
+  elevate?: boolean;
 }
 
 export interface RepairOutcome {
@@ -108,14 +110,19 @@ export async function runRepair(
   let steps = checked.steps ?? [];
   const skippedSteps: RepairStepId[] = [];
   const elevated = (await host.identity.current()).elevated;
+  // Someone must be there to answer the administrator prompt: a person at the terminal, or a
+  // caller that asked for it with --elevate. Unattended runs never raise a prompt.
+  const mayElevate = !elevated && (request.elevate === true || env.ctx.interactive);
   if (request.all) {
     env.out.progress('Scanning this PC…', undefined, undefined, true);
     steps = stepsForAll(await engine.diagnose());
-    if (!elevated) {
+    if (!elevated && !mayElevate) {
       for (const id of needsAdmin(steps)) skippedSteps.push(id);
       steps = steps.filter((id) => !skippedSteps.includes(id));
       for (const id of skippedSteps) {
-        env.out.notice(`Left out "${id}": it needs administrator rights (run as administrator).`);
+        env.out.notice(
+          `Left out "${id}": it needs administrator rights (run as administrator, or add --elevate).`,
+        );
       }
     }
   }
@@ -140,12 +147,16 @@ export async function runRepair(
     if (display) env.out.line('Nothing to change.');
     return outcome(adminExit);
   }
-  if (plan.requiresAdmin && !elevated) {
+  if (plan.requiresAdmin && !elevated && !mayElevate) {
     throw new CliError(
       EXIT.needsAdmin,
       'needs-admin',
-      'These changes need administrator rights: run the command as administrator. Nothing was changed.',
+      'These changes need administrator rights: run the command as administrator, or add --elevate ' +
+        'to have Windows ask for approval. Nothing was changed.',
     );
+  }
+  if (plan.requiresAdmin && mayElevate && display) {
+    env.out.line('Windows will ask for administrator approval for the changes that need it.');
   }
   const closeAsked = request.closeClient || request.forceClose;
   // Refuse before asking anything when the client runs and closing it was not asked for.
