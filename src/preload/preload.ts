@@ -3,7 +3,7 @@
  * `window.sfbRepair`. Main validates the sender and every request; this only shapes the calls.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { BRIDGE_GLOBAL } from '../shared/operations';
+import { BRIDGE_GLOBAL } from '../shared/channels';
 import { createBridge } from './bridge';
 
 const bridge = createBridge(

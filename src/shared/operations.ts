@@ -10,6 +10,8 @@ import { FINDING_IDS, FINDING_STATUSES, KB_STEPS } from './findings';
 import { ERROR_CODES } from './errors';
 import { REPAIR_STEP_IDS } from './repairs';
 import type { DiagnosisReport } from './findings';
+import { BRIDGE_GLOBAL, channelFor, OPERATION_NAME_LIST, PROGRESS_CHANNEL } from './channels';
+import type { OperationNameInList } from './channels';
 import type { RepairPlan, RunRecord, RunSummary } from './repairs';
 
 const id = z
@@ -318,7 +320,7 @@ export const OPERATIONS = {
 } as const;
 
 export type OperationName = keyof typeof OPERATIONS;
-export const OPERATION_NAMES = Object.keys(OPERATIONS) as OperationName[];
+export const OPERATION_NAMES: readonly OperationName[] = OPERATION_NAME_LIST;
 export type OperationRequest<N extends OperationName> = z.input<(typeof OPERATIONS)[N]['request']>;
 export type OperationResponse<N extends OperationName> = z.output<
   (typeof OPERATIONS)[N]['response']
@@ -352,8 +354,7 @@ export interface ProgressEvent {
 }
 
 /** Channel names are derived, never typed by hand. */
-export const channelFor = (name: OperationName): string => `sfb:${name}`;
-export const PROGRESS_CHANNEL = 'sfb:progress';
+export { channelFor, PROGRESS_CHANNEL, BRIDGE_GLOBAL };
 
 // Compile-time checks that the schemas and the domain types agree.
 type Assert<T extends true> = T;
@@ -366,8 +367,10 @@ export type _RunSummaryAgrees = Assert<
   RunSummary extends z.infer<typeof runSummarySchema> ? true : false
 >;
 
-/**
- * The name under which the preload exposes the `RepairClient` bridge in the renderer's main
- * world (`window.sfbRepair`). The browser tests install the same shape under the same name.
- */
-export const BRIDGE_GLOBAL = 'sfbRepair';
+export type _ChannelListAgrees = Assert<
+  [OperationName] extends [OperationNameInList]
+    ? [OperationNameInList] extends [OperationName]
+      ? true
+      : false
+    : false
+>;
