@@ -12,6 +12,7 @@ import {
 } from 'electron';
 import { join } from 'node:path';
 import { PROGRESS_CHANNEL } from '../../shared/operations';
+import { HELPER_FLAG, runElevatedHelper } from '../elevation/helper-main';
 import { fileAuditSink } from '../ipc/audit';
 import { createOperationDispatcher } from '../ipc/dispatcher';
 import { bindOperationsToIpcMain } from '../ipc/electron-binding';
@@ -108,7 +109,18 @@ async function start(): Promise<void> {
   await window.loadURL(APP_ENTRY_URL);
 }
 
-if (!app.requestSingleInstanceLock()) {
+const helperAt = process.argv.indexOf(HELPER_FLAG);
+if (helperAt !== -1) {
+  // Started by the app itself through the UAC prompt (src/main/elevation): one admin operation,
+  // no window, and no single-instance lock, which the app that asked for it holds.
+  void runElevatedHelper(
+    process.argv.length === helperAt + 2 ? (process.argv[helperAt + 1] ?? '') : '',
+    {
+      platform: process.platform,
+      stderr: (text) => void process.stderr.write(text),
+    },
+  ).then((code) => app.exit(code));
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => {

@@ -4,6 +4,7 @@
  */
 import { runAdminChecks } from '../engine/admin';
 import { createEngine } from '../engine';
+import { adminElevationFor } from '../elevation';
 import { openHost, resetPractice } from '../host';
 import { PRACTICE_SCENARIOS } from '../host/practice';
 import { buildReport } from '../report';
@@ -11,7 +12,14 @@ import type { SessionDeps } from './session-deps';
 
 export const realSessionDeps: SessionDeps = {
   openHost,
-  createEngine,
+  // MachineGuid goes through the one-shot elevated helper when the app is not elevated.
+  createEngine: (options) =>
+    createEngine({
+      ...options,
+      elevation:
+        options.elevation ??
+        adminElevationFor({ host: options.host, engineDataDir: options.dataDir }),
+    }),
   practiceScenarios: PRACTICE_SCENARIOS,
   resetPractice,
   buildReport,
