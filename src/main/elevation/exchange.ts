@@ -11,7 +11,7 @@
  * nonce, and the folder is created fresh (never reused) and removed afterwards.
  */
 import { randomBytes } from 'node:crypto';
-import { chmod, lstat, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { HostError } from '../host/host-error';
 import type { AdminOperation } from './admin-operations';
@@ -58,11 +58,28 @@ export async function openExchange(
   await mkdir(root, { recursive: true, mode: 0o700 });
   // A folder made earlier with a looser mode (an older version, a restored backup) is tightened.
   if (process.platform !== 'win32') await chmod(root, 0o700);
+  await removeAbandoned(root);
   const folder = join(root, request.id);
   await mkdir(folder, { mode: 0o700 });
   const requestFile = join(folder, REQUEST_FILE);
   await writeFile(requestFile, JSON.stringify(request), { mode: 0o600, flag: 'wx' });
   return { folder, requestFile, resultFile: join(folder, RESULT_FILE), request };
+}
+
+/** Longer than any helper may run (the launchers stop waiting well before). */
+export const ABANDONED_AFTER_MS = 10 * 60_000;
+
+/** Request folders a killed process left behind; their helpers are long gone. */
+async function removeAbandoned(root: string): Promise<void> {
+  const cutoff = Date.now() - ABANDONED_AFTER_MS;
+  for (const name of await readdir(root)) {
+    const path = join(root, name);
+    try {
+      if ((await lstat(path)).mtimeMs < cutoff) await rm(path, { recursive: true, force: true });
+    } catch {
+      // Gone already, or not ours to remove: it never holds a request we would read.
+    }
+  }
 }
 
 export async function closeExchange(exchange: Exchange): Promise<void> {

@@ -4,11 +4,20 @@
  * stale, forged or tampered answer), the one party these tests cannot make misbehave for real.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import {
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  symlink,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { exchangeRoot, RESULT_FILE } from './exchange';
+import { ABANDONED_AFTER_MS, exchangeRoot, RESULT_FILE } from './exchange';
 import { adminOperationRunner, type ElevatedLauncher } from './launcher';
 import { elevatedRequestSchema, RESULT_FORMAT } from './messages';
 
@@ -150,5 +159,19 @@ describe('reading the helper’s answer', () => {
     await runner.run(op);
     expect(modes).toEqual([0o700, 0o600, 0o700, 0o600]);
     expect(ids.size).toBe(2);
+  });
+
+  it('removes request folders a killed process left behind, and only those', async () => {
+    const root = exchangeRoot(engineDataDir);
+    const stale = join(root, 'a'.repeat(32));
+    const recent = join(root, 'b'.repeat(32));
+    await mkdir(stale, { recursive: true });
+    await mkdir(recent);
+    await writeFile(join(stale, 'request.json'), '{}');
+    const old = new Date(Date.now() - ABANDONED_AFTER_MS - 60_000);
+    await utimes(stale, old, old);
+    const { runner } = answering(({ id, nonce }) => result(id, nonce));
+    await runner.run(op);
+    expect(await readdir(root)).toEqual(['b'.repeat(32)]);
   });
 });
