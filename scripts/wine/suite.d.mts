@@ -8,7 +8,13 @@ export interface WineCaseResult {
 
 export interface WineSuiteResult {
   prefix: string;
-  adapters: { description: string; contract: WineCaseResult[]; windows: WineCaseResult[] };
+  adapters: {
+    description: string;
+    /** The prefix user's token is elevated, so LocalMachine-writing contract cases run. */
+    elevated: boolean;
+    contract: WineCaseResult[];
+    windows: WineCaseResult[];
+  };
   seeded: {
     machineGuid: string;
     lyncExe: string;

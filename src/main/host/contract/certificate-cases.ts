@@ -119,6 +119,56 @@ export function certificateCases(): ContractCase[] {
       },
     },
     {
+      name: "certificates: a CurrentUser store is the user's own: LocalMachine's certificates neither show through nor get removed",
+      async run(host) {
+        // Writing LocalMachine takes an administrator on a real PC, so a standard user's run
+        // cannot place the machine copy; the practice PC and an elevated run always check it.
+        // CA rather than Root: on a real PC every change to CurrentUser\Root asks the user in a
+        // dialog, and Windows shows LocalMachine\CA through CurrentUser\CA just the same.
+        if (host.practiceScenario === undefined && !(await host.identity.current()).elevated)
+          return;
+        const user: CertificateStoreRef = { location: 'CurrentUser', name: 'CA' };
+        const machine: CertificateStoreRef = { location: 'LocalMachine', name: 'CA' };
+        const label = marker();
+        const [der, own] = [
+          await scratchCertificate(`${label} machine`),
+          await scratchCertificate(`${label} user`),
+        ];
+        const copies = async (store: CertificateStoreRef, wanted: Uint8Array) =>
+          (await host.certificates.list(store)).filter(
+            (entry) => entry.thumbprint === thumbprint(wanted),
+          );
+        try {
+          // The user's own certificate keeps CurrentUser\CA in existence, as on any real PC.
+          await host.certificates.importEntry(user, certificateEntryFor(own));
+          await host.certificates.importEntry(machine, certificateEntryFor(der));
+          assert.equal((await copies(machine, der)).length, 1, 'the machine copy is listed');
+          assert.deepEqual(
+            await copies(user, der),
+            [],
+            'a machine-only certificate is not a user copy',
+          );
+          assert.equal(await host.certificates.exportEntry(user, thumbprint(der)), undefined);
+          assert.equal(await host.certificates.remove(user, thumbprint(der)), false);
+          assert.equal((await copies(machine, der)).length, 1, 'the machine copy survives');
+
+          await host.certificates.importEntry(user, certificateEntryFor(der));
+          assert.equal((await copies(user, der)).length, 1, 'the user copy is listed once');
+          assert.equal(await host.certificates.remove(user, thumbprint(der)), true);
+          assert.deepEqual(await copies(user, der), [], 'no copy shows once the user copy is gone');
+          const kept = await copies(machine, der);
+          assert.equal(kept.length, 1, 'the machine copy is still there');
+          sameBytes(kept[0]?.der, der, 'machine copy DER');
+          assert.equal((await copies(user, own)).length, 1, "the user's own certificate is kept");
+        } finally {
+          await host.certificates.remove(user, thumbprint(own));
+          await host.certificates.remove(user, thumbprint(der));
+          await host.certificates.remove(machine, thumbprint(der));
+        }
+        assert.deepEqual(await copies(machine, der), [], 'nothing is left in LocalMachine');
+      },
+    },
+    {
       name: 'certificates: every store can be listed',
       async run(host) {
         for (const location of ['CurrentUser', 'LocalMachine'] as const) {

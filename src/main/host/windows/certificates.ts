@@ -108,6 +108,7 @@ const api = {
 };
 
 const CERT_STORE_PROV_SYSTEM_W = 10;
+const CERT_STORE_PROV_SYSTEM_REGISTRY_W = 13;
 const X509_AND_PKCS7 = 0x00010001;
 const CERT_SYSTEM_STORE_CURRENT_USER = 0x00010000;
 const CERT_SYSTEM_STORE_LOCAL_MACHINE = 0x00020000;
@@ -123,16 +124,33 @@ function place(store: CertificateStoreRef): { store: string } {
   return { store: `${store.location}\\${store.name}` };
 }
 
+/**
+ * How each location is opened. CurrentUser means the user's own physical store only: the
+ * logical system store (CERT_STORE_PROV_SYSTEM_W) of CurrentUser is a collection that also
+ * shows LocalMachine's certificates (Root, CA and Trust include the `.LocalMachine` physical
+ * store), so a machine-wide root would look like a user copy, would still show after the user
+ * copy was removed, and a delete could reach the machine's copy. The system registry provider
+ * opens the one physical store (`.Default`, the user's registry/roaming store). LocalMachine
+ * keeps the logical view: the product only reads it.
+ */
+export function storeOpenArguments(
+  store: CertificateStoreRef,
+  mode: 'read' | 'write',
+): { provider: number; flags: number } {
+  const currentUser = store.location === 'CurrentUser';
+  const location = currentUser ? CERT_SYSTEM_STORE_CURRENT_USER : CERT_SYSTEM_STORE_LOCAL_MACHINE;
+  return {
+    provider: currentUser ? CERT_STORE_PROV_SYSTEM_REGISTRY_W : CERT_STORE_PROV_SYSTEM_W,
+    flags:
+      mode === 'read'
+        ? location | CERT_STORE_READONLY_FLAG | CERT_STORE_OPEN_EXISTING_FLAG
+        : location,
+  };
+}
+
 function openStore(store: CertificateStoreRef, mode: 'read' | 'write'): Pointer {
-  const location =
-    store.location === 'CurrentUser'
-      ? CERT_SYSTEM_STORE_CURRENT_USER
-      : CERT_SYSTEM_STORE_LOCAL_MACHINE;
-  const flags =
-    mode === 'read'
-      ? location | CERT_STORE_READONLY_FLAG | CERT_STORE_OPEN_EXISTING_FLAG
-      : location;
-  const handle = api.CertOpenStore(CERT_STORE_PROV_SYSTEM_W, 0, null, flags, store.name);
+  const { provider, flags } = storeOpenArguments(store, mode);
+  const handle = api.CertOpenStore(provider, 0, null, flags, store.name);
   if (!handle) {
     const error = lastError();
     // A system store that was never created holds no certificates.

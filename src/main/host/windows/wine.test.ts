@@ -42,6 +42,8 @@ describe.skipIf(!hasWine)('Windows host under Wine', () => {
     expect(suite.adapters.contract.length).toBeGreaterThan(20);
     expect(failed.map((c) => `${c.name}\n${c.error}`)).toEqual([]);
     expect(suite.adapters.description).toMatch(/^Windows 10\./);
+    // Contract cases that write LocalMachine run only when elevated: they must not be skipped here.
+    expect(suite.adapters.elevated).toBe(true);
   });
 
   it('passes every Windows-specific adapter check', () => {

@@ -17,7 +17,8 @@ runEntry(async () => {
     const windows = await runCases(
       windowsCases().map((c) => ({ name: c.name, run: () => c.run(host) })),
     );
-    return { description: host.description, contract, windows };
+    const { elevated } = await host.identity.current();
+    return { description: host.description, elevated, contract, windows };
   } finally {
     await host.close();
   }

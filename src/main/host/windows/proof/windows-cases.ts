@@ -274,6 +274,83 @@ export function windowsCases(): WindowsCase[] {
       },
     },
     {
+      name: "certificates: CurrentUser\\Root is the user's own store: a LocalMachine-only root does not show there, and removing the user copy leaves the machine copy",
+      async run(host) {
+        const user = { location: 'CurrentUser', name: 'Root' } as const;
+        const machine = { location: 'LocalMachine', name: 'Root' } as const;
+        const now = Date.now();
+        const der = await issueCertificate({
+          subject: `CN=wine-root-${scratch()}`,
+          issuer: 'CN=SfbSigninRepair Wine Test',
+          notBefore: new Date(now - 86_400_000),
+          notAfter: new Date(now + 86_400_000),
+          ca: true,
+        });
+        // A user root of its own keeps CurrentUser\\Root in existence, as on every real PC (an
+        // absent store lists nothing whatever the view, which would hide a leaking one).
+        const bystander = await issueCertificate({
+          subject: `CN=wine-user-root-${scratch()}`,
+          issuer: 'CN=SfbSigninRepair Wine Test',
+          notBefore: new Date(now - 86_400_000),
+          notAfter: new Date(now + 86_400_000),
+          ca: true,
+        });
+        const thumbprint = createHash('sha1').update(der).digest('hex').toUpperCase();
+        const bystanderThumbprint = createHash('sha1')
+          .update(bystander)
+          .digest('hex')
+          .toUpperCase();
+        const copies = async (store: typeof user | typeof machine) =>
+          (await host.certificates.list(store)).filter((c) => c.thumbprint === thumbprint);
+        try {
+          await host.certificates.importEntry(user, certificateEntryFor(bystander));
+          // The prefix user can write HKLM, as an elevated administrator can on a real PC.
+          await host.certificates.importEntry(machine, certificateEntryFor(der));
+          assert.equal((await copies(machine)).length, 1, 'the machine copy is listed');
+          assert.deepEqual(await copies(user), [], 'a machine-only root is not a user copy');
+          assert.equal(await host.certificates.exportEntry(user, thumbprint), undefined);
+          assert.equal(
+            await host.certificates.remove(user, thumbprint),
+            false,
+            'removing from CurrentUser never reaches the machine copy',
+          );
+          assert.equal((await copies(machine)).length, 1, 'the machine copy survives');
+
+          await host.certificates.importEntry(
+            user,
+            certificateEntryFor(der, { friendlyName: 'user copy' }),
+          );
+          const userCopies = await copies(user);
+          assert.equal(userCopies.length, 1, 'the user copy is listed once');
+          assert.equal(userCopies[0]?.friendlyName, 'user copy');
+          assert.equal(await host.certificates.remove(user, thumbprint), true);
+          assert.deepEqual(await copies(user), [], 'after removal no user copy shows');
+          const kept = await copies(machine);
+          assert.equal(kept.length, 1, 'the machine copy is still there');
+          assert.deepEqual(Buffer.from(kept[0]?.der ?? []), Buffer.from(der));
+          assert.equal(
+            kept[0]?.friendlyName,
+            undefined,
+            'it is the machine copy, not the user one',
+          );
+          const userRoots = await host.certificates.list(user);
+          assert.ok(
+            userRoots.some((c) => c.thumbprint === bystanderThumbprint),
+            'the other user root is untouched',
+          );
+          assert.equal(
+            userRoots.some((c) => c.thumbprint === thumbprint),
+            false,
+          );
+        } finally {
+          await host.certificates.remove(user, bystanderThumbprint);
+          await host.certificates.remove(user, thumbprint);
+          await host.certificates.remove(machine, thumbprint);
+        }
+        assert.deepEqual(await copies(machine), [], 'the scratch root is gone from the machine');
+      },
+    },
+    {
       name: 'certificates: the prefix root store enumerates with DER whose SHA-1 is the thumbprint',
       async run(host) {
         const roots = await host.certificates.list({ location: 'LocalMachine', name: 'Root' });
