@@ -8,6 +8,7 @@ import { win32 as path } from 'node:path';
 import type { FileEntry, FileSystemPort, KnownFolderId } from '../ports';
 import { HostError } from '../host-error';
 import { declare, koffi, lastError, type Pointer } from './ffi';
+import { describeHolders, findLockHolders, type LockHolder } from './lock-holders';
 
 type Out<T> = [T];
 
@@ -111,24 +112,43 @@ function isMissing(error: unknown): boolean {
   return code === 'ENOENT' || code === 'ENOTDIR';
 }
 
+/**
+ * `file-locked` for `path`, naming the processes that hold it where the Restart Manager can
+ * tell (`details.process` is the first one's image name and `details.pid` its id, as on the
+ * practice PC). `holders` is looked up when not given.
+ */
+export function lockedFileError(
+  action: string,
+  path: string,
+  holders: LockHolder[] = findLockHolders(path),
+): HostError {
+  const first = holders[0];
+  if (!first) {
+    return new HostError(
+      'file-locked',
+      `Cannot ${action} ${path}: it is in use by another program`,
+      {
+        path,
+      },
+    );
+  }
+  return new HostError(
+    'file-locked',
+    `Cannot ${action} ${path}: it is in use by ${describeHolders(holders)}`,
+    { path, process: first.name, pid: first.pid },
+  );
+}
+
 /** Turns an fs error into a HostError naming the path; locked files get `file-locked`. */
 function failure(error: unknown, action: string, target: string): HostError {
   const errno = error as NodeJS.ErrnoException;
   const failedPath = errno.path ?? target;
   switch (errno.code) {
     case 'EBUSY':
-      return new HostError(
-        'file-locked',
-        `Cannot ${action} ${failedPath}: it is in use by another program`,
-        { path: failedPath },
-      );
+      return lockedFileError(action, failedPath);
     case 'EPERM':
       // Windows reports a file opened without delete sharing as EPERM when deleting.
-      if (action === 'delete') {
-        return new HostError('file-locked', `Cannot delete ${failedPath}: it is in use (EPERM)`, {
-          path: failedPath,
-        });
-      }
+      if (action === 'delete') return lockedFileError(action, failedPath);
       return new HostError('access-denied', `Cannot ${action} ${failedPath}: ${errno.message}`, {
         path: failedPath,
       });

@@ -94,7 +94,8 @@ const WAIT_OBJECT_0 = 0;
 const WAIT_TIMEOUT = 0x102;
 const WM_CLOSE = 0x0010;
 
-function snapshot(): Array<{ pid: number; name: string }> {
+/** Every process's id and image name (Toolhelp: no handle to the process is needed). */
+export function processSnapshot(): Array<{ pid: number; name: string }> {
   const handle = api.CreateToolhelp32Snapshot(TH32CS_SNAPPROCESS, 0);
   if (handle === INVALID_HANDLE_VALUE || handle === -1n) {
     throw win32Failure('CreateToolhelp32Snapshot', lastError(), { target: 'process list' });
@@ -134,7 +135,7 @@ function describe(pid: number, name: string, mySid: string): ProcessInfo {
 
 async function ensureOurs(pid: number, action: string): Promise<void> {
   const mySid = processUserSid(currentProcess());
-  const entry = snapshot().find((candidate) => candidate.pid === pid);
+  const entry = processSnapshot().find((candidate) => candidate.pid === pid);
   if (!entry) throw new HostError('not-found', `No process ${pid} to ${action}`, { process: pid });
   if (!describe(entry.pid, entry.name, mySid).ownedByCurrentUser) {
     throw new HostError(
@@ -163,7 +164,7 @@ export function createProcesses(): ProcessPort {
   return {
     async find(names) {
       const wanted = new Set(names.map((name) => name.toLowerCase()));
-      const matches = snapshot().filter((entry) => wanted.has(entry.name.toLowerCase()));
+      const matches = processSnapshot().filter((entry) => wanted.has(entry.name.toLowerCase()));
       if (matches.length === 0) return [];
       const mySid = processUserSid(currentProcess());
       return matches.map((entry) => describe(entry.pid, entry.name, mySid));

@@ -6,6 +6,7 @@
 import { hostContractCases } from '../../contract';
 import { createWindowsHost } from '../index';
 import { runCases, runEntry } from './entry';
+import { lockHolderCases } from './lock-holder-cases';
 import { windowsCases } from './windows-cases';
 
 runEntry(async () => {
@@ -15,7 +16,10 @@ runEntry(async () => {
       hostContractCases().map((c) => ({ name: c.name, run: () => c.run(host) })),
     );
     const windows = await runCases(
-      windowsCases().map((c) => ({ name: c.name, run: () => c.run(host) })),
+      [...windowsCases(), ...lockHolderCases()].map((c) => ({
+        name: c.name,
+        run: () => c.run(host),
+      })),
     );
     const { elevated } = await host.identity.current();
     return { description: host.description, elevated, contract, windows };

@@ -16,7 +16,7 @@ import { isHostError } from '../../host-error';
 import { closeHandle, declare, type Handle } from '../ffi';
 
 /** Opens a file with no sharing at all, as a running client holds its cache database. */
-const openExclusive = (() => {
+export const openExclusive = (() => {
   const CreateFileW = declare<
     (
       name: string,
