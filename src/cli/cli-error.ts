@@ -1,6 +1,8 @@
 import { isErrorData } from '../shared/errors';
 import type { ErrorCode, ErrorData } from '../shared/errors';
+import { basename } from 'node:path';
 import { isHostError } from '../main/host/host-error';
+import { LOCK_FILE } from '../main/journal/data-lock';
 import { EXIT, exitCodeForError } from './exit-codes';
 import type { ExitCode } from './exit-codes';
 
@@ -24,15 +26,26 @@ export class CliError extends Error {
 export const usageError = (message: string, details?: ErrorData['details']): CliError =>
   new CliError(EXIT.usage, 'invalid-request', message, details);
 
+/** Whether a `file-locked` error is the engine's data-folder lock (another copy of this tool). */
+export function isDataFolderLock(code: ErrorCode, details: ErrorData['details']): boolean {
+  const path = details?.path;
+  return code === 'file-locked' && typeof path === 'string' && basename(path) === LOCK_FILE;
+}
+
+function fromErrorData(code: ErrorCode, message: string, details: ErrorData['details']) {
+  return new CliError(
+    exitCodeForError(code, isDataFolderLock(code, details)),
+    code,
+    message,
+    details,
+  );
+}
+
 /** Whatever was thrown, as a CliError; unexpected errors become `internal` (exit 70). */
 export function toCliError(error: unknown): CliError {
   if (error instanceof CliError) return error;
-  if (isHostError(error)) {
-    return new CliError(exitCodeForError(error.code), error.code, error.message, error.details);
-  }
-  if (isErrorData(error)) {
-    return new CliError(exitCodeForError(error.code), error.code, error.message, error.details);
-  }
+  if (isHostError(error)) return fromErrorData(error.code, error.message, error.details);
+  if (isErrorData(error)) return fromErrorData(error.code, error.message, error.details);
   const message = error instanceof Error ? error.message : String(error);
   const errno = (error as { code?: unknown } | null)?.code;
   if (typeof errno === 'string' && /^E[A-Z]+$/.test(errno)) {

@@ -78,6 +78,15 @@ describe('report', () => {
     expect(doc.querySelector('#finding-personal-certificate .status')?.textContent).toBe('Problem');
     expect(text).toMatch(/Repair \S+\s+applied/);
     expect(text).toContain('Remove the stored Lync credentials');
+    // The table of changes: one row per action, with its outcome and verification.
+    const rows = [...doc.querySelectorAll('tbody tr')].map((row) =>
+      [...row.querySelectorAll('td')].map((cell) => cell.textContent?.trim()),
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    for (const [, outcome, verified] of rows) {
+      expect(outcome).toBe('applied');
+      expect(verified).toBe('yes');
+    }
   });
 
   it('prints a JSON report on stdout without secrets', async () => {
@@ -89,6 +98,14 @@ describe('report', () => {
     expect(report.session.hostKind).toBe('practice');
     expect(report.runs).toHaveLength(1);
     expect(report.runs[0].status).toBe('applied');
+    // Each change with what it did, read back from the journal, not only the run's summary.
+    expect(report.runs[0].actions.length).toBeGreaterThan(0);
+    expect(report.runs[0].actions.length).toBe(report.runs[0].actionCount);
+    for (const action of report.runs[0].actions) {
+      expect(action).toMatchObject({ stepId: 'remove-stored-credentials', outcome: 'applied' });
+      expect(action.verified).toBe(true);
+      expect(action.description).toMatch(/credential/i);
+    }
     const ids = report.diagnosis.findings.map((f: { id: string }) => f.id);
     expect(ids).toContain('stored-credentials');
   });

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiagnosisReport } from '../shared/findings';
 import type { RepairPlan, RunRecord } from '../shared/repairs';
 import { DECOYS, KB_LYNC2013, openPracticePc } from '../main/host/practice';
+import { acquireDataLock } from '../main/journal/data-lock';
 import { EXIT } from './exit-codes';
 import { snapshotDifferences, snapshotPc } from './testing/pc-snapshot';
 
@@ -197,6 +198,7 @@ describe('the built command line', () => {
     for (const args of [
       ['diagnose'],
       ['runs'],
+      ['backups'],
       ['detect'],
       ['practice', 'list'],
       ['report', '--format', 'json'],
@@ -204,5 +206,72 @@ describe('the built command line', () => {
       const r = await cli(['--practice', 'kb-lync2013', '--json', ...args]);
       expect(() => JSON.parse(r.stdout), args.join(' ')).not.toThrow();
     }
+  });
+
+  describe('backups', () => {
+    const practice = ['--practice', 'kb-lync2013'];
+
+    it('lists, purges one repair with what it freed, and refuses its undo afterwards', async () => {
+      await cli(['practice', 'reset', 'kb-lync2013']);
+      const repaired = await cli([
+        ...practice,
+        '--json',
+        'repair',
+        '--steps',
+        'remove-stored-credentials',
+        '--yes',
+      ]);
+      const { run } = parse<{ run: RunRecord }>(repaired);
+      const listed = parse<{
+        backups: Array<{ runId: string; sizeBytes: number; undoable: boolean }>;
+      }>(await cli([...practice, '--json', 'backups']));
+      expect(listed.backups).toEqual([
+        expect.objectContaining({ runId: run.id, undoable: true, sizeBytes: expect.any(Number) }),
+      ]);
+      const size = listed.backups[0]!.sizeBytes;
+      expect(size).toBeGreaterThan(0);
+      const pcBefore = await snapshot('kb-lync2013');
+
+      const purged = await cli([...practice, 'backups', '--purge', '--run', run.id]);
+      expect(purged.code).toBe(EXIT.ok);
+      expect(purged.stdout).toContain('Deleted the backups of 1 repairs');
+      expect(purged.stdout).toContain(`${run.id}  `);
+      expect(purged.stdout).toContain('it can no longer be undone');
+      expect(snapshotDifferences(pcBefore, await snapshot('kb-lync2013'))).toEqual([]);
+
+      const undo = await cli([...practice, 'undo', run.id]);
+      expect(undo.code).toBe(EXIT.usage);
+      expect(undo.stderr).toContain('can no longer be undone');
+      expect(snapshotDifferences(pcBefore, await snapshot('kb-lync2013'))).toEqual([]);
+    });
+
+    it('while another copy holds the data folder: exit 10 saying so, nothing deleted', async () => {
+      await cli(['practice', 'reset', 'kb-lync2013']);
+      const repaired = await cli([
+        ...practice,
+        '--json',
+        'repair',
+        '--steps',
+        'remove-stored-credentials',
+        '--yes',
+      ]);
+      const { run } = parse<{ run: RunRecord }>(repaired);
+      // This test process is the other copy: it holds the real lock while the CLI runs.
+      const lock = acquireDataLock(join(dataDir, 'practice', 'kb-lync2013', 'engine'));
+      let r: Spawned;
+      try {
+        r = await cli([...practice, '--json', 'backups', '--purge', '--run', run.id]);
+      } finally {
+        lock.release();
+      }
+      expect(r.code).toBe(EXIT.busy);
+      expect(r.stderr).toContain('Another copy of SfB Sign-in Repair');
+      expect(r.stderr).toContain(`process ${process.pid}`);
+      expect(parse<{ error: { code: string } }>(r).error.code).toBe('file-locked');
+      const after = parse<{ backups: Array<{ runId: string; undoable: boolean }> }>(
+        await cli([...practice, '--json', 'backups']),
+      );
+      expect(after.backups).toEqual([expect.objectContaining({ runId: run.id, undoable: true })]);
+    });
   });
 });

@@ -15,6 +15,7 @@ export const EXIT = {
   notConfirmed: 7,
   dataError: 8,
   unavailable: 9,
+  busy: 10,
   internal: 70,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -40,6 +41,10 @@ export const EXIT_CODE_TABLE: ReadonlyArray<{ code: ExitCode; meaning: string }>
     meaning: 'not available here (feature not in this build, practice only)',
   },
   {
+    code: EXIT.busy,
+    meaning: 'another copy of this tool is changing the PC; nothing was changed, try again later',
+  },
+  {
     code: EXIT.internal,
     meaning: 'internal error (a bug: please report it with --verbose output)',
   },
@@ -52,13 +57,18 @@ export function exitCodeHelp(): string {
   return `Exit codes:\n${lines.join('\n')}\n`;
 }
 
-/** How an error that crossed the engine or host boundary ends the process. */
-export function exitCodeForError(code: ErrorCode): ExitCode {
+/**
+ * How an error that crossed the engine or host boundary ends the process. `file-locked` means a
+ * file held open (by Lync, mostly: exit 3) unless `dataFolderLocked` says it is the engine's own
+ * data-folder lock, held by another copy of this tool: closing Lync would not help, so exit 10.
+ */
+export function exitCodeForError(code: ErrorCode, dataFolderLocked = false): ExitCode {
   switch (code) {
     case 'invalid-request':
       return EXIT.usage;
-    case 'client-running':
     case 'file-locked':
+      return dataFolderLocked ? EXIT.busy : EXIT.clientRunning;
+    case 'client-running':
       return EXIT.clientRunning;
     case 'needs-admin':
     case 'wrong-profile':

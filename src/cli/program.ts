@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { REPAIR_STEP_IDS } from '../shared/repairs';
 import { toCliError } from './cli-error';
 import type { CommandEnv } from './command-env';
+import { backupsCommand } from './commands/backups';
 import { diagnoseCommand } from './commands/diagnose';
 import { detectCommand } from './commands/detect';
 import { practiceListCommand, practiceResetCommand } from './commands/practice';
@@ -108,8 +109,30 @@ function defineCommands(program: Command, run: Run): void {
 
   program
     .command('runs')
-    .description('List earlier repairs (newest first) that can be undone.')
-    .action(async (_opts: unknown, command: Command) => run(command, runsCommand));
+    .description('List earlier repairs (newest first), or show what each change of one did.')
+    .argument('[run-id]', 'show this repair change by change')
+    .action(async (runId: string | undefined, _opts: unknown, command: Command) =>
+      run(command, (env) => runsCommand(env, runId)),
+    );
+
+  program
+    .command('backups')
+    .description(
+      "Each repair's backups: size and whether it can still be undone; --purge deletes some.",
+    )
+    .option('--purge', 'delete the backups chosen with --older-than or --run')
+    .option('--older-than <days>', 'repairs that finished more than this many days ago')
+    .option('--run <run-id>', 'this repair (repeatable; see: backups)', collect, [])
+    .action(
+      async (opts: { purge?: boolean; olderThan?: string; run: string[] }, command: Command) =>
+        run(command, (env) =>
+          backupsCommand(env, {
+            purge: opts.purge === true,
+            ...(opts.olderThan !== undefined ? { olderThan: opts.olderThan } : {}),
+            runs: opts.run,
+          }),
+        ),
+    );
 
   program
     .command('report')

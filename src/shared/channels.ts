@@ -13,6 +13,8 @@ export const OPERATION_NAME_LIST = [
   'client.close',
   'runs.list',
   'runs.undo',
+  'backups.list',
+  'backups.purge',
   'report.build',
   'practice.list',
   'practice.reset',

@@ -164,6 +164,18 @@ const runSummarySchema = z.object({
   backupsPurgedAt: z.string().optional(),
 });
 
+const backupInfoSchema = z.object({
+  runId: z.string(),
+  startedAt: z.string(),
+  sizeBytes: z.number(),
+  undoable: z.boolean(),
+  purgedAt: z.string().optional(),
+});
+const purgeResultSchema = z.object({
+  purged: z.array(z.object({ runId: z.string(), freedBytes: z.number() })),
+  kept: z.array(z.object({ runId: z.string(), reason: z.string() })),
+});
+
 /** `host:port` an administrator adds to the certificate-chain check (AD FS, edge, proxy). */
 export const probeTargetSchema = z
   .string()
@@ -287,6 +299,33 @@ export const OPERATIONS = {
     response: runSchema,
     changesMachine: true,
     needsClientClosed: true,
+    needsAdmin: false,
+  }),
+  'backups.list': operation({
+    description:
+      "Each repair's backups in the app's data folder: size, and whether undo still works.",
+    request: z.object({}).strict(),
+    response: z.object({ backups: z.array(backupInfoSchema) }),
+    changesMachine: false,
+    needsClientClosed: false,
+    needsAdmin: false,
+  }),
+  'backups.purge': operation({
+    // Deletes only the app's own backups, never anything on the PC; the wizard still asks first,
+    // since the repairs they belong to can no longer be undone afterwards.
+    description: 'Delete the backups of repairs older than a number of days, or of named repairs.',
+    request: z
+      .object({
+        olderThanDays: z.number().int().min(0).max(36_500).optional(),
+        runIds: z.array(id).min(1).max(1_000).optional(),
+      })
+      .strict()
+      .refine((request) => request.olderThanDays !== undefined || request.runIds !== undefined, {
+        message: 'say which backups: olderThanDays or runIds',
+      }),
+    response: purgeResultSchema,
+    changesMachine: false,
+    needsClientClosed: false,
     needsAdmin: false,
   }),
   'report.build': operation({

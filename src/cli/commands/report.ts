@@ -24,7 +24,11 @@ export async function reportCommand(env: CommandEnv, request: ReportRequest): Pr
   const format = parseFormat(env, request.format);
   const report = await withSession(env, async ({ engine, host }) => {
     const diagnosis = await engine.diagnose();
-    const runs = await engine.listRuns();
+    // Each repair with what every change did; a run whose journal cannot be read keeps its line.
+    const summaries = await engine.listRuns();
+    const runs = await Promise.all(
+      summaries.map((summary) => engine.getRun(summary.id).catch(() => summary)),
+    );
     const identity = await host.identity.current();
     return buildReport(
       {

@@ -4,7 +4,7 @@
  */
 import { HostError } from '../host/host-error';
 import { acquireDataLock, type HeldLock } from '../journal/data-lock';
-import { EngineStore } from '../journal/engine-store';
+import { EngineStore, isSafeId } from '../journal/engine-store';
 import { listBackups, purgeBackups } from './backups';
 import { applyPlan } from './apply';
 import { closeClients, ownClientProcesses } from './client-control';
@@ -31,7 +31,9 @@ export function createEngineWithHooks(options: EngineOptions, hooks: EngineHooks
     plans: new Map(),
     hooks,
     // Elevation seam: admin-only writes go through the elevated helper (src/main/elevation).
-    ...(options.elevation ? { changeHost: options.elevation.hostForAdminChanges(options.host) } : {}),
+    ...(options.elevation
+      ? { changeHost: options.elevation.hostForAdminChanges(options.host) }
+      : {}),
   };
   // Changes go one at a time, so two clicks never interleave two runs' journals and backups.
   let queue: Promise<unknown> = Promise.resolve();
@@ -87,6 +89,15 @@ export function createEngineWithHooks(options: EngineOptions, hooks: EngineHooks
     plan: (request) => reading(() => makePlan(state, request)),
     apply: (planId, applyOptions) => writing(() => applyPlan(state, planId, applyOptions)),
     undo: (runId, stepId) => writing(() => undoRun(state, runId, stepId)),
+    getRun: (runId) =>
+      reading(async () => {
+        if (typeof runId !== 'string' || !isSafeId(runId)) {
+          throw new HostError('unknown-run', `There is no repair "${String(runId)}".`, {
+            runId: typeof runId === 'string' ? runId : null,
+          });
+        }
+        return readRun(state, runId).record;
+      }),
     listBackups: () => reading(async () => listBackups(state)),
     purgeBackups: (request) => writing(() => purgeBackups(state, request)),
     listRuns: () =>

@@ -84,6 +84,8 @@ export interface Engine {
    */
   apply(planId: string, options?: ApplyOptions): Promise<RunRecord>;
   undo(runId: string, stepId?: RepairStepId): Promise<RunRecord>;
+  /** One run as its journal tells it, every action with its outcome; unknown → `unknown-run`. */
+  getRun(runId: string): Promise<RunRecord>;
   /** Runs whose backups were purged carry `backupsPurgedAt` and cannot be undone. */
   listRuns(): Promise<RunSummary[]>;
   listBackups(): Promise<BackupInfo[]>;

@@ -116,6 +116,8 @@ const TEMPLATES: Record<OperationName, Record<string, unknown>> = {
   'client.close': { force: false },
   'runs.list': {},
   'runs.undo': { runId: 'run-forged', stepId: 'clear-endpoint-cache' },
+  'backups.list': {},
+  'backups.purge': { olderThanDays: 30, runIds: ['run-forged'] },
   'report.build': { format: 'html' },
   'practice.list': {},
   'practice.reset': { name: 'healthy' },

@@ -3,7 +3,7 @@
  * check and the practice PC. Requests arrive already parsed by the dispatcher.
  */
 import type { OperationName } from '../../shared/operations';
-import type { RepairStepId } from '../../shared/repairs';
+import type { RepairStepId, RunRecord, RunSummary } from '../../shared/repairs';
 import { HostError } from '../host/host-error';
 import type { OperationHandlers } from './dispatcher';
 import { rememberPlan, type AppSession } from './session';
@@ -12,6 +12,16 @@ async function diagnose(session: AppSession) {
   const report = await session.engine().diagnose();
   session.lastDiagnosis = report;
   return report;
+}
+
+/**
+ * Every repair on this PC with what each change did, read from the journal; a run whose journal
+ * cannot be read is still listed by its summary rather than dropped from the report.
+ */
+async function runDetails(session: AppSession): Promise<Array<RunRecord | RunSummary>> {
+  const engine = session.engine();
+  const summaries = await engine.listRuns();
+  return Promise.all(summaries.map((summary) => engine.getRun(summary.id).catch(() => summary)));
 }
 
 export function createHandlers(session: AppSession): OperationHandlers {
@@ -81,11 +91,20 @@ export function createHandlers(session: AppSession): OperationHandlers {
       return run;
     },
 
+    async 'backups.list'() {
+      return { backups: await session.engine().listBackups() };
+    },
+
+    'backups.purge': (request) =>
+      session.engine().purgeBackups({
+        ...(request.olderThanDays !== undefined ? { olderThanDays: request.olderThanDays } : {}),
+        ...(request.runIds !== undefined ? { runIds: request.runIds } : {}),
+      }),
+
     async 'report.build'(request) {
       const diagnosis = session.lastDiagnosis ?? (await diagnose(session));
       const info = await handlers['session.info']({});
-      const earlier = await session.engine().listRuns();
-      const runs = earlier.map((summary) => session.runs.get(summary.id) ?? summary);
+      const runs = await runDetails(session);
       return session.deps.buildReport(
         { diagnosis, plans: [...session.plans], runs, session: info },
         request.format,

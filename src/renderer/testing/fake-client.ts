@@ -20,6 +20,8 @@ export interface FakeClientOptions {
   clientRunning?: false | 'cooperative' | 'stubborn';
   /** `admin.check` answers `unsupported` (the backend is not wired in this version). */
   adminAvailable?: boolean;
+  /** "Now" for `backups.purge --older-than`; the fake's runs are made on 2026-11-25. */
+  now?: () => Date;
   /** Makes an operation fail with this error every time. */
   failures?: Partial<Record<OperationName, ClientError>>;
 }
@@ -38,7 +40,10 @@ type Handler<N extends OperationName> = (
 export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
   const repaired = new Set<string>();
   const plans = new Map<string, Plan>();
-  const runs = new Map<string, { run: Run; steps: string[] }>();
+  const runs = new Map<string, { run: Run; steps: string[]; sizeBytes: number }>();
+  const now = options.now ?? (() => new Date('2026-12-01T09:00:00.000Z'));
+  const undoable = (run: Run) =>
+    run.backupsPurgedAt === undefined && run.actions.some((action) => action.outcome === 'applied');
   const listeners = new Set<(event: ProgressEvent) => void>();
   const held = new Map<OperationName, Promise<void>>();
   let running = options.clientRunning ?? false;
@@ -128,7 +133,8 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
           verified: true,
         })),
       };
-      runs.set(run.id, { run, steps });
+      // Backups of a few KB per change, like a credential or a small cache folder.
+      runs.set(run.id, { run, steps, sizeBytes: 3_072 * actions.length });
       return ok(run);
     },
     'client.status': () => ok({ running: running ? [{ pid: 4242, name: 'lync.exe' }] : [] }),
@@ -149,6 +155,7 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
           status: run.status,
           steps: run.steps,
           actionCount: run.actions.length,
+          ...(run.backupsPurgedAt ? { backupsPurgedAt: run.backupsPurgedAt } : {}),
         })),
       }),
     'runs.undo': (request) => {
@@ -157,11 +164,20 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
       if (running) return err('client-running', 'Lync is running (lync.exe); close it first.');
       if (entry.run.status === 'undone')
         return err('unknown-run', 'That change was already undone.');
+      if (entry.run.backupsPurgedAt) {
+        return err('invalid-request', 'It can no longer be undone: its backups were deleted.');
+      }
       const undone = request.stepId ? [request.stepId] : entry.steps;
       undone.forEach((step) => repaired.delete(step));
       if (undone.length > 0) repaired.delete('delete-sign-in-info');
       const status = request.stepId && entry.steps.length > 1 ? 'partly-undone' : 'undone';
-      entry.run = { ...entry.run, status };
+      entry.run = {
+        ...entry.run,
+        status,
+        actions: entry.run.actions.map((action) =>
+          undone.includes(action.stepId) ? { ...action, outcome: 'undone' as const } : action,
+        ),
+      };
       return ok({
         ...entry.run,
         id: `run-${++counter}`,
@@ -171,6 +187,40 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
           .filter((action) => undone.includes(action.stepId))
           .map((action) => ({ ...action, outcome: 'undone' as const })),
       });
+    },
+    'backups.list': () =>
+      ok({
+        backups: [...runs.values()].map(({ run, sizeBytes }) => ({
+          runId: run.id,
+          startedAt: run.startedAt,
+          sizeBytes: run.backupsPurgedAt ? 0 : sizeBytes,
+          undoable: undoable(run),
+          ...(run.backupsPurgedAt ? { purgedAt: run.backupsPurgedAt } : {}),
+        })),
+      }),
+    'backups.purge': (request) => {
+      const unknown = (request.runIds ?? []).filter((id) => !runs.has(id));
+      if (unknown.length > 0)
+        return err('unknown-run', `There is no repair ${unknown.join(', ')}.`);
+      const cutoff =
+        request.olderThanDays !== undefined
+          ? now().getTime() - request.olderThanDays * 24 * 60 * 60 * 1000
+          : undefined;
+      const purged: Array<{ runId: string; freedBytes: number }> = [];
+      for (const entry of runs.values()) {
+        if (request.runIds && !request.runIds.includes(entry.run.id)) continue;
+        const finished = Date.parse(entry.run.finishedAt ?? entry.run.startedAt);
+        if (cutoff !== undefined && !(finished < cutoff)) continue;
+        purged.push({
+          runId: entry.run.id,
+          freedBytes: entry.run.backupsPurgedAt ? 0 : entry.sizeBytes,
+        });
+        entry.run = {
+          ...entry.run,
+          backupsPurgedAt: entry.run.backupsPurgedAt ?? now().toISOString(),
+        };
+      }
+      return ok({ purged, kept: [] });
     },
     'report.build': (request) =>
       ok({
