@@ -124,6 +124,9 @@ function runCard(r: ReportRun): SafeHtml {
       ['Address', r.address ?? '(none)'],
       ['Steps', r.steps.map(repairStepTitle).join('; ')],
       ['Changes', String(r.actionCount)],
+      ...(r.backupsPurgedAt
+        ? [['Backups', `deleted ${r.backupsPurgedAt}: cannot be undone`] as [string, string]]
+        : []),
     ])}
     ${
       r.actions

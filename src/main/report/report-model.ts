@@ -46,6 +46,8 @@ export interface ReportRun {
   actionCount: number;
   /** Present when the full run record was given. */
   actions?: ActionResult[];
+  /** When the user deleted its backups: it can no longer be undone. */
+  backupsPurgedAt?: string;
 }
 
 const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> =>
@@ -212,6 +214,7 @@ function run(r: RunRecord | RunSummary): ReportRun {
     ...optional('finishedAt', r.finishedAt),
     status: r.status,
     steps: [...r.steps],
+    ...optional('backupsPurgedAt', r.backupsPurgedAt),
   };
   return isRecord(r)
     ? { ...base, actionCount: r.actions.length, actions: r.actions.map(actionResult) }

@@ -144,6 +144,7 @@ const summary: RunSummary = {
   status: 'applied',
   steps: ['flush-dns-cache'],
   actionCount: 1,
+  backupsPurgedAt: '2026-11-25T08:00:00.000Z',
 };
 
 function input(): ReportInput {
@@ -230,6 +231,8 @@ describe('buildReport html', () => {
       ],
     ]);
     expect(text).toContain('Repair run-0');
+    expect(text).toContain('deleted 2026-11-25T08:00:00.000Z: cannot be undone');
+    expect(text.match(/cannot be undone/g)).toHaveLength(1);
   });
 
   it('shows binary registry data by size only', () => {
