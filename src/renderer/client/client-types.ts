@@ -19,6 +19,8 @@ export type Run = OperationResponse<'repair.apply'>;
 export type RunSummary = OperationResponse<'runs.list'>['runs'][number];
 export type AdminFindings = OperationResponse<'admin.check'>['findings'];
 export type ReportFile = OperationResponse<'report.build'>;
+export type BackupInfo = OperationResponse<'backups.list'>['backups'][number];
+export type PurgeResult = OperationResponse<'backups.purge'>;
 export type ReportFormat = OperationRequest<'report.build'>['format'];
 
 /**

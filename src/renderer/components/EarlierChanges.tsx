@@ -38,13 +38,19 @@ function EarlierChange({ run }: { run: RunSummary }) {
       <p>
         {when(run.startedAt)}: {label}
         {run.address && <> (for {run.address})</>} — {STATUS_WORDS[run.status]}
+        {run.backupsPurgedAt !== undefined && UNDOABLE.includes(run.status) && (
+          <>; its backups were deleted, so it can no longer be undone</>
+        )}
       </p>
-      {UNDOABLE.includes(run.status) && !busy && flow?.phase !== 'undone' && (
-        <button type="button" onClick={() => void undoEarlierRun(run.id)}>
-          Undo this change
-          <span className="visually-hidden"> from {when(run.startedAt)}</span>
-        </button>
-      )}
+      {UNDOABLE.includes(run.status) &&
+        run.backupsPurgedAt === undefined &&
+        !busy &&
+        flow?.phase !== 'undone' && (
+          <button type="button" onClick={() => void undoEarlierRun(run.id)}>
+            Undo this change
+            <span className="visually-hidden"> from {when(run.startedAt)}</span>
+          </button>
+        )}
       {flow?.phase === 'checking-client' && <p role="status">Checking whether Lync is running…</p>}
       {(flow?.phase === 'client-running' || flow?.phase === 'closing') && (
         <ClientRunningPanel

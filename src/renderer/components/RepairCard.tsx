@@ -49,6 +49,12 @@ export function RepairCard({
   const closeClient = useWizard((state) => state.closeClient);
   const recheckClient = useWizard((state) => state.recheckClient);
   const undoRepair = useWizard((state) => state.undoRepair);
+  // A change whose backups the user deleted (report screen) no longer offers an undo here.
+  const backupsDeleted = useWizard(
+    (state) =>
+      flow?.run !== undefined &&
+      state.history.runs?.some((run) => run.id === flow.run?.id && run.backupsPurgedAt) === true,
+  );
   const phase = flow?.phase;
   const areaRef = useRef<HTMLDivElement>(null);
   const headingId = `repair-${cardKey}`;
@@ -115,28 +121,32 @@ export function RepairCard({
         {phase === 'result' && flow?.run && (
           <>
             <RunOutcome run={flow.run} />
-            <div className="actions">
-              <button type="button" onClick={() => void undoRepair(cardKey)}>
-                Undo this change
-              </button>
-              {flow.run.steps.length > 1 &&
-                flow.run.steps.filter(isRepairStep).map((stepId) => (
-                  <button
-                    key={stepId}
-                    type="button"
-                    onClick={() => void undoRepair(cardKey, stepId)}
-                  >
-                    Undo only: {repairStepTitle(stepId)}
-                  </button>
-                ))}
-            </div>
+            {backupsDeleted ? (
+              <p>Its backups were deleted, so this change can no longer be undone.</p>
+            ) : (
+              <div className="actions">
+                <button type="button" onClick={() => void undoRepair(cardKey)}>
+                  Undo this change
+                </button>
+                {flow.run.steps.length > 1 &&
+                  flow.run.steps.filter(isRepairStep).map((stepId) => (
+                    <button
+                      key={stepId}
+                      type="button"
+                      onClick={() => void undoRepair(cardKey, stepId)}
+                    >
+                      Undo only: {repairStepTitle(stepId)}
+                    </button>
+                  ))}
+              </div>
+            )}
           </>
         )}
         {phase === 'undone' && flow?.undoRun && (
           <>
             <RunOutcome run={flow.undoRun} />
             <div className="actions">
-              {flow.undoRun.status === 'partly-undone' && (
+              {flow.undoRun.status === 'partly-undone' && !backupsDeleted && (
                 <button type="button" onClick={() => void undoRepair(cardKey)}>
                   Undo the rest of this change
                 </button>

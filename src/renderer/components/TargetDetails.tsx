@@ -1,12 +1,7 @@
 import type { Plan } from '../client/client-types';
+import { formatBytes } from '../format-bytes';
 
 type Target = Plan['steps'][number]['actions'][number]['target'];
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
 
 function shortValue(value: { type: string } & Record<string, unknown>): string {
   const data = value.data;

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { BackupsPanel } from '../components/BackupsPanel';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ScreenFrame } from '../components/ScreenFrame';
 import type { ReportFile } from '../client/client-types';
@@ -100,6 +101,7 @@ export function ReportScreen() {
           </p>
         </section>
       )}
+      <BackupsPanel />
     </ScreenFrame>
   );
 }

@@ -2,6 +2,8 @@ import type { ProgressEvent } from '../../shared/operations';
 import type { RepairStepId } from '../../shared/repairs';
 import type {
   AdminFindings,
+  BackupInfo,
+  PurgeResult,
   RunSummary,
   ClientError,
   Diagnosis,
@@ -75,6 +77,14 @@ export interface WizardState {
   /** Changes made with this app on this PC, earlier sessions included. */
   history: { runs?: RunSummary[]; error?: ClientError };
   report: { busy: boolean; file?: ReportFile; error?: ClientError };
+  /** The backups that keep earlier changes undoable, and the last purge the user made. */
+  backups: {
+    list?: BackupInfo[];
+    busy: boolean;
+    purging?: boolean;
+    error?: ClientError;
+    lastPurge?: PurgeResult;
+  };
 }
 
 export interface WizardActions {
@@ -96,6 +106,9 @@ export interface WizardActions {
   setFixed(fixed: boolean): void;
   setOtherAccounts(answer: OtherAccountsAnswer): void;
   buildReport(format: 'html' | 'json'): Promise<void>;
+  loadBackups(): Promise<void>;
+  /** Deletes the backups of changes older than this many days (the user has confirmed). */
+  purgeBackups(olderThanDays: number): Promise<void>;
   /** Stops listening to progress events (the window is going away or a test is done). */
   dispose(): void;
 }

@@ -22,6 +22,7 @@ const initialState: WizardState = {
   outcome: {},
   history: {},
   report: { busy: false },
+  backups: { busy: false },
 };
 
 /** The repair-flow key under which an earlier change's undo runs. */
@@ -256,6 +257,34 @@ export function createWizardStore(client: RepairClient): WizardStoreApi {
           report: result.ok
             ? { busy: false, file: result.value }
             : { busy: false, error: result.error },
+        });
+      },
+
+      async loadBackups() {
+        set({ backups: { ...get().backups, busy: true, error: undefined } });
+        const result = await callOperation(client, 'backups.list', {});
+        set({
+          backups: result.ok
+            ? { ...get().backups, busy: false, list: result.value.backups }
+            : { ...get().backups, busy: false, error: result.error },
+        });
+      },
+
+      async purgeBackups(olderThanDays) {
+        if (get().backups.purging) return;
+        set({
+          backups: { ...get().backups, purging: true, error: undefined, lastPurge: undefined },
+        });
+        const result = await callOperation(client, 'backups.purge', { olderThanDays });
+        // Changes whose backups are gone must stop offering an undo everywhere they are shown,
+        // and a failed purge may have deleted some before it stopped: read both lists again.
+        await Promise.all([get().loadBackups(), get().loadHistory()]);
+        set({
+          backups: {
+            ...get().backups,
+            purging: false,
+            ...(result.ok ? { lastPurge: result.value } : { error: result.error }),
+          },
         });
       },
 

@@ -20,7 +20,7 @@ export interface FakeClientOptions {
   clientRunning?: false | 'cooperative' | 'stubborn';
   /** `admin.check` answers `unsupported` (the backend is not wired in this version). */
   adminAvailable?: boolean;
-  /** "Now" for `backups.purge --older-than`; the fake's runs are made on 2026-11-25. */
+  /** "Now" for `backups.purge` by age (the real clock by default, as the component uses). */
   now?: () => Date;
   /** Makes an operation fail with this error every time. */
   failures?: Partial<Record<OperationName, ClientError>>;
@@ -41,7 +41,7 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
   const repaired = new Set<string>();
   const plans = new Map<string, Plan>();
   const runs = new Map<string, { run: Run; steps: string[]; sizeBytes: number }>();
-  const now = options.now ?? (() => new Date('2026-12-01T09:00:00.000Z'));
+  const now = options.now ?? (() => new Date());
   const undoable = (run: Run) =>
     run.backupsPurgedAt === undefined && run.actions.some((action) => action.outcome === 'applied');
   const listeners = new Set<(event: ProgressEvent) => void>();
