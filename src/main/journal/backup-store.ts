@@ -19,27 +19,44 @@ export interface PackSlice {
   size: number;
 }
 
+/** Small files are gathered into writes of about this size: one system call per batch. */
+const PACK_BATCH_BYTES = 1 << 20;
+
 export class PackWriter {
   private size = 0;
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
 
   constructor(
     private readonly fd: number,
     readonly path: string,
   ) {}
 
+  /** Where `data` will be in the pack; it is on disk once `finish` returns. */
   append(data: Uint8Array): PackSlice {
     const slice = { offset: this.size, size: data.byteLength };
+    this.size += data.byteLength;
+    this.pending.push(data);
+    this.pendingBytes += data.byteLength;
+    if (this.pendingBytes >= PACK_BATCH_BYTES) this.flush();
+    return slice;
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    const batch = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending);
+    this.pending = [];
+    this.pendingBytes = 0;
     try {
-      writeAllSync(this.fd, data);
+      writeAllSync(this.fd, batch);
     } catch (error) {
       throw dataFolderError('backup-failed', 'back up file contents', this.path, error);
     }
-    this.size += data.byteLength;
-    return slice;
   }
 
   finish(): void {
     try {
+      this.flush();
       fsyncSync(this.fd);
     } catch (error) {
       throw dataFolderError('backup-failed', 'back up file contents', this.path, error);
@@ -49,6 +66,7 @@ export class PackWriter {
   }
 
   abandon(): void {
+    this.pending = [];
     try {
       closeSync(this.fd);
     } catch {
