@@ -14,6 +14,9 @@
 // Options: --only=<name>[,<name>]  run only these modules (file name without .bench.ts)
 //          --quick                 small sizes, for checking the bench itself
 //          --out=<dir>             results folder (default bench/results)
+//
+// The results file keeps every module's latest section: a run of some modules (--only) replaces
+// their sections and keeps the others, each section saying when (and whether quick) it ran.
 import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -99,19 +102,24 @@ function formatValue(value) {
   return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
 }
 
+const describeMachine = (m) =>
+  `${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, Node.js ${m.node}, ${m.os}`;
+
 function markdown(report) {
-  const m = report.machine;
   const lines = [
     '# Benchmark results',
     '',
-    `Run ${report.startedAt}${report.quick ? ' (quick sizes: not for comparison)' : ''}, ` +
-      `${Math.round(report.durationMs / 1000)} s in all.`,
+    `Last run ${report.startedAt}${report.quick ? ' (quick sizes: not for comparison)' : ''}, ` +
+      `${Math.round(report.durationMs / 1000)} s; each section says when it ran.`,
     '',
-    `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, Node.js ${m.node}, ${m.os}.`,
+    `Machine: ${describeMachine(report.machine)}.`,
     '',
   ];
   for (const [name, section] of Object.entries(report.sections)) {
     lines.push(`## ${name}`, '');
+    const when = section.ranAt ? `Run ${section.ranAt}` : 'Run time not recorded';
+    const machineNote = section.machine ? ` on ${describeMachine(section.machine)}` : '';
+    lines.push(`${when}${section.quick ? ' (quick sizes)' : ''}${machineNote}.`, '');
     if (section.error) {
       lines.push(`Failed: ${section.error}`, '');
       continue;
@@ -135,6 +143,34 @@ function markdown(report) {
     lines.push('', `(${Math.round(section.durationMs / 1000)} s)`, '');
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * This run's sections over those of the results file already there: a module not run this time
+ * keeps its last section, marked with when it ran and, if it differs, the machine it ran on.
+ */
+async function mergeWithEarlier(file, report) {
+  let earlier;
+  try {
+    earlier = JSON.parse(await readFile(file, 'utf8'));
+  } catch {
+    return report.sections;
+  }
+  if (typeof earlier?.sections !== 'object' || earlier.sections === null) return report.sections;
+  const sameMachine = JSON.stringify(earlier.machine) === JSON.stringify(report.machine);
+  const kept = {};
+  for (const [name, section] of Object.entries(earlier.sections)) {
+    if (name in report.sections) continue;
+    kept[name] = {
+      ranAt: earlier.startedAt,
+      ...(earlier.quick ? { quick: true } : {}),
+      ...(!sameMachine && earlier.machine ? { machine: earlier.machine } : {}),
+      ...section,
+    };
+  }
+  return Object.fromEntries(
+    Object.entries({ ...kept, ...report.sections }).sort(([a], [b]) => a.localeCompare(b)),
+  );
 }
 
 async function runAll() {
@@ -203,6 +239,11 @@ async function runAll() {
     report.sections[name] = JSON.parse(await readFile(resultFile, 'utf8'));
   }
   report.durationMs = Date.now() - started;
+  for (const section of Object.values(report.sections)) {
+    section.ranAt = report.startedAt;
+    if (quick) section.quick = true;
+  }
+  report.sections = await mergeWithEarlier(join(outDir, 'latest.json'), report);
   await writeFile(join(outDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
   await writeFile(join(outDir, 'latest.md'), markdown(report));
   console.error(

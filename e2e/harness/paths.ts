@@ -1,6 +1,12 @@
 import { join } from 'node:path';
 
-export const REPO_ROOT = join(import.meta.dirname, '..', '..');
+/**
+ * The repository. Under Vitest this file knows where it is; bundled to CommonJS for `npm run
+ * bench`, `import.meta` is empty, and the bench runner starts every module with the repository
+ * as its working folder.
+ */
+const here = (import.meta as { dirname?: string }).dirname;
+export const REPO_ROOT = here ? join(here, '..', '..') : process.cwd();
 export const RENDERER_DIST = join(REPO_ROOT, 'dist', 'renderer');
 export const SCREENS_DIR = join(REPO_ROOT, 'test-results', 'screens');
 export const CHROMIUM_PATH = '/usr/bin/chromium';
