@@ -13,7 +13,7 @@ import { openPracticePc } from '../main/host/practice';
 import { toCliError } from './cli-error';
 import { EXIT } from './exit-codes';
 import { createCliHarness, type CliHarness } from './testing/cli-harness';
-import { snapshotDifferences, snapshotPc } from './testing/pc-snapshot';
+import { snapshotDifferences, snapshotPc } from '../main/engine/testing/snapshot';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 let cli: CliHarness;

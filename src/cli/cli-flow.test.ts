@@ -8,7 +8,12 @@ import { KB_LYNC2013, openPracticePc } from '../main/host/practice';
 import { EXIT } from './exit-codes';
 import { createCliHarness } from './testing/cli-harness';
 import type { CliHarness } from './testing/cli-harness';
-import { snapshotDifferences, snapshotPc } from './testing/pc-snapshot';
+import {
+  MACHINE_GUID_SNAPSHOT_KEY,
+  snapshotDifferences,
+  snapshotPc,
+  type PcSnapshot,
+} from '../main/engine/testing/snapshot';
 
 // The real engine on real practice PCs in a temporary data folder; only the terminal (whether
 // someone can answer, and what they type) is simulated by the harness.
@@ -39,8 +44,8 @@ async function editMachine(scenario: string, edit: (machine: Record<string, unkn
 
 const status = (report: DiagnosisReport, id: string) =>
   report.findings.find((f) => f.id === id)?.status;
-const PRIMARY_OCS = `cred:generic:${KB_LYNC2013.credentials.primaryOcs.targetName}`;
-const SECOND_OCS = `cred:generic:${KB_LYNC2013.credentials.secondOcs.targetName}`;
+const PRIMARY_OCS = `generic:${KB_LYNC2013.credentials.primaryOcs.targetName}`;
+const SECOND_OCS = `generic:${KB_LYNC2013.credentials.secondOcs.targetName}`;
 
 describe('practice', () => {
   it('lists the scenarios', async () => {
@@ -61,12 +66,12 @@ describe('practice', () => {
     const r = await cli.json<{ scenario: string }>(['practice', 'reset', 'kb-lync2013']);
     expect(r.code).toBe(EXIT.ok);
     expect(r.value).toEqual({ scenario: 'kb-lync2013' });
-    expect(Object.keys(await snapshot('kb-lync2013'))).toContain(PRIMARY_OCS);
+    expect(Object.keys((await snapshot('kb-lync2013')).credentials)).toContain(PRIMARY_OCS);
   });
 });
 
 describe('diagnose → repair → undo on kb-lync2013', () => {
-  let original: Record<string, string>;
+  let original: PcSnapshot;
   beforeAll(async () => {
     await cli.run(['practice', 'reset', 'kb-lync2013']);
     original = await snapshot('kb-lync2013');
@@ -135,12 +140,12 @@ describe('diagnose → repair → undo on kb-lync2013', () => {
     expect(r.code).toBe(EXIT.ok);
     expect(r.stdout).toMatch(/Repair \S+: applied/);
     const after = await snapshot('kb-lync2013');
-    expect(after[PRIMARY_OCS]).toBeUndefined();
-    expect(after[SECOND_OCS]).toBe(original[SECOND_OCS]);
+    expect(after.credentials[PRIMARY_OCS]).toBeUndefined();
+    expect(after.credentials[SECOND_OCS]).toEqual(original.credentials[SECOND_OCS]);
     for (const decoy of KB_LYNC2013.decoyCredentials) {
-      expect(after[`cred:generic:${decoy.targetName}`]).toBe(
-        original[`cred:generic:${decoy.targetName}`],
-      );
+      const key = `generic:${decoy.targetName}`;
+      expect(original.credentials[key]).toBeDefined();
+      expect(after.credentials[key]).toEqual(original.credentials[key]);
     }
     const changed = snapshotDifferences(original, after);
     expect(changed.some((k) => k.includes('fabrikam'))).toBe(false);
@@ -191,8 +196,8 @@ describe('diagnose → repair → undo on kb-lync2013', () => {
     expect(r.value.plan.steps.map((s) => s.stepId)).toEqual(['remove-stored-credentials']);
     expect(r.value.run.status).toBe('applied');
     const after = await snapshot('kb-lync2013');
-    expect(after[SECOND_OCS]).toBeUndefined();
-    expect(after[PRIMARY_OCS]).toBe(original[PRIMARY_OCS]);
+    expect(after.credentials[SECOND_OCS]).toBeUndefined();
+    expect(after.credentials[PRIMARY_OCS]).toEqual(original.credentials[PRIMARY_OCS]);
     const undo = await cli.run(['--practice', 'kb-lync2013', 'undo', r.value.run.id]);
     expect(undo.code).toBe(EXIT.ok);
     expect(snapshotDifferences(original, await snapshot('kb-lync2013'))).toEqual([]);
@@ -288,8 +293,10 @@ describe('administrator rights', () => {
     const r = await cli.run(['--practice', 'machine-guid-braces', 'repair', '--all', '--yes']);
     expect(r.code).toBe(EXIT.ok);
     const after = await snapshot('machine-guid-braces');
-    const guid = Object.entries(after).find(([k]) => /Cryptography:MachineGuid$/.test(k))?.[1];
-    expect(guid).toBe(JSON.stringify({ type: 'REG_SZ', data: KB_LYNC2013.machineGuid }));
+    expect(after.registry[MACHINE_GUID_SNAPSHOT_KEY]).toEqual({
+      type: 'REG_SZ',
+      data: KB_LYNC2013.machineGuid,
+    });
     expect((await cli.run(['--practice', 'machine-guid-braces', 'undo', '--last'])).code).toBe(
       EXIT.ok,
     );

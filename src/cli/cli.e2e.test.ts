@@ -12,7 +12,12 @@ import type { RepairPlan, RunRecord } from '../shared/repairs';
 import { DECOYS, KB_LYNC2013, openPracticePc } from '../main/host/practice';
 import { acquireDataLock } from '../main/journal/data-lock';
 import { EXIT } from './exit-codes';
-import { snapshotDifferences, snapshotPc } from './testing/pc-snapshot';
+import {
+  MACHINE_GUID_SNAPSHOT_KEY,
+  snapshotDifferences,
+  snapshotPc,
+  type PcSnapshot,
+} from '../main/engine/testing/snapshot';
 
 const repo = resolve(__dirname, '..', '..');
 const bin = join(repo, 'bin', 'sfb-signin-repair.cjs');
@@ -97,11 +102,12 @@ describe('the built command line', () => {
     expect(after.findings.filter((f) => f.status === 'problem')).toEqual([]);
     const changed = await snapshot('kb-lync2013');
     expect(
-      changed[`cred:generic:${KB_LYNC2013.credentials.primaryOcs.targetName}`],
+      changed.credentials[`generic:${KB_LYNC2013.credentials.primaryOcs.targetName}`],
     ).toBeUndefined();
     for (const decoy of DECOYS.credentials) {
-      const key = `cred:generic:${decoy.targetName}`;
-      expect(changed[key]).toBe(before[key]);
+      const key = `generic:${decoy.targetName}`;
+      expect(before.credentials[key]).toBeDefined();
+      expect(changed.credentials[key]).toEqual(before.credentials[key]);
     }
 
     const undone = await cli(['--json', 'undo', '--last']);
@@ -158,8 +164,7 @@ describe('the built command line', () => {
   });
 
   describe('MachineGuid without administrator rights', () => {
-    const guidKey = (snap: Record<string, string>) =>
-      Object.entries(snap).find(([k]) => /Cryptography:MachineGuid$/.test(k))?.[1];
+    const machineGuid = (snap: PcSnapshot) => snap.registry[MACHINE_GUID_SNAPSHOT_KEY];
     const args = ['--practice', 'machine-guid-braces', 'repair', '--steps', 'fix-machine-guid'];
 
     it('is refused unattended (exit 4), changing nothing', async () => {
@@ -181,13 +186,14 @@ describe('the built command line', () => {
 
     it('with --elevate and approval, goes through the elevated helper and undoes', async () => {
       const before = await snapshot('machine-guid-braces');
-      expect(guidKey(before)).toContain('{');
+      expect(machineGuid(before)).toEqual({ type: 'REG_SZ', data: `{${KB_LYNC2013.machineGuid}}` });
       const r = await cli([...args, '--yes', '--elevate']);
       expect(r.code).toBe(EXIT.ok);
       expect(r.stdout).toContain('Windows will ask for administrator approval');
-      expect(guidKey(await snapshot('machine-guid-braces'))).toBe(
-        JSON.stringify({ type: 'REG_SZ', data: KB_LYNC2013.machineGuid }),
-      );
+      expect(machineGuid(await snapshot('machine-guid-braces'))).toEqual({
+        type: 'REG_SZ',
+        data: KB_LYNC2013.machineGuid,
+      });
       const undo = await cli(['--practice', 'machine-guid-braces', 'undo', '--last']);
       expect(undo.code).toBe(EXIT.ok);
       expect(snapshotDifferences(before, await snapshot('machine-guid-braces'))).toEqual([]);

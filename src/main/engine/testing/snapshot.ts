@@ -39,6 +39,9 @@ const REGISTRY_ROOTS: RegistryKeyRef[] = [
   { hive: 'HKLM', path: 'SOFTWARE', view: '64' },
 ];
 
+/** Where MachineGuid sits in `PcSnapshot.registry` (labels are lower-case, as Windows compares). */
+export const MACHINE_GUID_SNAPSHOT_KEY = 'hklm\\software\\microsoft\\cryptography :: machineguid';
+
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 async function snapshotFiles(host: HostSystem, into: PcSnapshot['files']): Promise<void> {
