@@ -117,7 +117,9 @@ export async function makePlan(state: EngineState, request: PlanRequest): Promis
       .filter((entry) => !sameAddress(entry.address, address));
     if (others.length > 0) {
       warnings.push(
-        `Only ${address} is changed; ${others.map((entry) => entry.address).join(', ')} stay as they are.`,
+        `Only ${address} is changed; ${others.map((entry) => entry.address).join(', ')} ${
+          others.length === 1 ? 'stays as it is' : 'stay as they are'
+        }.`,
       );
     }
   }

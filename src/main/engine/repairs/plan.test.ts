@@ -71,7 +71,7 @@ describe('plans', () => {
       },
       { step: 'flush-dns-cache', targets: ['dns'] },
     ]);
-    expect(plan.warnings.join(' ')).toContain('other@fabrikam.com stay as they are');
+    expect(plan.warnings.join(' ')).toContain('other@fabrikam.com stays as it is');
     expect(plan.steps.flatMap((step) => step.actions.map((action) => action.id))).toEqual([
       'a1',
       'a2',
