@@ -28,6 +28,12 @@ function electronBinary() {
 
 const binary = electronBinary();
 if (!binary || !existsSync(binary)) {
+  // Build the command line so the way out named below works straight away.
+  const cli = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--only=cli'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const cliReady = cli.status === 0;
   process.stderr.write(
     [
       'SfB Sign-in Repair: the desktop app cannot start here because the Electron runtime is not installed.',
@@ -37,7 +43,9 @@ if (!binary || !existsSync(binary)) {
       '',
       'You can still use everything the app does:',
       '  - the command line, the same engine:    sfb-signin-repair --help',
-      '    (from this folder:                    node bin/sfb-signin-repair.cjs --help)',
+      cliReady
+        ? '    (from this folder:                    node bin/sfb-signin-repair.cjs --help)'
+        : '    (from this folder, after `npm run build`: node bin/sfb-signin-repair.cjs --help)',
       '    on a practice PC:                     sfb-signin-repair --practice kb-lync2013 diagnose',
       '  - the wizard in real Chromium, driven by the browser tests on a practice PC:',
       '                                          npx vitest run e2e/wizard',
