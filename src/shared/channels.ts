@@ -18,6 +18,7 @@ export const OPERATION_NAME_LIST = [
   'report.build',
   'practice.list',
   'practice.reset',
+  'app.restartAsUser',
 ] as const;
 
 export type OperationNameInList = (typeof OPERATION_NAME_LIST)[number];

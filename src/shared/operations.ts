@@ -356,6 +356,25 @@ export const OPERATIONS = {
     needsAdmin: false,
     practiceOnly: true,
   }),
+  'app.restartAsUser': operation({
+    // Starts nothing on the practice PC: it says what it would do. When the process runs as
+    // another account than the signed-in one, it only explains how to start the app normally.
+    description:
+      'Start the app again as the signed-in user, without administrator rights, so the per-user repairs act on the right profile.',
+    request: z.object({}).strict(),
+    response: z.object({
+      /** `restarting`: asked Windows to start it and closes this window (practice: would). */
+      outcome: z.enum(['restarting', 'start-it-yourself', 'not-needed']),
+      /** On the practice PC nothing is started: `message` says what would happen. */
+      practice: z.boolean(),
+      runningAs: z.string(),
+      signedIn: z.string().optional(),
+      message: z.string(),
+    }),
+    changesMachine: false,
+    needsClientClosed: false,
+    needsAdmin: false,
+  }),
 } as const;
 
 export type OperationName = keyof typeof OPERATIONS;

@@ -18,6 +18,7 @@ import { createOperationDispatcher } from '../ipc/dispatcher';
 import { bindOperationsToIpcMain } from '../ipc/electron-binding';
 import { createHandlers } from '../ipc/handlers';
 import { realSessionDeps } from '../ipc/real-session-deps';
+import type { UserRelauncher } from '../ipc/restart-as-user';
 import { openAppSession, type AppSession } from '../ipc/session';
 import { parseAppArgs } from './app-args';
 import {
@@ -32,6 +33,7 @@ import {
   secureWebPreferences,
 } from './guards';
 import { readRendererFile } from './renderer-files';
+import { explorerPath, shellRelauncher } from './shell-relaunch';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false } },
@@ -49,6 +51,32 @@ function serveRenderer(rendererDir: string): void {
     const file = await readRendererFile(rendererDir, url.pathname);
     return new Response(Buffer.from(file.body), { status: file.status, headers: file.headers });
   });
+}
+
+/** Leaves the message on screen a moment before this window goes away. */
+const CLOSE_AFTER_RELAUNCH_MS = 2_000;
+
+/**
+ * "Restart normally" for the installed app on Windows. A development run (electron.exe with the
+ * app folder as an argument) cannot be restarted through the shell, which passes no arguments,
+ * so there the user is told how to start it instead.
+ */
+function appRelauncher(): UserRelauncher | undefined {
+  if (process.platform !== 'win32' || !app.isPackaged) return undefined;
+  const shell = shellRelauncher({ executable: process.execPath, shell: explorerPath(process.env) });
+  return {
+    async relaunch() {
+      // The new instance must not find this one holding the lock and give way to it.
+      app.releaseSingleInstanceLock();
+      try {
+        await shell.relaunch();
+      } catch (error) {
+        app.requestSingleInstanceLock();
+        throw error;
+      }
+      setTimeout(() => app.quit(), CLOSE_AFTER_RELAUNCH_MS);
+    },
+  };
 }
 
 function lockDownSession(): void {
@@ -96,11 +124,15 @@ async function start(): Promise<void> {
     },
   });
   const session = appSession;
-  const dispatch = createOperationDispatcher(createHandlers(session), {
-    trustedOrigin: APP_ORIGIN,
-    isPractice: () => session.isPractice(),
-    audit: fileAuditSink(join(dataDir, 'logs', 'audit.log')),
-  });
+  const relauncher = appRelauncher();
+  const dispatch = createOperationDispatcher(
+    createHandlers(session, relauncher ? { relauncher } : {}),
+    {
+      trustedOrigin: APP_ORIGIN,
+      isPractice: () => session.isPractice(),
+      audit: fileAuditSink(join(dataDir, 'logs', 'audit.log')),
+    },
+  );
   bindOperationsToIpcMain(
     ipcMain,
     dispatch,

@@ -41,6 +41,7 @@ function recordingHandlers(overrides: Partial<OperationHandlers> = {}) {
       'report.build',
       'practice.list',
       'practice.reset',
+      'app.restartAsUser',
     ].map((name) => [name, refuse(name)]),
   ) as unknown as OperationHandlers;
   const handlers = { ...base } as OperationHandlers;

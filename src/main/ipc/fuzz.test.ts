@@ -121,6 +121,7 @@ const TEMPLATES: Record<OperationName, Record<string, unknown>> = {
   'report.build': { format: 'html' },
   'practice.list': {},
   'practice.reset': { name: 'healthy' },
+  'app.restartAsUser': {},
 };
 
 function malformedRequest(rng: Rng, name: OperationName): unknown {

@@ -6,6 +6,7 @@ import type { OperationName } from '../../shared/operations';
 import type { RepairStepId, RunRecord, RunSummary } from '../../shared/repairs';
 import { HostError } from '../host/host-error';
 import type { OperationHandlers } from './dispatcher';
+import { restartAsUser, type UserRelauncher } from './restart-as-user';
 import { rememberPlan, type AppSession } from './session';
 
 async function diagnose(session: AppSession) {
@@ -24,7 +25,15 @@ async function runDetails(session: AppSession): Promise<Array<RunRecord | RunSum
   return Promise.all(summaries.map((summary) => engine.getRun(summary.id).catch(() => summary)));
 }
 
-export function createHandlers(session: AppSession): OperationHandlers {
+export interface HandlerOptions {
+  /** How the app starts itself again for the signed-in user (the Electron app on Windows). */
+  relauncher?: UserRelauncher;
+}
+
+export function createHandlers(
+  session: AppSession,
+  options: HandlerOptions = {},
+): OperationHandlers {
   const handlers: OperationHandlers = {
     async 'session.info'() {
       const host = session.host();
@@ -126,6 +135,8 @@ export function createHandlers(session: AppSession): OperationHandlers {
       await session.resetPractice(request.name);
       return { scenario: request.name };
     },
+
+    'app.restartAsUser': () => restartAsUser(session.host(), options.relauncher),
   };
 
   // Progress events name the operation they belong to.

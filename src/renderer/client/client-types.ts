@@ -21,6 +21,7 @@ export type AdminFindings = OperationResponse<'admin.check'>['findings'];
 export type ReportFile = OperationResponse<'report.build'>;
 export type BackupInfo = OperationResponse<'backups.list'>['backups'][number];
 export type PurgeResult = OperationResponse<'backups.purge'>;
+export type RestartAnswer = OperationResponse<'app.restartAsUser'>;
 export type ReportFormat = OperationRequest<'report.build'>['format'];
 
 /**

@@ -1,4 +1,5 @@
 import type { RunSummary } from '../client/client-types';
+import { isPerUserStep, wrongProfile } from '../profile-view';
 import { repairStepTitle } from '../shared-lookup';
 import { useWizard } from '../store/wizard-context';
 import { historyKey } from '../store/wizard-store';
@@ -31,6 +32,10 @@ function EarlierChange({ run }: { run: RunSummary }) {
   const closeClient = useWizard((state) => state.closeClient);
   const recheckClient = useWizard((state) => state.recheckClient);
   const cancelRepair = useWizard((state) => state.cancelRepair);
+  const diagnosis = useWizard((state) => state.diagnosis);
+  const profile = wrongProfile(diagnosis);
+  // Undoing would write into the profile of the account the app runs as: main refuses it too.
+  const blocked = profile !== undefined && run.steps.some(isPerUserStep);
   const label = run.steps.map(repairStepTitle).join('; ');
   const busy = flow !== undefined && flow.phase !== 'undone' && flow.phase !== 'failed';
   return (
@@ -46,11 +51,18 @@ function EarlierChange({ run }: { run: RunSummary }) {
         run.backupsPurgedAt === undefined &&
         !busy &&
         flow?.phase !== 'undone' && (
-          <button type="button" onClick={() => void undoEarlierRun(run.id)}>
+          <button type="button" disabled={blocked} onClick={() => void undoEarlierRun(run.id)}>
             Undo this change
             <span className="visually-hidden"> from {when(run.startedAt)}</span>
           </button>
         )}
+      {blocked && UNDOABLE.includes(run.status) && run.backupsPurgedAt === undefined && (
+        <p className="hint">
+          Undo is switched off while this app runs as {profile.runningAs}: it would act on{' '}
+          {profile.runningAs}’s profile, not {profile.signedIn}’s. Restart the app normally to undo
+          it.
+        </p>
+      )}
       {flow?.phase === 'checking-client' && <p role="status">Checking whether Lync is running…</p>}
       {(flow?.phase === 'client-running' || flow?.phase === 'closing') && (
         <ClientRunningPanel

@@ -3,6 +3,7 @@ import type { KbStepId } from '../../shared/findings';
 import type { RepairStepId } from '../../shared/repairs';
 import { isRepairStep, repairStepTitle } from '../shared-lookup';
 import type { Finding } from '../diagnosis-view';
+import { isPerUserStep, wrongProfile } from '../profile-view';
 import { useWizard } from '../store/wizard-context';
 import type { RepairFlow } from '../store/wizard-state';
 import { ClientRunningPanel } from './ClientRunningPanel';
@@ -12,6 +13,7 @@ import { KbRef } from './KbRef';
 import { PlanReview, planActionCount } from './PlanReview';
 import { ProgressLine } from './ProgressLine';
 import { RunOutcome } from './RunOutcome';
+import { WrongProfileCardNote } from './WrongProfileNotice';
 
 interface Props {
   cardKey: string;
@@ -55,9 +57,16 @@ export function RepairCard({
       flow?.run !== undefined &&
       state.history.runs?.some((run) => run.id === flow.run?.id && run.backupsPurgedAt) === true,
   );
+  const diagnosis = useWizard((state) => state.diagnosis);
+  const profile = wrongProfile(diagnosis);
+  const perUser = steps.some(isPerUserStep);
+  // Main refuses these too; switching them off here says why before anyone tries.
+  const blocked = profile !== undefined && perUser;
   const phase = flow?.phase;
   const areaRef = useRef<HTMLDivElement>(null);
   const headingId = `repair-${cardKey}`;
+  const profileNoteId = `profile-${cardKey}`;
+  const blockedProps = blocked ? { disabled: true, 'aria-describedby': profileNoteId } : {};
 
   // Moving focus to what just appeared keeps keyboard and screen-reader users where the action is.
   useEffect(() => {
@@ -77,12 +86,20 @@ export function RepairCard({
             ': this app is not running as administrator, so Windows will refuse it.'}
         </p>
       )}
+      {profile && (
+        <WrongProfileCardNote
+          profile={profile}
+          perUser={perUser}
+          origin={cardKey}
+          id={profileNoteId}
+        />
+      )}
       {children}
       <FindingList findings={findings} />
       <div className="repair-flow" ref={areaRef} tabIndex={-1} aria-live="polite">
         {!flow && (
           <div className="actions">
-            <button type="button" onClick={preview}>
+            <button type="button" onClick={preview} {...blockedProps}>
               Show what will change
             </button>
           </div>
@@ -97,6 +114,7 @@ export function RepairCard({
                   type="button"
                   className="primary"
                   onClick={() => void confirmRepair(cardKey)}
+                  {...blockedProps}
                 >
                   Make this change
                 </button>
@@ -125,7 +143,7 @@ export function RepairCard({
               <p>Its backups were deleted, so this change can no longer be undone.</p>
             ) : (
               <div className="actions">
-                <button type="button" onClick={() => void undoRepair(cardKey)}>
+                <button type="button" onClick={() => void undoRepair(cardKey)} {...blockedProps}>
                   Undo this change
                 </button>
                 {flow.run.steps.length > 1 &&
@@ -134,6 +152,7 @@ export function RepairCard({
                       key={stepId}
                       type="button"
                       onClick={() => void undoRepair(cardKey, stepId)}
+                      {...blockedProps}
                     >
                       Undo only: {repairStepTitle(stepId)}
                     </button>
@@ -147,11 +166,11 @@ export function RepairCard({
             <RunOutcome run={flow.undoRun} />
             <div className="actions">
               {flow.undoRun.status === 'partly-undone' && !backupsDeleted && (
-                <button type="button" onClick={() => void undoRepair(cardKey)}>
+                <button type="button" onClick={() => void undoRepair(cardKey)} {...blockedProps}>
                   Undo the rest of this change
                 </button>
               )}
-              <button type="button" onClick={preview}>
+              <button type="button" onClick={preview} {...blockedProps}>
                 Show what will change
               </button>
             </div>
@@ -164,6 +183,7 @@ export function RepairCard({
               {flow.run ? (
                 <button
                   type="button"
+                  {...blockedProps}
                   onClick={() =>
                     void undoRepair(
                       cardKey,
@@ -174,7 +194,7 @@ export function RepairCard({
                   Try the undo again
                 </button>
               ) : (
-                <button type="button" onClick={preview}>
+                <button type="button" onClick={preview} {...blockedProps}>
                   Show the changes again
                 </button>
               )}

@@ -2,7 +2,9 @@ import { EarlierChanges } from '../components/EarlierChanges';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { FindingList } from '../components/FindingList';
 import { ScreenFrame } from '../components/ScreenFrame';
+import { WrongProfileNotice } from '../components/WrongProfileNotice';
 import { problemFindings } from '../diagnosis-view';
+import { wrongProfile } from '../profile-view';
 import { useWizard } from '../store/wizard-context';
 import type { Diagnosis } from '../client/client-types';
 
@@ -70,9 +72,11 @@ export function ScanScreen() {
   const sessionError = useWizard((state) => state.sessionError);
   const scan = useWizard((state) => state.scan);
   const problems = problemFindings(diagnosis);
+  const profile = wrongProfile(diagnosis);
 
   return (
     <ScreenFrame title="Scan this PC" canContinue={diagnosis !== undefined}>
+      {profile && !scanning && <WrongProfileNotice profile={profile} />}
       <p className="lead">
         This app follows Microsoft’s article “You can’t sign in to Skype for Business Online because
         the certificate can’t be acquired or validated”. It first looks at this PC without changing

@@ -9,6 +9,7 @@ import type {
   Diagnosis,
   Plan,
   ReportFile,
+  RestartAnswer,
   Run,
   SessionInfo,
 } from '../client/client-types';
@@ -77,6 +78,8 @@ export interface WizardState {
   /** Changes made with this app on this PC, earlier sessions included. */
   history: { runs?: RunSummary[]; error?: ClientError };
   report: { busy: boolean; file?: ReportFile; error?: ClientError };
+  /** "Restart normally": asked from `origin` (the scan screen or a card), and main's answer. */
+  restart: { busy: boolean; origin?: string; answer?: RestartAnswer; error?: ClientError };
   /** The backups that keep earlier changes undoable, and the last purge the user made. */
   backups: {
     list?: BackupInfo[];
@@ -107,6 +110,8 @@ export interface WizardActions {
   setOtherAccounts(answer: OtherAccountsAnswer): void;
   buildReport(format: 'html' | 'json'): Promise<void>;
   loadBackups(): Promise<void>;
+  /** Asks main to start the app again as the signed-in user; `origin` says where it was asked. */
+  restartAsUser(origin: string): Promise<void>;
   /** Deletes the backups of changes older than this many days (the user has confirmed). */
   purgeBackups(olderThanDays: number): Promise<void>;
   /** Stops listening to progress events (the window is going away or a test is done). */

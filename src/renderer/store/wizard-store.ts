@@ -23,6 +23,7 @@ const initialState: WizardState = {
   history: {},
   report: { busy: false },
   backups: { busy: false },
+  restart: { busy: false },
 };
 
 /** The repair-flow key under which an earlier change's undo runs. */
@@ -285,6 +286,17 @@ export function createWizardStore(client: RepairClient): WizardStoreApi {
             purging: false,
             ...(result.ok ? { lastPurge: result.value } : { error: result.error }),
           },
+        });
+      },
+
+      async restartAsUser(origin) {
+        if (get().restart.busy) return;
+        set({ restart: { busy: true, origin } });
+        const result = await callOperation(client, 'app.restartAsUser', {});
+        set({
+          restart: result.ok
+            ? { busy: false, origin, answer: result.value }
+            : { busy: false, origin, error: result.error },
         });
       },
 

@@ -12,7 +12,8 @@ import type {
   RepairClient,
 } from '../../shared/operations';
 import type { ClientError, Plan, Run } from '../client/client-types';
-import { lync2010Diagnosis, lync2013Diagnosis, planFor } from './fake-data';
+import { lync2010Diagnosis, lync2013Diagnosis, planFor, profileFinding } from './fake-data';
+import { isPerUserStep } from '../profile-view';
 
 export interface FakeClientOptions {
   kind?: 'lync2013' | 'lync2010';
@@ -22,6 +23,11 @@ export interface FakeClientOptions {
   adminAvailable?: boolean;
   /** "Now" for `backups.purge` by age (the real clock by default, as the component uses). */
   now?: () => Date;
+  /**
+   * The app runs as another account than the signed-in user: the scan reports it first, plans of
+   * per-user steps are refused and "Restart normally" answers as main does on the practice PC.
+   */
+  wrongProfile?: { runningAs: string; signedIn: string; elevated: boolean };
   /** Makes an operation fail with this error every time. */
   failures?: Partial<Record<OperationName, ClientError>>;
 }
@@ -54,8 +60,14 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
     ok: false as const,
     error: { code, message },
   });
-  const diagnosis = () =>
-    options.kind === 'lync2010' ? lync2010Diagnosis(repaired) : lync2013Diagnosis(repaired);
+  const diagnosis = () => {
+    const report =
+      options.kind === 'lync2010' ? lync2010Diagnosis(repaired) : lync2013Diagnosis(repaired);
+    const profile = options.wrongProfile;
+    return profile
+      ? { ...report, findings: [profileFinding(profile), ...report.findings] }
+      : report;
+  };
   const emit = (event: ProgressEvent) => listeners.forEach((listener) => listener(event));
 
   const handlers: { [N in OperationName]: Handler<N> } = {
@@ -86,6 +98,13 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
           })
         : err('unsupported', 'The administrators’ checks are not part of this version.'),
     'repair.plan': (request) => {
+      const profile = options.wrongProfile;
+      if (profile && request.steps.some(isPerUserStep)) {
+        return err(
+          'wrong-profile',
+          `This tool was started as ${profile.runningAs} while ${profile.signedIn} is signed in.`,
+        );
+      }
       const plan = planFor(
         `plan-${++counter}`,
         request.steps,
@@ -231,6 +250,27 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
       }),
     'practice.list': () => ok({ current: 'kb-lync2013', scenarios: [] }),
     'practice.reset': (request) => ok({ scenario: request.name }),
+    'app.restartAsUser': () => {
+      const profile = options.wrongProfile;
+      if (!profile) {
+        return ok({
+          outcome: 'not-needed' as const,
+          practice: true,
+          runningAs: 'CONTOSO\\user',
+          signedIn: 'user',
+          message: 'This app already runs as the signed-in user (CONTOSO\\user).',
+        });
+      }
+      return ok({
+        outcome: profile.elevated ? ('restarting' as const) : ('start-it-yourself' as const),
+        practice: true,
+        runningAs: profile.runningAs,
+        signedIn: profile.signedIn,
+        message: profile.elevated
+          ? `Practice PC: nothing was started. On a real PC the app would now ask Windows Explorer, which runs as ${profile.signedIn}, to start SfB Sign-in Repair again without administrator rights, and close this window.`
+          : `Practice PC: nothing was started. A real PC would answer: Close this window, then start SfB Sign-in Repair yourself while signed in as ${profile.signedIn}.`,
+      });
+    },
   };
 
   const fake = {

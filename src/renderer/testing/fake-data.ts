@@ -20,6 +20,29 @@ export function finding(
   return { id, status, kbStep, summary, evidence, repairs };
 }
 
+/** The finding main puts first when the app runs as another account (engine/profile-guard). */
+export function profileFinding(profile: {
+  runningAs: string;
+  signedIn: string;
+  elevated: boolean;
+}): Finding {
+  const how = profile.elevated ? ' as administrator' : '';
+  return {
+    ...finding(
+      'profile',
+      'problem',
+      'lync2013-delete-sign-in-info',
+      `Started as ${profile.runningAs} while ${profile.signedIn} is signed in: restart it normally.`,
+      [
+        { kind: 'text', label: 'Running as', value: profile.runningAs },
+        { kind: 'text', label: 'Signed in', value: profile.signedIn },
+        { kind: 'text', label: 'Elevated', value: profile.elevated ? 'yes' : 'no' },
+      ],
+    ),
+    detail: `This tool was started${how} as ${profile.runningAs} while ${profile.signedIn} is signed in, so it would change ${profile.runningAs}'s profile instead of ${profile.signedIn}'s.`,
+  };
+}
+
 export function lync2013Diagnosis(repaired: ReadonlySet<string>): Diagnosis {
   const fixed = (step: string, ...others: string[]) =>
     [step, ...others].some((candidate) => repaired.has(candidate));
