@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { isHostError } from '../main/host/host-error';
 import { LOCK_FILE } from '../main/journal/data-lock';
 import { EXIT, exitCodeForError } from './exit-codes';
+import { restartNormallyHint } from './format/profile-text';
 import type { ExitCode } from './exit-codes';
 
 /** A failure the command line explains in plain words and ends with a documented exit code. */
@@ -33,6 +34,11 @@ export function isDataFolderLock(code: ErrorCode, details: ErrorData['details'])
 }
 
 function fromErrorData(code: ErrorCode, message: string, details: ErrorData['details']) {
+  if (code === 'wrong-profile') {
+    // The engine says what is wrong; the command line adds how to run it the right way.
+    const signedIn = typeof details?.signedIn === 'string' ? details.signedIn : undefined;
+    message = `${message} ${restartNormallyHint(signedIn)} Nothing was changed.`;
+  }
   return new CliError(
     exitCodeForError(code, isDataFolderLock(code, details)),
     code,

@@ -343,14 +343,14 @@ describe('detect and remediate', () => {
 describe('progress', () => {
   it('reports progress of a large endpoint cache on stderr, never on stdout', async () => {
     await resetPractice(cli.dataDir, 'kb-lync2013', { cacheFiles: 3000 });
-    const r = await cli.json<{ run: RunRecord }>([
-      '--practice',
-      'kb-lync2013',
-      'repair',
-      '--steps',
-      'clear-endpoint-cache',
-      '--yes',
-    ]);
+    // A clock that moves a second per reading: the throttle then lets every progress event
+    // through however fast this machine copies the files.
+    let tick = Date.now();
+    const slowClock = { now: () => new Date((tick += 1000)) };
+    const r = await cli.json<{ run: RunRecord }>(
+      ['--practice', 'kb-lync2013', 'repair', '--steps', 'clear-endpoint-cache', '--yes'],
+      { context: slowClock },
+    );
     expect(r.code).toBe(EXIT.ok);
     expect(r.value.run.status).toBe('applied');
     expect(r.stderr).toMatch(/… Backing up and applying \d+ changes…/);

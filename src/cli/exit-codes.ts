@@ -28,7 +28,11 @@ export const EXIT_CODE_TABLE: ReadonlyArray<{ code: ExitCode; meaning: string }>
     code: EXIT.clientRunning,
     meaning: 'Lync / Skype for Business is running (see --close-client)',
   },
-  { code: EXIT.needsAdmin, meaning: 'needs administrator rights (or the profile of another user)' },
+  {
+    code: EXIT.needsAdmin,
+    meaning:
+      'needs administrator rights, or runs as another account than the signed-in user (restart normally)',
+  },
   { code: EXIT.repairFailed, meaning: 'a repair or undo failed or was only partly done' },
   { code: EXIT.notFound, meaning: 'not found: unknown run id, nothing to undo, no such address' },
   {

@@ -71,7 +71,7 @@ export class Output {
   /** Throttled, so a 100,000-file folder does not flood the terminal. */
   progress(message: string, done?: number, total?: number, force = false): void {
     if (!this.options.progress) return;
-    const now = Date.now();
+    const now = this.ctx.now().getTime();
     const finished = done !== undefined && total !== undefined && done >= total;
     if (!force && !finished && now - this.lastProgressAt < PROGRESS_INTERVAL_MS) return;
     this.lastProgressAt = now;

@@ -3,6 +3,7 @@ import type { CommandEnv } from '../command-env';
 import { EXIT } from '../exit-codes';
 import type { ExitCode } from '../exit-codes';
 import { clientLine, problems } from '../format/diagnosis-text';
+import { evidenceValue, profileProblem } from '../format/profile-text';
 
 /**
  * Intune-style detection: one line on stdout (what the portal shows), exit 1 when a problem
@@ -13,10 +14,16 @@ export async function detectCommand(env: CommandEnv): Promise<ExitCode> {
   const report = await withSession(env, ({ engine }) => engine.diagnose());
   const found = problems(report).map((f) => f.id);
   const where = `${clientLine(report.clients)}; ${report.currentAddress ?? 'no current address'}`;
+  const profile = profileProblem(report);
+  // The other findings describe the wrong profile: say so first, and what to change.
+  const wrongProfile = profile
+    ? `Wrong profile: runs as ${evidenceValue(profile, 'Running as') ?? 'another account'} while ${evidenceValue(profile, 'Signed in') ?? 'another user'} is signed in (run it with the logged-on credentials). `
+    : '';
   const summary =
-    found.length > 0
+    wrongProfile +
+    (found.length > 0
       ? `Problem found: ${found.join(', ')} (${where})`
-      : `Healthy: no sign-in problem found (${where})`;
+      : `Healthy: no sign-in problem found (${where})`);
   if (env.out.json) env.out.result({ problem: found.length > 0, problems: found, summary });
   else env.ctx.stdout(`${summary}\n`);
   return found.length > 0 ? EXIT.problemFound : EXIT.ok;

@@ -1,8 +1,10 @@
+import { toCliError } from '../cli-error';
 import { withSession } from '../command-env';
 import type { CommandEnv } from '../command-env';
 import { EXIT } from '../exit-codes';
 import type { ExitCode } from '../exit-codes';
 import { problems } from '../format/diagnosis-text';
+import type { CliSession } from '../session';
 import { runRepair } from './repair-flow';
 
 export interface RemediateRequest {
@@ -10,6 +12,25 @@ export interface RemediateRequest {
   closeClient: boolean;
   forceClose: boolean;
   closeTimeout?: string;
+}
+
+async function remediateIn(env: CommandEnv, session: CliSession, request: RemediateRequest) {
+  const outcome = await runRepair(
+    env,
+    session,
+    {
+      all: true,
+      yes: true,
+      dryRun: false,
+      closeClient: request.closeClient,
+      forceClose: request.forceClose,
+      ...(request.closeTimeout !== undefined ? { closeTimeout: request.closeTimeout } : {}),
+      ...(request.address !== undefined ? { address: request.address } : {}),
+    },
+    env.out.verbose && !env.out.json,
+  );
+  const after = await session.engine.diagnose();
+  return { outcome, remaining: problems(after).map((f) => f.id) };
 }
 
 /**
@@ -22,22 +43,16 @@ export async function remediateCommand(
   request: RemediateRequest,
 ): Promise<ExitCode> {
   const result = await withSession(env, async (session) => {
-    const outcome = await runRepair(
-      env,
-      session,
-      {
-        all: true,
-        yes: true,
-        dryRun: false,
-        closeClient: request.closeClient,
-        forceClose: request.forceClose,
-        ...(request.closeTimeout !== undefined ? { closeTimeout: request.closeTimeout } : {}),
-        ...(request.address !== undefined ? { address: request.address } : {}),
-      },
-      env.out.verbose && !env.out.json,
-    );
-    const after = await session.engine.diagnose();
-    return { outcome, remaining: problems(after).map((f) => f.id) };
+    try {
+      return await remediateIn(env, session, request);
+    } catch (error) {
+      const refused = toCliError(error);
+      // Deployment tools show the last line of stdout: it must say why nothing happened.
+      if (refused.code === 'wrong-profile' && !env.out.json) {
+        env.ctx.stdout(`Not remediated: ${refused.message}\n`);
+      }
+      throw refused;
+    }
   });
   const { outcome, remaining } = result;
   const run = outcome.run;

@@ -6,6 +6,7 @@ import type {
 } from '../../shared/findings';
 import { findingTitle, kbStepLabel, STATUS_LABELS } from '../../main/report/labels';
 import type { Output } from '../output';
+import { printProfileWarning, profileProblem } from './profile-text';
 
 const ORDER: FindingStatus[] = ['problem', 'unknown', 'warning', 'ok', 'not-applicable'];
 
@@ -31,6 +32,8 @@ function badge(out: Output, status: FindingStatus): string {
 }
 
 export function printDiagnosis(out: Output, report: DiagnosisReport): void {
+  const profile = profileProblem(report);
+  if (profile) printProfileWarning(out, profile);
   out.line(`${out.bold('Client:')} ${clientLine(report.clients)}`);
   out.line(`${out.bold('Signed in as:')} ${report.currentAddress ?? '(no current address)'}`);
   const others = report.addresses.filter((a) => a !== report.currentAddress);

@@ -1,0 +1,36 @@
+import type { DiagnosisReport, Finding } from '../../shared/findings';
+import type { Output } from '../output';
+
+/**
+ * The command line's side of the profile guard: the tool runs as another account than the
+ * person signed in to Windows, so the per-user steps would act on the wrong profile.
+ */
+export function restartNormallyHint(signedIn: string | undefined): string {
+  const who = signedIn ? ` as ${signedIn}` : ' as the signed-in user';
+  return (
+    `To repair the right profile, run sfb-signin-repair again${who} from a normal command prompt ` +
+    '(not “Run as administrator”, not “Run as different user”, not as SYSTEM); in Intune, set ' +
+    '“Run this script using the logged-on credentials” to Yes.'
+  );
+}
+
+export function profileProblem(report: DiagnosisReport): Finding | undefined {
+  return report.findings.find((f) => f.id === 'profile' && f.status === 'problem');
+}
+
+export function evidenceValue(finding: Finding, label: string): string | undefined {
+  return finding.evidence.find((e) => e.label === label)?.value;
+}
+
+/** Printed before anything else by `diagnose`: the other findings describe the wrong profile. */
+export function printProfileWarning(out: Output, finding: Finding): void {
+  const runningAs = evidenceValue(finding, 'Running as') ?? 'another account';
+  const signedIn = evidenceValue(finding, 'Signed in');
+  out.line(
+    out.red(out.bold(`WRONG PROFILE: this tool runs as ${runningAs}`)) +
+      out.bold(signedIn ? `, but ${signedIn} is signed in to Windows.` : '.'),
+  );
+  out.line(finding.detail ?? finding.summary);
+  out.line(restartNormallyHint(signedIn));
+  out.line();
+}
