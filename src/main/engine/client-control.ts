@@ -1,9 +1,14 @@
-/** Which clients run for this user, refusing changes while they do, closing them on request. */
+/**
+ * Which clients run for this user, refusing changes while they do, closing them on request and
+ * starting them again afterwards.
+ */
 import { REPAIR_STEPS, type RepairStepId } from '../../shared/repairs';
 import { HostError } from '../host/host-error';
 import type { HostSystem, ProcessInfo } from '../host/ports';
-import { CLIENT_PROCESS_NAMES } from './inventory/locations';
-import type { CloseClientResult } from './types';
+import { readClients, type InstalledClient } from './inventory';
+import { CLIENT_PROCESS_NAMES, CLIENT_SPECS } from './inventory/locations';
+import { profileMismatch } from './profile-guard';
+import type { CloseClientResult, StartClientRequest, StartClientResult } from './types';
 
 export async function ownClientProcesses(host: HostSystem): Promise<ProcessInfo[]> {
   return (await host.processes.find(CLIENT_PROCESS_NAMES)).filter(
@@ -64,4 +69,83 @@ export async function closeClients(
     if (!exited) stillRunning.push(`${process.name} (pid ${process.pid})`);
   }
   return { closed: stillRunning.length === 0, stillRunning };
+}
+
+/** Newest first: when several clients are installed, the newest is the one in use. */
+function newestFirst(clients: InstalledClient[]): InstalledClient[] {
+  const order = CLIENT_SPECS.map((spec) => spec.kind);
+  return [...clients].sort((a, b) => order.indexOf(b.kind) - order.indexOf(a.kind));
+}
+
+/**
+ * Starts the client again after a repair closed it, as the KB article's steps end: "Restart
+ * Lync, and then try to sign in". Only the executable found under the client's own install key
+ * is started, never a path from a caller.
+ */
+export async function startClient(
+  host: HostSystem,
+  request: StartClientRequest,
+): Promise<StartClientResult> {
+  const identity = await host.identity.current();
+  const mismatch = profileMismatch(identity);
+  const processes = await host.processes.find(CLIENT_PROCESS_NAMES);
+  const installed = newestFirst(await readClients(host, processes));
+  const client = request.kind
+    ? installed.find((candidate) => candidate.kind === request.kind)
+    : installed[0];
+  if (!client?.executablePath) {
+    const wanted = request.kind
+      ? (CLIENT_SPECS.find((spec) => spec.kind === request.kind)?.displayName ?? request.kind)
+      : 'Lync or Skype for Business';
+    return {
+      started: false,
+      refusal: 'no-client',
+      reason: `${wanted} is not installed on this PC, so there is nothing to start.`,
+    };
+  }
+  const about = { client: client.displayName, path: client.executablePath };
+  const running = processes.find(
+    (process) => process.ownedByCurrentUser && process.name === client.spec.executable,
+  );
+  if (running) {
+    return {
+      ...about,
+      started: false,
+      pid: running.pid,
+      refusal: 'already-running',
+      reason: `${client.displayName} already runs (${running.name}, pid ${running.pid}): sign in there.`,
+    };
+  }
+  if (mismatch) {
+    return {
+      ...about,
+      started: false,
+      refusal: 'wrong-profile',
+      reason: `This tool runs as ${mismatch.runningAs}, so ${client.displayName} would start for ${mismatch.runningAs} instead of ${mismatch.signedIn}. Start it from the Start menu as ${mismatch.signedIn}.`,
+    };
+  }
+  if (identity.elevated) {
+    // A client started from an elevated process runs elevated too, and then cannot talk to
+    // Outlook and the other Office programs of the same user.
+    return {
+      ...about,
+      started: false,
+      refusal: 'elevated',
+      reason: `This tool runs as administrator, so ${client.displayName} would too. Start it yourself from the Start menu with a normal click.`,
+    };
+  }
+  try {
+    await host.processes.launch(client.executablePath);
+  } catch (error) {
+    return {
+      ...about,
+      started: false,
+      refusal: 'launch-failed',
+      reason: `${client.displayName} could not be started: ${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
+  const [process] = (await ownClientProcesses(host)).filter(
+    (candidate) => candidate.name === client.spec.executable,
+  );
+  return { ...about, started: true, ...(process ? { pid: process.pid } : {}) };
 }

@@ -7,7 +7,7 @@ import { acquireDataLock, type HeldLock } from '../journal/data-lock';
 import { EngineStore, isSafeId } from '../journal/engine-store';
 import { listBackups, purgeBackups } from './backups';
 import { applyPlan } from './apply';
-import { closeClients, ownClientProcesses } from './client-control';
+import { closeClients, ownClientProcesses, startClient } from './client-control';
 import { buildDiagnosis } from './diagnosis';
 import type { EngineHooks, EngineState } from './engine-state';
 import { readInventory } from './inventory';
@@ -127,6 +127,7 @@ export function createEngineWithHooks(options: EngineOptions, hooks: EngineHooks
       }));
     },
     closeClient: (closeOptions) => serial(() => closeClients(state.host, closeOptions)),
+    startClient: (request) => serial(() => startClient(state.host, request ?? {})),
   };
 }
 
@@ -141,6 +142,9 @@ export type {
   PlanRequest,
   ApplyOptions,
   CloseClientResult,
+  StartClientRefusal,
+  StartClientRequest,
+  StartClientResult,
   BackupInfo,
   PurgeRequest,
   PurgeResult,

@@ -3,7 +3,7 @@
  * written only against the host ports (src/main/host/ports.ts) plus its own data folder for
  * the journal and backups.
  */
-import type { DiagnosisReport, Finding } from '../../shared/findings';
+import type { ClientKind, DiagnosisReport, Finding } from '../../shared/findings';
 import type { RepairPlan, RepairStepId, RunRecord, RunSummary } from '../../shared/repairs';
 import type { HostSystem } from '../host/ports';
 
@@ -46,6 +46,28 @@ export interface ApplyOptions {
 export interface CloseClientResult {
   closed: boolean;
   stillRunning: string[];
+}
+
+/** Why the client was not started again; `reason` says it in plain words. */
+export type StartClientRefusal =
+  'no-client' | 'already-running' | 'wrong-profile' | 'elevated' | 'launch-failed';
+
+export interface StartClientRequest {
+  /** Which installed client; the newest one installed when absent. Never a path. */
+  kind?: ClientKind;
+}
+
+export interface StartClientResult {
+  started: boolean;
+  /** The client started or meant: "Lync 2013". */
+  client?: string;
+  /** Its executable as detected in the registry. */
+  path?: string;
+  /** The new process, when it showed up in the process list. */
+  pid?: number;
+  refusal?: StartClientRefusal;
+  /** Why it was not started, fit for the user. */
+  reason?: string;
 }
 
 /** One run's backups, as the user sees them before choosing what to delete. */
@@ -95,6 +117,12 @@ export interface Engine {
   runningClients(): Promise<Array<{ pid: number; name: string }>>;
   /** Gracefully first; `force` ends what did not close in time. */
   closeClient(options: { force: boolean; timeoutMs?: number }): Promise<CloseClientResult>;
+  /**
+   * Starts the detected client's own executable for the current user (after a repair closed
+   * it). Refuses, with a reason, when none is installed, one already runs, the process runs as
+   * another account than the signed-in one, or runs elevated (the client would be too).
+   */
+  startClient(request?: StartClientRequest): Promise<StartClientResult>;
 }
 
 export type { Finding };

@@ -57,7 +57,10 @@ function trimSeparators(path: string): string {
   return path.replace(/[\\/]+$/, '');
 }
 
-async function readClients(host: HostSystem, processes: ProcessInfo[]): Promise<InstalledClient[]> {
+export async function readClients(
+  host: HostSystem,
+  processes: ProcessInfo[],
+): Promise<InstalledClient[]> {
   const found = await Promise.all(
     CLIENT_SPECS.flatMap((spec) =>
       (['64', '32'] as const).map(async (view): Promise<InstalledClient | undefined> => {
