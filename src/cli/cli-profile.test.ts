@@ -65,6 +65,9 @@ describe('started as administrator with another account', () => {
     expect(lines[1]).toContain("so it would change CONTOSO\\admin's profile instead of user's.");
     expect(lines[2]).toContain('in Intune, set “Run this script using the logged-on credentials”');
     expect(text.stdout.indexOf('WRONG PROFILE')).toBeLessThan(text.stdout.indexOf('Client:'));
+    expect(text.stdout.trim().split('\n').at(-1)).toBe(
+      '5 problems found. Run the tool normally first (see the top): the repairs of this profile are refused.',
+    );
 
     const json = await cli.json<DiagnosisReport>(['--practice', SCENARIO, 'diagnose']);
     expect(json.value.findings[0]).toMatchObject({ id: 'profile', status: 'problem' });

@@ -62,6 +62,8 @@ export function printDiagnosis(out: Output, report: DiagnosisReport): void {
     count === 0
       ? out.green('No sign-in problem found.')
       : out.red(`${count} problem${count === 1 ? '' : 's'} found.`) +
-          ' See the plan with: sfb-signin-repair repair --all --dry-run',
+          (profile
+            ? ' Run the tool normally first (see the top): the repairs of this profile are refused.'
+            : ' See the plan with: sfb-signin-repair repair --all --dry-run'),
   );
 }
