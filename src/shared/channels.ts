@@ -11,6 +11,7 @@ export const OPERATION_NAME_LIST = [
   'repair.apply',
   'client.status',
   'client.close',
+  'client.start',
   'runs.list',
   'runs.undo',
   'backups.list',

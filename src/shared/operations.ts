@@ -45,8 +45,9 @@ const findingSchema = z.object({
   evidence: z.array(evidenceSchema),
   repairs: z.array(z.string()),
 });
+const clientKind = z.enum(['lync2010', 'lync2013', 'sfb2016']);
 const clientSchema = z.object({
-  kind: z.enum(['lync2010', 'lync2013', 'sfb2016']),
+  kind: clientKind,
   displayName: z.string(),
   version: z.string().optional(),
   executablePath: z.string().optional(),
@@ -282,6 +283,26 @@ export const OPERATIONS = {
     request: z.object({ force: z.boolean().default(false) }).strict(),
     response: z.object({ closed: z.boolean(), stillRunning: z.array(z.string()) }),
     changesMachine: true,
+    needsClientClosed: false,
+    needsAdmin: false,
+  }),
+  'client.start': operation({
+    // Starts only the executable found under the client's own install key: the request can
+    // name which installed client, never a path.
+    description:
+      'Start Lync or Skype for Business again for this user after a repair closed it, so the user can sign in.',
+    request: z.object({ kind: clientKind.optional() }).strict(),
+    response: z.object({
+      started: z.boolean(),
+      client: z.string().optional(),
+      path: z.string().optional(),
+      pid: z.number().optional(),
+      refusal: z
+        .enum(['no-client', 'already-running', 'wrong-profile', 'elevated', 'launch-failed'])
+        .optional(),
+      reason: z.string().optional(),
+    }),
+    changesMachine: false,
     needsClientClosed: false,
     needsAdmin: false,
   }),

@@ -114,6 +114,7 @@ const TEMPLATES: Record<OperationName, Record<string, unknown>> = {
   'repair.apply': { planId: 'plan-forged', actionIds: ['a1'] },
   'client.status': {},
   'client.close': { force: false },
+  'client.start': { kind: 'lync2013' },
   'runs.list': {},
   'runs.undo': { runId: 'run-forged', stepId: 'clear-endpoint-cache' },
   'backups.list': {},
@@ -157,6 +158,16 @@ beforeAll(async () => {
       ...realSessionDeps,
       // No fuzzed admin request may reach the network: answer as the check would when offline.
       runAdminChecks: async () => [],
+      // A fuzzed `client.start` that the schema accepts ({kind: undefined}) would rightly start
+      // Lync; run elevated, where the engine refuses to start it, so only the wrapper is tested.
+      openHost: async (request) => {
+        const opened = await realSessionDeps.openHost(request);
+        const { host } = opened;
+        const identity = {
+          current: async () => ({ ...(await host.identity.current()), elevated: true }),
+        };
+        return { ...opened, host: { ...host, identity } };
+      },
     },
   });
   dispatch = createOperationDispatcher(createHandlers(session), {

@@ -128,6 +128,37 @@ describe('handlers on a practice PC', () => {
     expect(applied.status).toBe('applied');
   });
 
+  it('starts the client again after a repair closed it, and refuses a second one or a path', async () => {
+    const { call, dispatch, audit } = await open('client-running');
+    await call('client.close', {});
+    const plan: { id: string } = await call('repair.plan', { steps: ['clear-endpoint-cache'] });
+    await call('repair.apply', { planId: plan.id });
+    const started: { started: boolean; client: string; pid: number } = await call(
+      'client.start',
+      {},
+    );
+    expect(started).toMatchObject({ started: true, client: 'Lync 2013' });
+    const status: { running: Array<{ pid: number; name: string }> } = await call(
+      'client.status',
+      {},
+    );
+    expect(status.running).toEqual([{ pid: started.pid, name: 'lync.exe' }]);
+    expect(await call('client.start', {})).toMatchObject({
+      started: false,
+      refusal: 'already-running',
+    });
+    // The renderer may name an installed client, never a program to run.
+    const forged = await dispatch(mainFrame, 'client.start', {
+      path: 'C:\\Windows\\System32\\cmd.exe',
+    } as never);
+    expect(forged).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await dispatch(mainFrame, 'client.start', { kind: 'lync2010' })).toMatchObject({
+      ok: true,
+      value: { started: false, refusal: 'no-client' },
+    });
+    expect(audit.entries.filter((entry) => entry.operation === 'client.start')).toHaveLength(4);
+  });
+
   it('lists and resets practice scenarios, forgetting the old session state', async () => {
     const { call, session } = await open('kb-lync2013');
     const list: { current: string; scenarios: Array<{ name: string }> } = await call(

@@ -89,6 +89,9 @@ export function createHandlers(
 
     'client.close': (request) => session.engine().closeClient({ force: request.force }),
 
+    'client.start': (request) =>
+      session.engine().startClient(request.kind ? { kind: request.kind } : {}),
+
     async 'runs.list'() {
       return { runs: await session.engine().listRuns() };
     },

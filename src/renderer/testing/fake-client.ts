@@ -164,6 +164,30 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
       running = false;
       return ok({ closed: true, stillRunning: [] });
     },
+    'client.start': () => {
+      // As main does: the newest installed client, started only when none runs.
+      const client = diagnosis().clients.at(-1);
+      if (!client) {
+        return ok({
+          started: false,
+          refusal: 'no-client' as const,
+          reason: 'Lync or Skype for Business is not installed on this PC.',
+        });
+      }
+      const about = { client: client.displayName, path: client.executablePath };
+      const image = options.kind === 'lync2010' ? 'communicator.exe' : 'lync.exe';
+      if (running) {
+        return ok({
+          ...about,
+          started: false,
+          pid: 4242,
+          refusal: 'already-running' as const,
+          reason: `${client.displayName} already runs (${image}, pid 4242): sign in there.`,
+        });
+      }
+      running = 'cooperative';
+      return ok({ ...about, started: true, pid: 5000 + ++counter });
+    },
     'runs.list': () =>
       ok({
         runs: [...runs.values()].map(({ run }) => ({
