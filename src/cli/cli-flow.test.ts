@@ -252,7 +252,7 @@ describe('a client that does not close', () => {
 
   it('is ended with --force-close, then the repair runs', async () => {
     const args = ['--practice', 'client-running', 'repair', '--all', '--yes', '--force-close'];
-    const r = await cli.run([...args, '--close-timeout', '1']);
+    const r = await cli.run([...args, '--close-timeout', '1', '--no-restart-client']);
     expect(r.code).toBe(EXIT.ok);
     const clients = await cli.json<DiagnosisReport>(['--practice', 'client-running', 'diagnose']);
     expect(clients.value.clients[0]?.running).toBe(false);

@@ -69,6 +69,7 @@ function defineCommands(program: Command, run: Run): void {
     .option('--close-client', 'ask a running Lync / Skype for Business to close first')
     .option('--force-close', 'like --close-client, and end the client if it does not close')
     .option('--close-timeout <seconds>', 'how long the client gets to close (default 15)')
+    .option('--no-restart-client', 'leave the client closed afterwards (default: start it again)')
     .action(async (opts: Record<string, unknown>, command: Command) =>
       run(command, (env) =>
         repairCommand(env, {
@@ -80,6 +81,7 @@ function defineCommands(program: Command, run: Run): void {
           elevate: opts.elevate === true,
           closeClient: opts.closeClient === true,
           forceClose: opts.forceClose === true,
+          restartClient: opts.restartClient !== false,
           ...(typeof opts.closeTimeout === 'string' ? { closeTimeout: opts.closeTimeout } : {}),
         }),
       ),
@@ -94,6 +96,7 @@ function defineCommands(program: Command, run: Run): void {
     .option('--close-client', 'ask a running Lync / Skype for Business to close first')
     .option('--force-close', 'like --close-client, and end the client if it does not close')
     .option('--close-timeout <seconds>', 'how long the client gets to close (default 15)')
+    .option('--no-restart-client', 'leave the client closed afterwards (default: start it again)')
     .action(async (runId: string | undefined, opts: Record<string, unknown>, command: Command) =>
       run(command, (env) =>
         undoCommand(env, {
@@ -102,6 +105,7 @@ function defineCommands(program: Command, run: Run): void {
           last: opts.last === true,
           closeClient: opts.closeClient === true,
           forceClose: opts.forceClose === true,
+          restartClient: opts.restartClient !== false,
           ...(typeof opts.closeTimeout === 'string' ? { closeTimeout: opts.closeTimeout } : {}),
         }),
       ),
@@ -160,12 +164,14 @@ function defineCommands(program: Command, run: Run): void {
     .option('--close-client', 'ask a running Lync / Skype for Business to close first')
     .option('--force-close', 'like --close-client, and end the client if it does not close')
     .option('--close-timeout <seconds>', 'how long the client gets to close (default 15)')
+    .option('--no-restart-client', 'leave the client closed afterwards (default: start it again)')
     .action(async (opts: Record<string, unknown>, command: Command) =>
       run(command, (env) =>
         remediateCommand(env, {
           ...(typeof opts.address === 'string' ? { address: opts.address } : {}),
           closeClient: opts.closeClient === true,
           forceClose: opts.forceClose === true,
+          restartClient: opts.restartClient !== false,
           ...(typeof opts.closeTimeout === 'string' ? { closeTimeout: opts.closeTimeout } : {}),
         }),
       ),

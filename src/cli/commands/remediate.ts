@@ -5,6 +5,7 @@ import { EXIT } from '../exit-codes';
 import type { ExitCode } from '../exit-codes';
 import { problems } from '../format/diagnosis-text';
 import type { CliSession } from '../session';
+import { restartSummary } from './client-restart';
 import { runRepair } from './repair-flow';
 
 export interface RemediateRequest {
@@ -12,6 +13,8 @@ export interface RemediateRequest {
   closeClient: boolean;
   forceClose: boolean;
   closeTimeout?: string;
+  /** `false` with `--no-restart-client`. */
+  restartClient?: boolean;
 }
 
 async function remediateIn(env: CommandEnv, session: CliSession, request: RemediateRequest) {
@@ -24,6 +27,7 @@ async function remediateIn(env: CommandEnv, session: CliSession, request: Remedi
       dryRun: false,
       closeClient: request.closeClient,
       forceClose: request.forceClose,
+      ...(request.restartClient === false ? { restartClient: false } : {}),
       ...(request.closeTimeout !== undefined ? { closeTimeout: request.closeTimeout } : {}),
       ...(request.address !== undefined ? { address: request.address } : {}),
     },
@@ -66,6 +70,7 @@ export async function remediateCommand(
     (outcome.skippedSteps.length > 0
       ? `; needs administrator: ${outcome.skippedSteps.join(', ')}`
       : '') +
+    (outcome.clientRestart ? `; ${restartSummary(outcome.clientRestart)}` : '') +
     (remaining.length > 0 ? `; still a problem: ${remaining.join(', ')}` : '; no problem left');
   if (env.out.json) {
     env.out.result({
@@ -73,6 +78,7 @@ export async function remediateCommand(
       run: run ?? null,
       skippedSteps: outcome.skippedSteps,
       remainingProblems: remaining,
+      ...(outcome.clientRestart ? { clientRestart: outcome.clientRestart } : {}),
       summary,
     });
   } else {

@@ -6,6 +6,7 @@ import type { ExitCode } from '../exit-codes';
 import { actionCount, printPlan } from '../format/plan-text';
 import { printRun } from '../format/run-text';
 import type { CliSession } from '../session';
+import { printClientRestart, restartClosedClient, type ClientRestart } from './client-restart';
 import { needsAdmin, parseAddress, parseCloseTimeout, parseStepList, stepsForAll } from '../steps';
 
 export interface RepairRequest {
@@ -20,6 +21,8 @@ export interface RepairRequest {
   closeTimeout?: string;
   /** Ask Windows for administrator approval (UAC) for the steps that need it. */
   elevate?: boolean;
+  /** Start the client again after closing it (default); `--no-restart-client` says false. */
+  restartClient?: boolean;
 }
 
 export interface RepairOutcome {
@@ -29,6 +32,8 @@ export interface RepairOutcome {
   dryRun: boolean;
   /** Steps `--all` left out because they need administrator rights. */
   skippedSteps: RepairStepId[];
+  /** Set when the command closed the client: whether it was started again. */
+  clientRestart?: ClientRestart;
 }
 
 /** Usage checks first, so bad arguments never open the PC. */
@@ -51,9 +56,14 @@ export function checkRepairRequest(request: RepairRequest): {
 const runExit = (run: RunRecord): ExitCode =>
   run.status === 'applied' ? EXIT.ok : EXIT.repairFailed;
 
-async function ensureClientClosed(env: CommandEnv, session: CliSession, request: RepairRequest) {
+/** The image names of the clients it closed (none when none ran). */
+async function ensureClientClosed(
+  env: CommandEnv,
+  session: CliSession,
+  request: RepairRequest,
+): Promise<string[]> {
   const running = await session.engine.runningClients();
-  if (running.length === 0) return;
+  if (running.length === 0) return [];
   const names = running.map((p) => `${p.name} (pid ${p.pid})`).join(', ');
   if (!request.closeClient && !request.forceClose) {
     throw new CliError(
@@ -77,6 +87,7 @@ async function ensureClientClosed(env: CommandEnv, session: CliSession, request:
         ' Nothing was changed.',
     );
   }
+  return running.map((process) => process.name);
 }
 
 async function confirm(env: CommandEnv, plan: RepairPlan): Promise<void> {
@@ -162,18 +173,43 @@ export async function runRepair(
   // Refuse before asking anything when the client runs and closing it was not asked for.
   if (plan.requiresClientClosed && !closeAsked) await ensureClientClosed(env, session, request);
   if (!request.yes) await confirm(env, plan);
-  if (plan.requiresClientClosed && closeAsked) await ensureClientClosed(env, session, request);
+  const closed =
+    plan.requiresClientClosed && closeAsked ? await ensureClientClosed(env, session, request) : [];
   env.out.progress(
     `Backing up and applying ${actionCount(plan)} changes…`,
     undefined,
     undefined,
     true,
   );
-  const run = await engine.apply(plan.id);
+  let run: RunRecord;
+  try {
+    run = await engine.apply(plan.id);
+  } catch (error) {
+    // The user gets their client back even when the repair could not run.
+    if (closed.length > 0) {
+      const restart = await restartClosedClient(
+        env,
+        engine,
+        { names: closed },
+        request.restartClient !== false,
+      ).catch(() => undefined);
+      if (restart && display) printClientRestart(env, restart);
+    }
+    throw error;
+  }
   if (display) {
     printRun(env.out, run, 'Repair');
     if (run.status === 'applied') env.out.line(`Undo with: sfb-signin-repair undo ${run.id}`);
   }
   const code = runExit(run);
-  return outcome(code === EXIT.ok ? adminExit : code, run);
+  const result = outcome(code === EXIT.ok ? adminExit : code, run);
+  if (closed.length === 0) return result;
+  const clientRestart = await restartClosedClient(
+    env,
+    engine,
+    { names: closed },
+    request.restartClient !== false,
+  );
+  if (display) printClientRestart(env, clientRestart);
+  return { ...result, clientRestart };
 }

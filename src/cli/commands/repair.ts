@@ -13,6 +13,7 @@ export async function repairCommand(env: CommandEnv, request: RepairRequest): Pr
       plan: outcome.plan,
       run: outcome.run ?? null,
       skippedSteps: outcome.skippedSteps,
+      ...(outcome.clientRestart ? { clientRestart: outcome.clientRestart } : {}),
     });
   }
   return outcome.exitCode;

@@ -5,6 +5,7 @@ import { EXIT } from '../exit-codes';
 import type { ExitCode } from '../exit-codes';
 import { printRun } from '../format/run-text';
 import { parseCloseTimeout, parseRunId, parseStepId } from '../steps';
+import { printClientRestart, restartClosedClient, type ClientRestart } from './client-restart';
 
 export interface UndoRequest {
   runId?: string;
@@ -13,6 +14,8 @@ export interface UndoRequest {
   closeClient: boolean;
   forceClose: boolean;
   closeTimeout?: string;
+  /** Start the client again after closing it (default); `--no-restart-client` says false. */
+  restartClient?: boolean;
 }
 
 export async function undoCommand(env: CommandEnv, request: UndoRequest): Promise<ExitCode> {
@@ -22,7 +25,7 @@ export async function undoCommand(env: CommandEnv, request: UndoRequest): Promis
   const named = request.runId !== undefined ? parseRunId(request.runId) : undefined;
   const step = request.step !== undefined ? parseStepId(request.step) : undefined;
   const timeoutMs = parseCloseTimeout(request.closeTimeout);
-  const run = await withSession(env, async ({ engine }) => {
+  const { run, clientRestart } = await withSession(env, async ({ engine }) => {
     const runId = named ?? (await engine.lastRunId());
     if (!runId) throw new CliError(EXIT.notFound, 'unknown-run', 'There is no repair to undo.');
     const running = await engine.runningClients();
@@ -47,9 +50,30 @@ export async function undoCommand(env: CommandEnv, request: UndoRequest): Promis
       }
     }
     env.out.progress(`Restoring what ${runId} changed…`, undefined, undefined, true);
-    return engine.undo(runId, step);
+    const restart = (): Promise<ClientRestart | undefined> =>
+      running.length === 0
+        ? Promise.resolve(undefined)
+        : restartClosedClient(
+            env,
+            engine,
+            { names: running.map((process) => process.name) },
+            request.restartClient !== false,
+          );
+    let undone;
+    try {
+      undone = await engine.undo(runId, step);
+    } catch (error) {
+      // The user gets their client back even when the undo could not run.
+      const restarted = await restart().catch(() => undefined);
+      if (restarted && !env.out.json) printClientRestart(env, restarted);
+      throw error;
+    }
+    return { run: undone, clientRestart: await restart() };
   });
-  if (env.out.json) env.out.result(run);
-  else printRun(env.out, run, 'Undo');
+  if (env.out.json) env.out.result(clientRestart ? { ...run, clientRestart } : run);
+  else {
+    printRun(env.out, run, 'Undo');
+    if (clientRestart) printClientRestart(env, clientRestart);
+  }
   return run.status === 'undone' || run.status === 'partly-undone' ? EXIT.ok : EXIT.repairFailed;
 }
