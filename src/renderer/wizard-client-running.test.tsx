@@ -28,6 +28,8 @@ describe('a running client', () => {
       'client.close',
       'repair.apply',
       'runs.list',
+      // Whether there is a Lync to sign in with afterwards.
+      'client.status',
     ]);
     expect(client.calls.find((call) => call.name === 'client.close')?.request).toEqual({
       force: false,
@@ -70,5 +72,82 @@ describe('a running client', () => {
     client['client.status'] = status;
     await user.click(within(card).getByRole('button', { name: 'Undo this change' }));
     await within(card).findByText(/^Undone\./);
+  });
+});
+
+describe('starting Lync again after a change', () => {
+  it('offers to start the Lync it closed, starts it, and says to sign in', async () => {
+    const { user, client } = await renderWizard({ clientRunning: 'cooperative' });
+    await scanAndContinue(user);
+    const card = await confirmDeleteSignInInfo(user);
+    await user.click(await within(card).findByRole('button', { name: 'Close Lync for me' }));
+    await within(card).findByText('Lync 2013 was closed for this change.');
+    expect(client.calls.some((call) => call.name === 'client.start')).toBe(false);
+
+    await user.click(within(card).getByRole('button', { name: 'Start Lync 2013 again' }));
+    await within(card).findByText('Lync 2013 is starting.');
+    expect(within(card).getByText(/^Try to sign in as user@contoso\.com\./)).toBeTruthy();
+    expect(within(card).queryByRole('button', { name: 'Start Lync 2013 again' })).toBeNull();
+    expect(client.calls.filter((call) => call.name === 'client.start')).toEqual([
+      { name: 'client.start', request: { kind: 'lync2013' } },
+    ]);
+    // It runs again: an undo now has to close it first.
+    await user.click(within(card).getByRole('button', { name: 'Undo this change' }));
+    await within(card).findByText('Lync is still open (lync.exe).');
+  });
+
+  it('offers it too when Lync was not running at the time of the change', async () => {
+    const { user } = await renderWizard({ clientRunning: false });
+    await scanAndContinue(user);
+    const card = await confirmDeleteSignInInfo(user);
+    await within(card).findByText('Lync 2013 is not running.');
+    expect(within(card).getByRole('button', { name: 'Start Lync 2013 again' })).toBeTruthy();
+  });
+
+  it('does not offer it while Lync runs after the change', async () => {
+    const { user, client } = await renderWizard({ clientRunning: false });
+    await scanAndContinue(user);
+    // The user starts Lync themselves while the change is being made.
+    client['client.status'] = async () => ({
+      ok: true,
+      value: {
+        running: client.calls.some((call) => call.name === 'repair.apply')
+          ? [{ pid: 7, name: 'lync.exe' }]
+          : [],
+      },
+    });
+    const card = await confirmDeleteSignInInfo(user);
+    await within(card).findByText(/^Done\./);
+    await within(card).findByRole('button', { name: 'Undo this change' });
+    expect(within(card).queryByText(/Lync 2013 (is not running|was closed)/)).toBeNull();
+    expect(within(card).queryByRole('button', { name: /^Start Lync/ })).toBeNull();
+  });
+
+  it("shows main's reason when it will not start Lync, and an error without losing the offer", async () => {
+    const { user, client } = await renderWizard({
+      clientRunning: 'cooperative',
+      failures: {
+        'client.start': { code: 'internal', message: 'The bridge to the app went away.' },
+      },
+    });
+    await scanAndContinue(user);
+    const card = await confirmDeleteSignInInfo(user);
+    await user.click(await within(card).findByRole('button', { name: 'Close Lync for me' }));
+    await user.click(await within(card).findByRole('button', { name: 'Start Lync 2013 again' }));
+    await within(card).findByText('The bridge to the app went away.');
+    expect(within(card).getByRole('button', { name: 'Start Lync 2013 again' })).toBeTruthy();
+
+    const reason =
+      'This tool runs as administrator, so Lync 2013 would too. Start it yourself from the Start menu with a normal click.';
+    client['client.start'] = async () => ({
+      ok: true,
+      value: { started: false, client: 'Lync 2013', refusal: 'elevated', reason },
+    });
+    await user.click(within(card).getByRole('button', { name: 'Start Lync 2013 again' }));
+    await within(card).findByText('Lync 2013 was not started.');
+    expect(within(card).getByText(reason)).toBeTruthy();
+    expect(
+      within(card).getByText('Once you have started it yourself, try to sign in.'),
+    ).toBeTruthy();
   });
 });

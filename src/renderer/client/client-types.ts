@@ -22,6 +22,7 @@ export type ReportFile = OperationResponse<'report.build'>;
 export type BackupInfo = OperationResponse<'backups.list'>['backups'][number];
 export type PurgeResult = OperationResponse<'backups.purge'>;
 export type RestartAnswer = OperationResponse<'app.restartAsUser'>;
+export type ClientStartAnswer = OperationResponse<'client.start'>;
 export type ReportFormat = OperationRequest<'report.build'>['format'];
 
 /**

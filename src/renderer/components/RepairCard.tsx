@@ -13,6 +13,7 @@ import { KbRef } from './KbRef';
 import { PlanReview, planActionCount } from './PlanReview';
 import { ProgressLine } from './ProgressLine';
 import { RunOutcome } from './RunOutcome';
+import { StartClientOffer } from './StartClientOffer';
 import { WrongProfileCardNote } from './WrongProfileNotice';
 
 interface Props {
@@ -159,6 +160,7 @@ export function RepairCard({
                   ))}
               </div>
             )}
+            <StartClientOffer cardKey={cardKey} />
           </>
         )}
         {phase === 'undone' && flow?.undoRun && (
@@ -174,6 +176,7 @@ export function RepairCard({
                 Show what will change
               </button>
             </div>
+            <StartClientOffer cardKey={cardKey} />
           </>
         )}
         {phase === 'failed' && flow?.error && (

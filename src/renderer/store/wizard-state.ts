@@ -3,6 +3,7 @@ import type { RepairStepId } from '../../shared/repairs';
 import type {
   AdminFindings,
   BackupInfo,
+  ClientStartAnswer,
   PurgeResult,
   RunSummary,
   ClientError,
@@ -80,6 +81,19 @@ export interface WizardState {
   report: { busy: boolean; file?: ReportFile; error?: ClientError };
   /** "Restart normally": asked from `origin` (the scan screen or a card), and main's answer. */
   restart: { busy: boolean; origin?: string; answer?: RestartAnswer; error?: ClientError };
+  /**
+   * Starting Lync again after a change: set once a change was made, on the card that made it,
+   * with whether the client ran right afterwards and main's answer to "Start it again".
+   */
+  clientStart: {
+    cardKey?: string;
+    /** The app closed the client for a change in this session. */
+    closedByApp: boolean;
+    runningAfterChange?: boolean;
+    busy: boolean;
+    answer?: ClientStartAnswer;
+    error?: ClientError;
+  };
   /** The backups that keep earlier changes undoable, and the last purge the user made. */
   backups: {
     list?: BackupInfo[];
@@ -110,6 +124,8 @@ export interface WizardActions {
   setOtherAccounts(answer: OtherAccountsAnswer): void;
   buildReport(format: 'html' | 'json'): Promise<void>;
   loadBackups(): Promise<void>;
+  /** Starts the detected client again (after a change closed it), then says to sign in. */
+  startClient(): Promise<void>;
   /** Asks main to start the app again as the signed-in user; `origin` says where it was asked. */
   restartAsUser(origin: string): Promise<void>;
   /** Deletes the backups of changes older than this many days (the user has confirmed). */

@@ -24,6 +24,7 @@ const initialState: WizardState = {
   report: { busy: false },
   backups: { busy: false },
   restart: { busy: false },
+  clientStart: { busy: false, closedByApp: false },
 };
 
 /** The repair-flow key under which an earlier change's undo runs. */
@@ -76,6 +77,25 @@ export function createWizardStore(client: RepairClient): WizardStoreApi {
       }
       // The list of earlier changes shows statuses; keep it current after every change.
       await get().loadHistory();
+      await noteClientAfterChange(key);
+    };
+
+    /** The newest client the scan found: the one main starts again when asked. */
+    const installedClient = () => get().diagnosis?.clients.at(-1);
+
+    /** After a change, whether the user has a client to sign in with, or should be offered it. */
+    const noteClientAfterChange = async (key: string): Promise<void> => {
+      const { closedByApp } = get().clientStart;
+      if (!installedClient()) return;
+      const status = await callOperation(client, 'client.status', {});
+      set({
+        clientStart: {
+          cardKey: key,
+          closedByApp,
+          busy: false,
+          ...(status.ok ? { runningAfterChange: status.value.running.length > 0 } : {}),
+        },
+      });
     };
 
     const checkClientThen = async (key: string, pending: PendingChange): Promise<void> => {
@@ -186,6 +206,7 @@ export function createWizardStore(client: RepairClient): WizardStoreApi {
           return;
         }
         updateFlow(key, { running: undefined, closeRefused: undefined });
+        set({ clientStart: { ...get().clientStart, closedByApp: true } });
         await perform(key, pending);
       },
 
@@ -286,6 +307,30 @@ export function createWizardStore(client: RepairClient): WizardStoreApi {
             purging: false,
             ...(result.ok ? { lastPurge: result.value } : { error: result.error }),
           },
+        });
+      },
+
+      async startClient() {
+        const current = get().clientStart;
+        if (current.busy) return;
+        const installed = installedClient();
+        set({ clientStart: { ...current, busy: true, answer: undefined, error: undefined } });
+        const result = await callOperation(
+          client,
+          'client.start',
+          installed ? { kind: installed.kind } : {},
+        );
+        const after = get().clientStart;
+        set({
+          clientStart: result.ok
+            ? {
+                ...after,
+                busy: false,
+                answer: result.value,
+                runningAfterChange:
+                  result.value.started || result.value.refusal === 'already-running',
+              }
+            : { ...after, busy: false, error: result.error },
         });
       },
 
