@@ -7,6 +7,10 @@
 import type { StepPlanner } from '../repairs/planner';
 import { findDistrustedUserRoots, USER_ROOT_STORE } from './distrusted-roots';
 
+export const ROOT_STORE_DIALOG_WARNING =
+  'Windows asks you to confirm each change to your trusted root certificates in a dialog of its ' +
+  'own: answer Yes there, now and again if you undo this step.';
+
 export const removeDistrustedRoot: StepPlanner = {
   needsAddress: false,
   async plan({ host }) {
@@ -18,6 +22,11 @@ export const removeDistrustedRoot: StepPlanner = {
           `${root.subject} is also in LocalMachine\\Disallowed: removing the user-level copy does ` +
           'not lift that machine-wide distrust; an administrator must review LocalMachine\\Disallowed.',
       );
+    if (roots.length > 0) {
+      // Windows guards the user's Root store with its own dialog for every removal and every
+      // addition, so the user meets it on apply and again on undo.
+      warnings.push(ROOT_STORE_DIALOG_WARNING);
+    }
     return {
       actions: roots.map((root) => ({
         description:

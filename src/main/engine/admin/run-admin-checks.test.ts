@@ -36,6 +36,7 @@ import {
   makeServer,
   type TestCertificate,
 } from './testing/test-pki';
+import { ROOT_STORE_DIALOG_WARNING } from './remove-distrusted-root-planner';
 
 const DOMAIN = 'contoso.test';
 const USER_ROOT: CertificateStoreRef = { location: 'CurrentUser', name: 'Root' };
@@ -379,6 +380,7 @@ describe('the distrusted DigiCert Global Root G2 in CurrentUser\\Root', () => {
       }),
     ]);
     expect(plan.requiresClientClosed).toBe(false);
+    expect(plan.warnings).toContain(ROOT_STORE_DIALOG_WARNING);
 
     const run = await engine.apply(plan.id);
     expect(run.status).toBe('applied');
