@@ -19,6 +19,24 @@ import { Output } from './output';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
+/** The options every command that may close the client shares, in one place. */
+function withClientHandling(command: Command): Command {
+  return command
+    .option('--close-client', 'ask a running Lync / Skype for Business to close first')
+    .option('--force-close', 'like --close-client, and end the client if it does not close')
+    .option('--close-timeout <seconds>', 'how long the client gets to close (default 15)')
+    .option('--no-restart-client', 'leave the client closed afterwards (default: start it again)');
+}
+
+function clientHandling(opts: Record<string, unknown>) {
+  return {
+    closeClient: opts.closeClient === true,
+    forceClose: opts.forceClose === true,
+    restartClient: opts.restartClient !== false,
+    ...(typeof opts.closeTimeout === 'string' ? { closeTimeout: opts.closeTimeout } : {}),
+  };
+}
+
 type Run = (command: Command, make: (env: CommandEnv) => Promise<ExitCode>) => Promise<void>;
 
 function defineCommands(program: Command, run: Run): void {
@@ -54,8 +72,7 @@ function defineCommands(program: Command, run: Run): void {
         ),
     );
 
-  program
-    .command('repair')
+  withClientHandling(program.command('repair'))
     .description('Show the plan, then back up, apply and verify the chosen repairs.')
     .option('--steps <ids>', `comma-separated steps: ${REPAIR_STEP_IDS.join(', ')}`)
     .option(
@@ -66,10 +83,6 @@ function defineCommands(program: Command, run: Run): void {
     .option('--dry-run', 'print the plan and change nothing')
     .option('-y, --yes', 'apply without asking (needed when not run from a terminal)')
     .option('--elevate', 'ask Windows for administrator approval for the steps that need it')
-    .option('--close-client', 'ask a running Lync / Skype for Business to close first')
-    .option('--force-close', 'like --close-client, and end the client if it does not close')
-    .option('--close-timeout <seconds>', 'how long the client gets to close (default 15)')
-    .option('--no-restart-client', 'leave the client closed afterwards (default: start it again)')
     .action(async (opts: Record<string, unknown>, command: Command) =>
       run(command, (env) =>
         repairCommand(env, {
@@ -79,34 +92,23 @@ function defineCommands(program: Command, run: Run): void {
           dryRun: opts.dryRun === true,
           yes: opts.yes === true,
           elevate: opts.elevate === true,
-          closeClient: opts.closeClient === true,
-          forceClose: opts.forceClose === true,
-          restartClient: opts.restartClient !== false,
-          ...(typeof opts.closeTimeout === 'string' ? { closeTimeout: opts.closeTimeout } : {}),
+          ...clientHandling(opts),
         }),
       ),
     );
 
-  program
-    .command('undo')
+  withClientHandling(program.command('undo'))
     .description('Restore exactly what a repair (or one step of it) changed.')
     .argument('[run-id]', 'the repair to undo (see: runs)')
     .option('--last', 'the most recent repair')
     .option('--step <id>', 'only this step of the repair')
-    .option('--close-client', 'ask a running Lync / Skype for Business to close first')
-    .option('--force-close', 'like --close-client, and end the client if it does not close')
-    .option('--close-timeout <seconds>', 'how long the client gets to close (default 15)')
-    .option('--no-restart-client', 'leave the client closed afterwards (default: start it again)')
     .action(async (runId: string | undefined, opts: Record<string, unknown>, command: Command) =>
       run(command, (env) =>
         undoCommand(env, {
           ...(runId !== undefined ? { runId } : {}),
           ...(typeof opts.step === 'string' ? { step: opts.step } : {}),
           last: opts.last === true,
-          closeClient: opts.closeClient === true,
-          forceClose: opts.forceClose === true,
-          restartClient: opts.restartClient !== false,
-          ...(typeof opts.closeTimeout === 'string' ? { closeTimeout: opts.closeTimeout } : {}),
+          ...clientHandling(opts),
         }),
       ),
     );
@@ -157,22 +159,14 @@ function defineCommands(program: Command, run: Run): void {
     .description('For Intune proactive remediation: exit 1 when a problem is found, else 0.')
     .action(async (_opts: unknown, command: Command) => run(command, detectCommand));
 
-  program
-    .command('remediate')
+  withClientHandling(program.command('remediate'))
     .description('For Intune proactive remediation: apply every fix without questions.')
     .option('--address <sip>', 'the sign-in address to act for (default: the current one)')
-    .option('--close-client', 'ask a running Lync / Skype for Business to close first')
-    .option('--force-close', 'like --close-client, and end the client if it does not close')
-    .option('--close-timeout <seconds>', 'how long the client gets to close (default 15)')
-    .option('--no-restart-client', 'leave the client closed afterwards (default: start it again)')
     .action(async (opts: Record<string, unknown>, command: Command) =>
       run(command, (env) =>
         remediateCommand(env, {
           ...(typeof opts.address === 'string' ? { address: opts.address } : {}),
-          closeClient: opts.closeClient === true,
-          forceClose: opts.forceClose === true,
-          restartClient: opts.restartClient !== false,
-          ...(typeof opts.closeTimeout === 'string' ? { closeTimeout: opts.closeTimeout } : {}),
+          ...clientHandling(opts),
         }),
       ),
     );
