@@ -2,6 +2,8 @@
  * Data in the exact shapes main sends (recorded from the practice PC's kb-lync2013 and
  * kb-lync2010 scenarios), for the component tests' fake client.
  */
+import type { KbStepId } from '../../src/shared/findings';
+import { REPAIR_STEPS, type RepairStepId } from '../../src/shared/repairs';
 import type { Diagnosis, Plan } from '../../src/renderer/client/client-types';
 
 type Finding = Diagnosis['findings'][number];
@@ -12,10 +14,10 @@ const LOCAL = 'C:\\Users\\user\\AppData\\Local';
 export function finding(
   id: Finding['id'],
   status: Finding['status'],
-  kbStep: string,
+  kbStep: KbStepId,
   summary: string,
   evidence: Finding['evidence'] = [],
-  repairs: string[] = [],
+  repairs: RepairStepId[] = [],
 ): Finding {
   return { id, status, kbStep, summary, evidence, repairs };
 }
@@ -296,46 +298,22 @@ const ACTIONS: Record<string, Action[]> = {
   'fix-machine-guid': [],
 };
 
-const COMPOSITES: Record<string, string[]> = {
-  'delete-sign-in-info': [
-    'remove-stored-credentials',
-    'remove-personal-certificate',
-    'clear-connection-settings',
-  ],
-  'clear-cached-sign-in': [
-    'remove-personal-certificate',
-    'remove-stored-credentials',
-    'clear-connection-settings',
-  ],
-};
-
-const TITLES: Record<string, [string, string]> = {
-  'remove-personal-certificate': [
-    'Delete the personal certificate issued by Communications Server',
-    'additional-personal-certificate',
-  ],
-  'remove-stored-credentials': [
-    'Remove the stored Lync credentials',
-    'additional-stored-credentials',
-  ],
-  'clear-connection-settings': [
-    'Clear the saved connection settings',
-    'lync2013-delete-sign-in-info',
-  ],
-  'clear-endpoint-cache': ['Delete the endpoint cache', 'additional-endpoint-cache'],
-  'flush-dns-cache': ['Flush the DNS cache', 'additional-dns-cache'],
-  'fix-machine-guid': ['Remove the braces around MachineGuid', 'additional-machine-guid'],
-};
-
-export function planFor(id: string, steps: string[], address: string | undefined): Plan {
-  const expanded = [...new Set(steps.flatMap((step) => COMPOSITES[step] ?? [step]))];
+export function planFor(id: string, steps: RepairStepId[], address: string | undefined): Plan {
+  const expanded = [
+    ...new Set(
+      steps.flatMap((step): RepairStepId[] => {
+        const composite: readonly RepairStepId[] = REPAIR_STEPS[step].composite;
+        return composite.length > 0 ? [...composite] : [step];
+      }),
+    ),
+  ];
   return {
     id,
     createdAt: '2026-11-25T10:01:00.000Z',
     hostKind: 'practice',
     address,
     steps: expanded.map((stepId) => {
-      const [title, kbStep] = TITLES[stepId] ?? [stepId, 'additional-dns-cache'];
+      const { title, kbStep } = REPAIR_STEPS[stepId];
       const actions = ACTIONS[stepId] ?? [];
       return {
         stepId,
