@@ -3,7 +3,7 @@
  * fresh practice PC per test, with only Electron's transport replaced (a Playwright binding in
  * place of ipcMain/ipcRenderer, a loopback HTTP server in place of the `app://` protocol).
  */
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -19,14 +19,14 @@ import { practicePcDir } from '../../src/main/host';
 import { DEFAULT_PRACTICE_SCENARIO } from '../../src/main/host/practice';
 import { memoryAuditSink, type AuditEntry } from '../../src/main/ipc/audit';
 import { createOperationDispatcher, type OperationDispatcher } from '../../src/main/ipc/dispatcher';
-import { createHandlers } from '../../src/main/ipc/handlers';
-import { realSessionDeps } from '../../src/main/ipc/real-session-deps';
+import { createHandlers } from '../../src/main/session/handlers';
+import { realServices } from '../../src/main/session/real-services';
 import { runAdminChecks, type AdminCheckOptions } from '../../src/main/engine/admin';
 import type { SenderInfo } from '../../src/main/ipc/sender';
-import { openAppSession, type AppSession } from '../../src/main/ipc/session';
+import { openAppSession, type AppSession } from '../../src/main/session/app-session';
 import { ensureRendererBuilt } from './build-renderer';
 import { installPageBridge, INVOKE_BINDING, PROGRESS_HOOK } from './page-bridge';
-import { RENDERER_DIST, REPO_ROOT, SCREENS_DIR } from './paths';
+import { RENDERER_DIST, SCREENS_DIR } from './paths';
 import { acquireBrowser } from './shared-browser';
 import { serveRenderer, type RendererServer } from './static-server';
 
@@ -70,13 +70,6 @@ export interface AppHarness {
   close(): Promise<void>;
 }
 
-async function appVersion(): Promise<string> {
-  const pkg = JSON.parse(await readFile(join(REPO_ROOT, 'package.json'), 'utf8')) as {
-    version?: unknown;
-  };
-  return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
-}
-
 function screenshotName(name: string): string {
   const safe = name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
   if (!safe) throw new Error(`Unusable screenshot name "${name}"`);
@@ -114,9 +107,8 @@ export async function startApp(options: StartAppOptions = {}): Promise<AppHarnes
       platform: process.platform,
       dataDir,
       practice: scenario,
-      appVersion: await appVersion(),
-      deps: {
-        ...realSessionDeps,
+      services: {
+        ...(await realServices()),
         runAdminChecks: (host, request) =>
           runAdminChecks(host, {
             dns: { servers: ['127.0.0.1:9'] },

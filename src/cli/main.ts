@@ -8,7 +8,7 @@ import { HELPER_FLAG, runElevatedHelper } from '../main/elevation/helper-main';
 import type { CliContext } from './context';
 import { EXIT } from './exit-codes';
 import { runCli } from './program';
-import { realServices } from './real-services';
+import { realServices } from '../main/session/real-services';
 
 /** One question on stderr (stdout carries only results); `undefined` if input ends first. */
 function prompt(question: string): Promise<string | undefined> {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CliContext } from '../../src/cli/context';
 import { runCli } from '../../src/cli/program';
-import { realServices } from '../../src/cli/real-services';
+import { realServices } from '../../src/main/session/real-services';
 
 export interface CliResult {
   code: number;

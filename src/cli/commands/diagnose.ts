@@ -1,13 +1,13 @@
 import { isIP } from 'node:net';
 import type { DiagnosisReport } from '../../shared/findings';
 import { probeTargetSchema } from '../../shared/operations';
-import { CliError, usageError } from '../cli-error';
+import { usageError } from '../cli-error';
 import { withSession } from '../command-env';
 import type { CommandEnv } from '../command-env';
 import { EXIT } from '../exit-codes';
 import type { ExitCode } from '../exit-codes';
 import { printDiagnosis } from '../format/diagnosis-text';
-import type { AdminCheckRequest } from '../services';
+import type { AdminCheckRequest } from '../../main/session/services';
 
 export interface DiagnoseOptions {
   admin: boolean;
@@ -66,19 +66,11 @@ export async function diagnoseCommand(
   options: DiagnoseOptions,
 ): Promise<ExitCode> {
   const request = adminRequest(options);
-  const runAdminChecks = env.ctx.services.runAdminChecks;
-  if (options.admin && !runAdminChecks) {
-    throw new CliError(
-      EXIT.unavailable,
-      'unsupported',
-      "The administrators' checks (certificate chain, DNS records, clock) are not available in this build yet.",
-    );
-  }
   const report: DiagnosisReport = await withSession(env, async (session) => {
     const diagnosis = await session.engine.diagnose();
-    if (!options.admin || !runAdminChecks) return diagnosis;
+    if (!options.admin) return diagnosis;
     env.out.progress("Running the administrators' checks…", undefined, undefined, true);
-    const adminFindings = await runAdminChecks(session.host, {
+    const adminFindings = await env.ctx.services.runAdminChecks(session.host, {
       ...request,
       ...(request.domain === undefined && diagnosis.currentAddress
         ? { domain: diagnosis.currentAddress.split('@')[1] }

@@ -16,10 +16,10 @@ import { HELPER_FLAG, runElevatedHelper } from '../elevation/helper-main';
 import { fileAuditSink } from '../ipc/audit';
 import { createOperationDispatcher } from '../ipc/dispatcher';
 import { bindOperationsToIpcMain } from '../ipc/electron-binding';
-import { createHandlers } from '../ipc/handlers';
-import { realSessionDeps } from '../ipc/real-session-deps';
-import type { UserRelauncher } from '../ipc/restart-as-user';
-import { openAppSession, type AppSession } from '../ipc/session';
+import { createHandlers } from '../session/handlers';
+import { realServices } from '../session/real-services';
+import type { UserRelauncher } from '../session/restart-as-user';
+import { openAppSession, type AppSession } from '../session/app-session';
 import { parseAppArgs } from './app-args';
 import {
   APP_ENTRY_URL,
@@ -117,8 +117,7 @@ async function start(): Promise<void> {
     platform: process.platform,
     dataDir,
     ...(args.practice !== undefined ? { practice: args.practice } : {}),
-    appVersion: app.getVersion(),
-    deps: realSessionDeps,
+    services: await realServices(),
     onProgress: (event) => {
       if (!window.isDestroyed()) window.webContents.send(PROGRESS_CHANNEL, event);
     },

@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { win32 } from 'node:path';
-import type { UserRelauncher } from '../ipc/restart-as-user';
+import type { UserRelauncher } from '../session/restart-as-user';
 
 export interface ShellRelaunchOptions {
   /** The app's own executable ("…\SfB Sign-in Repair.exe"). */

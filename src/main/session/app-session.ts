@@ -8,7 +8,8 @@ import type { RepairPlan, RunRecord } from '../../shared/repairs';
 import type { Engine } from '../engine/types';
 import { HostError } from '../host/host-error';
 import type { HostSystem } from '../host/ports';
-import type { SessionDeps } from './session-deps';
+import { openPc, type OpenPc } from './open-pc';
+import type { ProductServices } from './services';
 import { newSupportCode } from './support-code';
 
 export interface AppSessionOptions {
@@ -16,15 +17,14 @@ export interface AppSessionOptions {
   dataDir: string;
   /** Practice scenario asked for (`--practice NAME`); practice is automatic off Windows. */
   practice?: string;
-  appVersion: string;
-  deps: SessionDeps;
+  services: ProductServices;
   onProgress?: (event: ProgressEvent) => void;
 }
 
 export interface AppSession {
   readonly supportCode: string;
   readonly appVersion: string;
-  readonly deps: SessionDeps;
+  readonly services: ProductServices;
   host(): HostSystem;
   engine(): Engine;
   isPractice(): boolean;
@@ -42,28 +42,23 @@ export interface AppSession {
 const MAX_PLANS_KEPT = 50;
 
 export async function openAppSession(options: AppSessionOptions): Promise<AppSession> {
-  const { deps } = options;
-  let opened: { host: HostSystem; engine: Engine } | undefined;
+  const { services } = options;
+  let opened: OpenPc | undefined;
 
-  async function open(practice: string | undefined) {
-    const { host, engineDataDir } = await deps.openHost({
+  function open(practice: string | undefined): Promise<OpenPc> {
+    return openPc(services, {
       platform: options.platform,
       dataDir: options.dataDir,
       ...(practice !== undefined ? { practice } : {}),
-    });
-    const engine = deps.createEngine({
-      host,
-      dataDir: engineDataDir,
       onProgress: (progress) =>
         options.onProgress?.({ operation: session.activeOperation ?? 'repair.apply', ...progress }),
     });
-    return { host, engine };
   }
 
   const session: AppSession = {
     supportCode: newSupportCode(),
-    appVersion: options.appVersion,
-    deps,
+    appVersion: services.appVersion,
+    services,
     host: () => current().host,
     engine: () => current().engine,
     isPractice: () => current().host.kind === 'practice',
@@ -75,7 +70,7 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
       if (!session.isPractice()) {
         throw new HostError('practice-only', 'This is only possible on the practice PC.');
       }
-      if (!deps.practiceScenarios.some((entry) => entry.name === scenario)) {
+      if (!services.practiceScenarios.some((entry) => entry.name === scenario)) {
         throw new HostError(
           'invalid-request',
           `There is no practice scenario called "${scenario}".`,
@@ -84,9 +79,9 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
           },
         );
       }
-      await current().host.close();
+      await current().close();
       opened = undefined;
-      await deps.resetPractice(options.dataDir, scenario);
+      await services.resetPractice(options.dataDir, scenario);
       opened = await open(scenario);
       session.lastDiagnosis = undefined;
       session.plans.length = 0;
@@ -95,7 +90,7 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
     async close() {
       const toClose = opened;
       opened = undefined;
-      await toClose?.host.close();
+      await toClose?.close();
     },
   };
 

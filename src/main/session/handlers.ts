@@ -4,10 +4,9 @@
  */
 import type { OperationName } from '../../shared/operations';
 import type { RepairStepId, RunRecord, RunSummary } from '../../shared/repairs';
-import { HostError } from '../host/host-error';
-import type { OperationHandlers } from './dispatcher';
+import type { OperationHandlers } from '../ipc/dispatcher';
 import { restartAsUser, type UserRelauncher } from './restart-as-user';
-import { rememberPlan, type AppSession } from './session';
+import { rememberPlan, type AppSession } from './app-session';
 
 async function diagnose(session: AppSession) {
   const report = await session.engine().diagnose();
@@ -52,14 +51,7 @@ export function createHandlers(
     'diagnosis.run': () => diagnose(session),
 
     async 'admin.check'(request) {
-      const run = session.deps.runAdminChecks;
-      if (!run) {
-        throw new HostError(
-          'unsupported',
-          "The administrators' certificate-chain check is not part of this version yet.",
-        );
-      }
-      const findings = await run(session.host(), {
+      const findings = await session.services.runAdminChecks(session.host(), {
         ...(request.domain ? { domain: request.domain } : {}),
         targets: request.targets,
       });
@@ -117,7 +109,7 @@ export function createHandlers(
       const diagnosis = session.lastDiagnosis ?? (await diagnose(session));
       const info = await handlers['session.info']({});
       const runs = await runDetails(session);
-      return session.deps.buildReport(
+      return session.services.buildReport(
         { diagnosis, plans: [...session.plans], runs, session: info },
         request.format,
       );
@@ -127,7 +119,7 @@ export function createHandlers(
       const host = session.host();
       return {
         ...(host.practiceScenario ? { current: host.practiceScenario } : {}),
-        scenarios: session.deps.practiceScenarios.map(({ name, description }) => ({
+        scenarios: session.services.practiceScenarios.map(({ name, description }) => ({
           name,
           description,
         })),

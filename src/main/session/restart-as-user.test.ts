@@ -10,11 +10,11 @@ import type { OperationResponse } from '../../shared/operations';
 import { practicePcDir } from '../host';
 import type { HostSystem, Identity } from '../host/ports';
 import { adjustPracticePc } from '../host/practice';
-import { createOperationDispatcher } from './dispatcher';
+import { createOperationDispatcher } from '../ipc/dispatcher';
 import { createHandlers } from './handlers';
-import { realSessionDeps } from './real-session-deps';
+import { realServices } from './real-services';
 import { restartAsUser, type UserRelauncher } from './restart-as-user';
-import { openAppSession, type AppSession } from './session';
+import { openAppSession, type AppSession } from './app-session';
 
 const ORIGIN = 'app://renderer';
 const mainFrame = { frameUrl: `${ORIGIN}/index.html`, isAppMainFrame: true };
@@ -45,8 +45,7 @@ async function open(identity: Partial<Identity>, relauncher?: UserRelauncher) {
     platform: 'linux',
     dataDir,
     practice: 'kb-lync2013',
-    appVersion: '9.9.9',
-    deps: realSessionDeps,
+    services: { ...(await realServices()), appVersion: '9.9.9' },
   });
   opened.push({ session, dataDir });
   // Adjusted after the session opened, as the walkthroughs do: the identity is read per call.

@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OperationName, OperationRequest, OperationResponse } from '../../shared/operations';
 import { snapshotDifferences, snapshotPc } from '../../../testing/engine/snapshot';
-import { createOperationDispatcher } from './dispatcher';
+import { createOperationDispatcher } from '../ipc/dispatcher';
 import { createHandlers } from './handlers';
-import { realSessionDeps } from './real-session-deps';
-import { openAppSession, type AppSession } from './session';
+import { realServices } from './real-services';
+import { openAppSession, type AppSession } from './app-session';
 
 const ORIGIN = 'app://renderer';
 const mainFrame = { frameUrl: `${ORIGIN}/index.html`, isAppMainFrame: true };
@@ -30,8 +30,7 @@ async function open(dataDir?: string) {
     platform: 'linux',
     dataDir: dir,
     practice: 'kb-lync2013',
-    appVersion: '9.9.9',
-    deps: realSessionDeps,
+    services: { ...(await realServices()), appVersion: '9.9.9' },
   });
   sessions.push(session);
   const dispatch = createOperationDispatcher(createHandlers(session), {

@@ -9,11 +9,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { OperationName, OperationRequest, ProgressEvent } from '../../shared/operations';
 import { snapshotDifferences, snapshotPc } from '../../../testing/engine/snapshot';
 import { KB_LYNC2013 } from '../host/practice';
-import { memoryAuditSink } from './audit';
-import { createOperationDispatcher } from './dispatcher';
+import { memoryAuditSink } from '../ipc/audit';
+import { createOperationDispatcher } from '../ipc/dispatcher';
 import { createHandlers } from './handlers';
-import { realSessionDeps } from './real-session-deps';
-import { openAppSession, type AppSession } from './session';
+import { realServices } from './real-services';
+import { openAppSession, type AppSession } from './app-session';
 
 const ORIGIN = 'app://renderer';
 const mainFrame = { frameUrl: `${ORIGIN}/index.html`, isAppMainFrame: true };
@@ -33,8 +33,7 @@ async function open(scenario: string, platform: NodeJS.Platform = 'linux') {
     platform,
     dataDir,
     practice: scenario,
-    appVersion: '9.9.9',
-    deps: realSessionDeps,
+    services: { ...(await realServices()), appVersion: '9.9.9' },
     onProgress: (event) => progress.push(event),
   });
   opened.push({ session, dataDir });
