@@ -21,6 +21,17 @@ export function explorerPath(env: NodeJS.ProcessEnv): string {
   return win32.join(root, 'explorer.exe');
 }
 
+/**
+ * The executable to start again. The portable build is a launcher that unpacks the app into
+ * `%TEMP%` and runs it from there: `process.execPath` is that copy, which the launcher deletes
+ * when this instance exits, so the launcher's own file (PORTABLE_EXECUTABLE_FILE, set by it) is
+ * the one to start.
+ */
+export function relaunchExecutable(env: NodeJS.ProcessEnv, execPath: string): string {
+  const portable = env.PORTABLE_EXECUTABLE_FILE;
+  return portable !== undefined && portable !== '' ? portable : execPath;
+}
+
 export function shellRelauncher(options: ShellRelaunchOptions): UserRelauncher {
   return {
     relaunch: () =>
