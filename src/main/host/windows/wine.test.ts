@@ -43,7 +43,7 @@ describe.skipIf(!hasWine)('Windows host under Wine', () => {
     before = suite.before as ProfileSnapshot;
     afterRepair = suite.afterRepair as ProfileSnapshot;
     afterUndo = suite.afterUndo as ProfileSnapshot;
-  }, 400_000);
+  }, 700_000);
 
   afterAll(() => {
     if (suite) console.log(`[wine] timings ${JSON.stringify(suite.timings)}`);
