@@ -3,6 +3,9 @@
  * Windows offers no simple call that drops elevation; the dependable route is to hand the
  * executable to Windows Explorer: a new explorer.exe passes the request to the running shell,
  * which belongs to the signed-in user and starts the program at that user's level.
+ * That hand-over is long-standing but undocumented Windows behaviour; the documented route
+ * (IShellDispatch2::ShellExecute through the desktop's shell view) is not implemented. What is
+ * proven and what a Windows PC must show: docs/windows-checklist.md, section 6.
  */
 import { spawn } from 'node:child_process';
 import { win32 } from 'node:path';
