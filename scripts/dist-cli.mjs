@@ -14,6 +14,7 @@
 //    CSC_KEY_PASSWORD, the same variables electron-builder reads; docs/packaging.md).
 //
 // Builds are cached in .cache/single-exe/<hash of the inputs>/, so tests reuse an identical one.
+// `--out=<file>` writes the exe elsewhere than release/.
 import { build as esbuild } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -182,8 +183,9 @@ async function buildIn(work, cache, out, log) {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const out = process.argv.find((arg) => arg.startsWith('--out='))?.slice('--out='.length);
   try {
-    await buildSingleExe();
+    await buildSingleExe(out ? { out: resolve(out) } : {});
   } catch (error) {
     process.stderr.write(`dist:cli failed: ${error instanceof Error ? error.message : error}\n`);
     process.exit(1);
