@@ -74,7 +74,8 @@ export default async function singleExe(
   };
   const prefix = createPrefix();
   try {
-    const times = context.quick ? 1 : 5;
+    const times = context.quick ? 1 : 3;
+    context.log('measuring start-up');
     // One run each first: the exe writes its koffi copy, Wine warms its caches.
     await runWindowsProgram(prefix, exe, ['--version']);
     await runWindowsNode(prefix, toWindowsPath(cli), ['--version']);
@@ -89,12 +90,13 @@ export default async function singleExe(
     if (!seeded.result.ok) throw new Error(`seeding failed: ${seeded.result.error.message}`);
     const dataDir = toWindowsPath(join(prefix, 'bench-data'));
     const diagnose = ['diagnose', '--json', '--data-dir', dataDir];
+    context.log('diagnosing the seeded profile with each');
     results['single-exe.diagnose.seeded-lync2013.median.ms'] = await timed(
-      context.quick ? 1 : 3,
+      context.quick ? 1 : 2,
       () => runWindowsProgram(prefix, exe, diagnose),
     );
     results['node-exe+cli.diagnose.seeded-lync2013.median.ms'] = await timed(
-      context.quick ? 1 : 3,
+      context.quick ? 1 : 2,
       () => runWindowsNode(prefix, toWindowsPath(cli), diagnose),
     );
   } finally {
