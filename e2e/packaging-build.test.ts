@@ -1,6 +1,6 @@
 /**
  * electron-builder's own `--win dir --x64` build of this project, with zero downloads: the
- * Electron runtime folder is a STAND-IN (e2e/packaging/stand-in-electron.ts, not Electron), so
+ * Electron runtime folder is a STAND-IN (testing/packaging/pe-resources.mjs, not Electron), so
  * every step of electron-builder runs for real (file filters, app.asar, asarUnpack, the exe's
  * version strings and icon, the manifest), and the result is inspected with @electron/asar and
  * resedit. The project is copied into a private folder and built there (scripts/build.mjs), so
@@ -20,7 +20,7 @@ import {
   readExeResources,
   STAND_IN_STRINGS,
   writeStandInElectron,
-} from './packaging/pe-resources.mjs';
+} from '../testing/packaging/pe-resources.mjs';
 
 const repo = join(import.meta.dirname, '..');
 const pkg = z

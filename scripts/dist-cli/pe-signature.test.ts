@@ -10,7 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeStandInElectron } from '../../e2e/packaging/pe-resources.mjs';
+import { writeStandInElectron } from '../../testing/packaging/pe-resources.mjs';
 import { signIfConfigured } from '../dist-cli.mjs';
 import { ensureWindowsNode } from '../wine/harness.mjs';
 import { peChecksum, signatureOf, withoutSignature } from './pe-signature.mjs';

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HELPER_EXIT, HELPER_FLAG } from './helper-main';
 import { helperCommandFor, RUN_AS_NODE_ENV, type HelperCommand } from './launcher';
 import { practiceLauncher } from './practice-launcher';
-import { buildCli, type BuiltCli } from './testing/built-cli';
+import { buildCli, type BuiltCli } from '../../../testing/elevation/built-cli';
 import { windowsCommandLine } from './windows-arguments';
 
 const REQUEST =

@@ -64,7 +64,7 @@ describe.skipIf(!hasWine)('the elevated helper under Wine', () => {
     await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: CLI });
     await build({
       ...common,
-      entryPoints: ['src/main/elevation/testing/wine-probe.ts'],
+      entryPoints: ['testing/elevation/wine-probe.ts'],
       outfile: join(BUNDLE_DIR, `${PROBE}.cjs`),
     });
     // Cached in .cache/single-exe while its inputs are unchanged (shared with wine.test.ts).

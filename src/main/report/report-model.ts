@@ -77,7 +77,7 @@ function finding(f: Finding): Finding {
     summary: String(f.summary),
     ...optional('detail', f.detail),
     evidence: f.evidence.map(evidence),
-    repairs: f.repairs.map(String),
+    repairs: [...f.repairs],
   };
 }
 
