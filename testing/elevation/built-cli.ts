@@ -6,8 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { buildProduct } from '../../scripts/build.mjs';
 import type { HelperCommand } from '../../src/main/elevation/launcher';
 
 export interface BuiltCli {
@@ -17,16 +16,10 @@ export interface BuiltCli {
 
 export async function buildCli(): Promise<BuiltCli> {
   const dir = await mkdtemp(join(tmpdir(), 'sfb-elevation-cli-'));
-  const outfile = join(dir, 'cli.cjs');
-  await build({
-    entryPoints: [fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url))],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['koffi', 'electron'],
-    logLevel: 'silent',
+  const [outfile = join(dir, 'cli.cjs')] = await buildProduct({
+    only: 'cli',
+    outDir: dir,
+    log: () => undefined,
   });
   return {
     command: { executable: process.execPath, args: [outfile] },
