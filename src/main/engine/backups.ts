@@ -5,7 +5,8 @@
  */
 import { HostError } from '../host/host-error';
 import { isSafeId } from '../journal/engine-store';
-import type { EngineState } from './engine-state';
+import { removeMovedRun } from '../journal/moved-backup';
+import { actionContext, type EngineState } from './engine-state';
 import { appender, readRun } from './run-helpers';
 import type { FoldedRun } from './run-journal';
 import type { BackupInfo, PurgeRequest, PurgeResult } from './types';
@@ -114,6 +115,8 @@ export async function purgeBackups(
       }
     }
     state.store.removeBackups(runId);
+    // Folders backed up by moving them aside are deleted with the rest.
+    await removeMovedRun(actionContext(state).host.files, runId);
     result.purged.push({ runId, freedBytes: sizeBytes });
   }
   return result;

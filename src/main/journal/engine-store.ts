@@ -133,10 +133,10 @@ export class EngineStore {
   }
 
   backupWriter(runId: string, actionId: string): BackupWriter {
-    return new BackupWriter(join(this.runDir(runId), 'backup', actionId));
+    return new BackupWriter(join(this.runDir(runId), 'backup', actionId), { runId, actionId });
   }
 
   backupReader(runId: string, actionId: string): BackupReader {
-    return new BackupReader(join(this.runDir(runId), 'backup', actionId));
+    return new BackupReader(join(this.runDir(runId), 'backup', actionId), { runId, actionId });
   }
 }
