@@ -5,7 +5,7 @@
  * The renderer sends intentions: operation names, plan ids, step ids and action ids that main
  * produced. It never sends paths, registry keys or store names, so no schema here accepts one.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { FINDING_IDS, FINDING_STATUSES, KB_STEPS } from './findings';
 import { ERROR_CODES } from './errors';
 import { REPAIR_STEP_IDS } from './repairs';

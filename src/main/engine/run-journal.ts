@@ -2,7 +2,7 @@
  * The entries a run writes to its journal, and how a RunRecord is read back from them. The
  * journal is the only source of truth: run lists, undo and crash recovery all fold it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   REPAIR_STEP_IDS,
   type ActionResult,

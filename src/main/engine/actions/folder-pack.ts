@@ -8,7 +8,7 @@
  * Files are read and written a few at a time (`forEachBounded`).
  */
 import { createHash } from 'node:crypto';
-import { z } from 'zod/mini';
+import * as z from 'zod';
 import { HostError } from '../../host/host-error';
 import type { FileSystemPort } from '../../host/ports';
 import type { BackupReader, BackupWriter } from '../../journal/backup-store';
@@ -20,9 +20,9 @@ import { retryWhileLocked } from './locked-retry';
 const manifestEntrySchema = z.object({
   path: z.array(z.string()),
   kind: z.enum(['directory', 'file']),
-  offset: z.optional(z.number()),
-  size: z.optional(z.number()),
-  sha256: z.optional(z.string()),
+  offset: z.number().optional(),
+  size: z.number().optional(),
+  sha256: z.string().optional(),
 });
 const manifestSchema = z.object({ root: z.string(), entries: z.array(manifestEntrySchema) });
 type Manifest = z.infer<typeof manifestSchema>;

@@ -4,7 +4,7 @@
  * the engine looks the internal target up again from the plan it saved. Schemas guard plan and
  * journal files read back from disk.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const registryValueSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('REG_SZ'), data: z.string() }),
