@@ -76,6 +76,21 @@ export async function tidyMovedArea(files: FileSystemPort, location: MovedLocati
   ]);
 }
 
+/** Bytes of the files the run moved aside (0 when it moved nothing). */
+export async function movedRunSize(files: FileSystemPort, runId: string): Promise<number> {
+  const run = await movedRunFolder(files, runId);
+  let total = 0;
+  const pending = run ? [run.runFolder] : [];
+  while (pending.length > 0) {
+    const dir = pending.pop() as string;
+    for (const entry of (await files.list(dir)) ?? []) {
+      if (entry.kind === 'directory') pending.push(files.join(dir, entry.name));
+      else total += entry.size;
+    }
+  }
+  return total;
+}
+
 /** A purge: everything the run moved aside is deleted. */
 export async function removeMovedRun(files: FileSystemPort, runId: string): Promise<void> {
   const run = await movedRunFolder(files, runId);

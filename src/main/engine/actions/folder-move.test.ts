@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HostError } from '../../host/host-error';
 import type { HostSystem } from '../../host/ports';
+import { findCacheFolders } from '../inventory/cache-folders';
 import { overrideHost } from '../testing/host-wrappers';
 import { practiceFixture, type PracticeFixture } from '../testing/practice';
 import { snapshotDifferences, snapshotPc } from '../testing/snapshot';
@@ -154,9 +155,16 @@ describe('a cache folder backed up by moving it aside', () => {
     fixture = await practiceFixture('kb-lync2013');
     const host = fixture.host;
     const engine = fixture.engine();
+    const cacheBytes = (await findCacheFolders(host.files))
+      .filter((folder) => folder.address === 'user@contoso.com')
+      .reduce((sum, folder) => sum + folder.totalBytes, 0);
     const run = await engine.apply((await engine.plan({ steps: ['clear-endpoint-cache'] })).id);
     expect((await host.files.listKinds(await productFolder(host)))?.length).toBe(1);
-    await engine.purgeBackups({ runIds: [run.id] });
+    // The moved folders count in the backups' size.
+    const [listed] = await engine.listBackups();
+    expect(listed?.sizeBytes).toBeGreaterThan(cacheBytes);
+    const purged = await engine.purgeBackups({ runIds: [run.id] });
+    expect(purged.purged[0]?.freedBytes).toBe(listed?.sizeBytes);
     expect(await host.files.stat(await productFolder(host))).toBeUndefined();
     await expect(engine.undo(run.id)).rejects.toMatchObject({ code: 'invalid-request' });
   });
