@@ -166,17 +166,24 @@ export default async function startupBench(
       const root = join(work, 'pcs', name);
       await resetPracticePc(root, 'kb-lync2013', scale);
       const first: number[] = [];
+      const firstCpu: number[] = [];
       const warm: number[] = [];
       for (let i = 0; i < (ctx.quick ? 2 : 5); i += 1) {
         const run = await runProcess([probe, root, join(work, 'probe-data', name)], usage, preload);
         if (run.code !== 0) throw new Error(`first-diagnosis probe exited ${run.code}`);
-        const figures = JSON.parse(run.stdout) as { firstMs: number; warmMs: number };
+        const figures = JSON.parse(run.stdout) as {
+          firstMs: number;
+          firstCpuMs: number;
+          warmMs: number;
+        };
         first.push(figures.firstMs);
+        firstCpu.push(figures.firstCpuMs);
         warm.push(figures.warmMs);
       }
       results[`first diagnosis ${name}.cold.median.ms`] = round(median(first), 1);
       results[`first diagnosis ${name}.cold.min.ms`] = round(Math.min(...first), 1);
       results[`first diagnosis ${name}.cold.max.ms`] = round(Math.max(...first), 1);
+      results[`first diagnosis ${name}.cold.cpu.median.ms`] = round(median(firstCpu), 1);
       results[`first diagnosis ${name}.warm.median.ms`] = round(median(warm), 1);
       await rm(root, { recursive: true, force: true });
     }
@@ -205,6 +212,6 @@ export default async function startupBench(
     }
     return results;
   } finally {
-    await rm(work, { recursive: true, force: true });
+    await rm(work, { recursive: true, force: true, maxRetries: 3 });
   }
 }
