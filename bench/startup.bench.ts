@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build } from 'esbuild';
+import { buildCli } from '../scripts/wine/harness.mjs';
 import { resetPracticePc } from '../src/main/host/practice';
 import { practicePcDir } from '../src/main/host/paths';
 
@@ -89,20 +90,6 @@ function summary(prefix: string, runs: ProcessRun[]): Record<string, number> {
   };
 }
 
-async function bundle(entry: string, outfile: string): Promise<void> {
-  await build({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    // As scripts/build.mjs builds dist/cli.cjs.
-    external: ['koffi', 'electron'],
-    logLevel: 'warning',
-  });
-}
-
 export default async function startupBench(
   ctx: BenchContext = { quick: false, log: () => {} },
 ): Promise<Record<string, number | string>> {
@@ -110,10 +97,19 @@ export default async function startupBench(
   const work = await mkdtemp(join(process.env.BENCH_TMP_DIR ?? tmpdir(), 'startup-'));
   const results: Record<string, number | string> = {};
   try {
-    const cli = join(work, 'cli.cjs');
+    // The command line as scripts/build.mjs builds it, into a folder no other build rewrites.
+    const cli = await buildCli();
+    if (!cli) throw new Error('the command line does not build');
     const probe = join(work, 'first-diagnosis.cjs');
-    await bundle('src/cli/main.ts', cli);
-    await bundle('bench/probes/first-diagnosis.ts', probe);
+    await build({
+      entryPoints: ['bench/probes/first-diagnosis.ts'],
+      outfile: probe,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      packages: 'external',
+      logLevel: 'warning',
+    });
     const preload = join(work, 'usage-preload.cjs');
     writeFileSync(preload, USAGE_PRELOAD);
     const usage = join(work, 'usage.json');
