@@ -71,6 +71,7 @@ const actionTargetSchema = z.discriminatedUnion('kind', [
     path: z.string(),
     fileCount: z.number(),
     totalBytes: z.number(),
+    sizeEstimated: z.literal(true).optional(),
   }),
   z.object({
     kind: z.literal('certificate'),

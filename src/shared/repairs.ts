@@ -93,7 +93,14 @@ export const REPAIR_STEP_IDS = Object.keys(REPAIR_STEPS) as RepairStepId[];
 
 /** What one planned change touches, in enough detail for the user to read before confirming. */
 export type ActionTarget =
-  | { kind: 'folder'; path: string; fileCount: number; totalBytes: number }
+  | {
+      kind: 'folder';
+      path: string;
+      fileCount: number;
+      totalBytes: number;
+      /** Set when `totalBytes` is estimated from a sample (a folder of very many files). */
+      sizeEstimated?: true;
+    }
   | {
       kind: 'certificate';
       store: string;
