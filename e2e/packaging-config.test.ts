@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { Minimatch } from 'minimatch';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { validateConfiguration } from 'app-builder-lib/out/util/config/config';
 import { DebugLogger } from 'builder-util';
 import { APP_ID } from '../src/main/app/app-identity';

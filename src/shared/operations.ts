@@ -5,7 +5,7 @@
  * The renderer sends intentions: operation names, plan ids, step ids and action ids that main
  * produced. It never sends paths, registry keys or store names, so no schema here accepts one.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ERROR_CODES } from './errors';
 import { BRIDGE_GLOBAL, channelFor, OPERATION_NAME_LIST, PROGRESS_CHANNEL } from './channels';
 import type { OperationNameInList } from './channels';

@@ -98,5 +98,78 @@ export function fileCases(): ContractCase[] {
         });
       },
     },
+    {
+      name: 'files: listing kinds alone names every entry as the full listing does',
+      async run(host) {
+        await withScratchFolder(host, async (folder) => {
+          assert.equal(await host.files.listKinds(folder), undefined);
+          await host.files.writeFile(host.files.join(folder, 'b.cache'), bytes(1, 2));
+          await host.files.makeDirectory(host.files.join(folder, 'a – ü'));
+          const kinds = await host.files.listKinds(folder);
+          const full = await host.files.list(folder);
+          const byName = (entries: Array<{ name: string; kind: string }> | undefined) =>
+            Object.fromEntries((entries ?? []).map((entry) => [entry.name, entry.kind]));
+          assert.deepEqual(byName(kinds), { 'a – ü': 'directory', 'b.cache': 'file' });
+          assert.deepEqual(byName(kinds), byName(full));
+        });
+      },
+    },
+    {
+      name: 'files: a folder moves in one step with everything in it; moving it back restores it',
+      async run(host) {
+        await withScratchFolder(host, async (folder) => {
+          const source = host.files.join(folder, 'sip_zoë@contoso.com');
+          const inner = host.files.join(source, 'Tracing', 'deep.cache');
+          await host.files.writeFile(inner, bytes(9, 8, 7));
+          await host.files.makeDirectory(host.files.join(source, 'empty'));
+          const aside = host.files.join(folder, 'moved', 'r1');
+          await host.files.makeDirectory(aside);
+          const destination = host.files.join(aside, 'a1');
+
+          await host.files.move(source, destination);
+          assert.equal(await host.files.stat(source), undefined, 'nothing left at the source');
+          sameBytes(
+            await host.files.readFile(host.files.join(destination, 'Tracing', 'deep.cache')),
+            bytes(9, 8, 7),
+            'moved file',
+          );
+          assert.equal(
+            (await host.files.stat(host.files.join(destination, 'empty')))?.kind,
+            'directory',
+          );
+
+          await host.files.move(destination, source);
+          sameBytes(await host.files.readFile(inner), bytes(9, 8, 7), 'file moved back');
+          assert.deepEqual(await host.files.list(aside), []);
+        });
+      },
+    },
+    {
+      name: 'files: a move replaces a file but never a folder, and a missing source is not-found',
+      async run(host) {
+        await withScratchFolder(host, async (folder) => {
+          const first = host.files.join(folder, 'first.cache');
+          const second = host.files.join(folder, 'second.cache');
+          await host.files.writeFile(first, bytes(1));
+          await host.files.writeFile(second, bytes(2));
+          await host.files.move(first, second);
+          assert.equal(await host.files.stat(first), undefined);
+          sameBytes(await host.files.readFile(second), bytes(1), 'replaced file');
+
+          const one = host.files.join(folder, 'one');
+          const two = host.files.join(folder, 'two');
+          await host.files.writeFile(host.files.join(one, 'x'), bytes(3));
+          await host.files.writeFile(host.files.join(two, 'y'), bytes(4));
+          await rejectsWithCode(host.files.move(one, two), 'invalid-request');
+          sameBytes(await host.files.readFile(host.files.join(one, 'x')), bytes(3), 'source kept');
+          sameBytes(await host.files.readFile(host.files.join(two, 'y')), bytes(4), 'folder kept');
+
+          await rejectsWithCode(
+            host.files.move(host.files.join(folder, 'absent'), host.files.join(folder, 'else')),
+            'not-found',
+          );
+        });
+      },
+    },
   ];
 }

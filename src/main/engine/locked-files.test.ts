@@ -20,7 +20,7 @@ function lockFor(host: PracticeFixture['host'], busyAttempts: number) {
   let first: string | undefined;
   const locked = overrideHost(host, {
     files: {
-      async remove(path: string) {
+      async move(path: string, destination: string) {
         first ??= path;
         if (path === first) {
           attempts.push(Date.now());
@@ -31,7 +31,7 @@ function lockFor(host: PracticeFixture['host'], busyAttempts: number) {
             });
           }
         }
-        await host.files.remove(path);
+        await host.files.move(path, destination);
       },
     },
   });

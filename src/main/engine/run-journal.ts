@@ -2,7 +2,7 @@
  * The entries a run writes to its journal, and how a RunRecord is read back from them. The
  * journal is the only source of truth: run lists, undo and crash recovery all fold it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type ActionResult, type RunRecord, type RunStatus } from '../../shared/repairs';
 import { repairStepIdSchema as stepId } from '../../shared/model/diagnosis';
 import { actionErrorSchema as errorSchema, runStatusSchema } from '../../shared/model/repair';

@@ -123,7 +123,13 @@ function base64Length(data: string): number {
 function target(t: ActionTarget): ActionTarget {
   switch (t.kind) {
     case 'folder':
-      return { kind: t.kind, path: t.path, fileCount: t.fileCount, totalBytes: t.totalBytes };
+      return {
+        kind: t.kind,
+        path: t.path,
+        fileCount: t.fileCount,
+        totalBytes: t.totalBytes,
+        ...(t.sizeEstimated ? { sizeEstimated: true as const } : {}),
+      };
     case 'certificate':
       return {
         kind: t.kind,

@@ -25,7 +25,10 @@ export function targetFacts(target: ActionTarget): Array<[string, string]> {
     case 'folder':
       return [
         ['Folder', target.path],
-        ['Contents', `${target.fileCount} files, ${formatBytes(target.totalBytes)}`],
+        [
+          'Contents',
+          `${target.fileCount} files, ${target.sizeEstimated ? 'about ' : ''}${formatBytes(target.totalBytes)}`,
+        ],
       ];
     case 'certificate':
       return [

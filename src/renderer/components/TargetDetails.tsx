@@ -16,7 +16,10 @@ export function TargetDetails({ target }: { target: Target }) {
     case 'folder':
       rows.push(
         ['Folder', target.path],
-        ['Contents', `${target.fileCount} files, ${formatBytes(target.totalBytes)}`],
+        [
+          'Contents',
+          `${target.fileCount} files, ${target.sizeEstimated ? 'about ' : ''}${formatBytes(target.totalBytes)}`,
+        ],
       );
       break;
     case 'certificate':

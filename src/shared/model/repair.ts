@@ -3,7 +3,7 @@
  * shapes, the journal stores runs in them, the IPC boundary validates them, the command line and
  * the wizard show them. The types are inferred; nothing restates them.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { hostKindSchema, kbStepIdSchema, repairStepIdSchema } from './diagnosis';
 import { registryValueSchema } from './registry-value';
 
@@ -14,6 +14,8 @@ export const actionTargetSchema = z.discriminatedUnion('kind', [
     path: z.string(),
     fileCount: z.number(),
     totalBytes: z.number(),
+    /** Set when `totalBytes` is estimated from a sample (a folder of very many files). */
+    sizeEstimated: z.literal(true).optional(),
   }),
   z.object({
     kind: z.literal('certificate'),

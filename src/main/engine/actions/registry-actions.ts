@@ -2,7 +2,7 @@
  * Registry changes: deleting a key tree, deleting a value, setting a value. Backups keep values
  * with their exact types (QWORDs as decimal strings, binary as base64) and whole subtrees.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { registryValueSchema } from '../../../shared/model/registry-value';
 import {
   registryValuesEqual,

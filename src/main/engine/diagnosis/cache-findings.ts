@@ -20,7 +20,7 @@ export function endpointCacheFinding(context: DiagnosisContext): Finding {
   };
   const evidence = folders.map((folder) => ({
     kind: 'path' as const,
-    label: `${folder.address}: ${folder.fileCount} file${folder.fileCount === 1 ? '' : 's'}, ${size(folder.totalBytes)}`,
+    label: `${folder.address}: ${folder.fileCount} file${folder.fileCount === 1 ? '' : 's'}, ${folder.sizeEstimated ? 'about ' : ''}${size(folder.totalBytes)}`,
     value: folder.path,
   }));
   if (folders.length === 0) {
