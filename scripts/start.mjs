@@ -38,7 +38,7 @@ function stopOnFailedBuild(status) {
   process.exit(status ?? 1);
 }
 
-/** The served wizard's parts: the renderer and one CommonJS file for Node. */
+/** The served wizard's parts: the renderer (unless `--no-build`) and one CommonJS file for Node. */
 async function buildServed() {
   if (!skipBuild || !existsSync(RENDERER_ENTRY)) {
     const renderer = spawnSync(
@@ -52,20 +52,19 @@ async function buildServed() {
     if (renderer.error) process.stderr.write(`${renderer.error.message}\n`);
     stopOnFailedBuild(renderer.status);
   }
-  if (!skipBuild || !existsSync(SERVED_BUNDLE)) {
-    const { build } = await import('esbuild');
-    await build({
-      entryPoints: [join(root, 'src', 'main', 'served', 'run.ts')],
-      outfile: SERVED_BUNDLE,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      sourcemap: true,
-      external: ['koffi', 'electron', 'esbuild'],
-      logLevel: 'warning',
-    });
-  }
+  // Always: esbuild takes a moment, and a stale bundle would serve an older main.
+  const { build } = await import('esbuild');
+  await build({
+    entryPoints: [join(root, 'src', 'main', 'served', 'run.ts')],
+    outfile: SERVED_BUNDLE,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: true,
+    external: ['koffi', 'electron', 'esbuild'],
+    logLevel: 'warning',
+  });
 }
 
 const binary = electronBinary();
