@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startApp, type AppHarness } from './harness/app-harness';
-import { snapshotDifferences, snapshotPc } from '../src/main/engine/testing/snapshot';
+import { snapshotDifferences, snapshotPc } from '../testing/engine/snapshot';
 import { WizardPage } from './pages/wizard-page';
 
 // A walkthrough starts Chromium and drives a dozen screens; on a busy 2-core machine it can

@@ -170,10 +170,7 @@ export async function bundleEntries() {
   writeFileSync(join(BUNDLE_DIR, 'package.json'), '{ "type": "commonjs" }\n');
   await build({
     entryPoints: Object.fromEntries(
-      ENTRIES.map((name) => [
-        name,
-        join(REPO, 'src', 'main', 'host', 'windows', 'proof', `${name}.ts`),
-      ]),
+      ENTRIES.map((name) => [name, join(REPO, 'testing', 'windows-proof', `${name}.ts`)]),
     ),
     outdir: BUNDLE_DIR,
     outExtension: { '.js': '.cjs' },

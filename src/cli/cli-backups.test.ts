@@ -12,8 +12,8 @@ import { HostError } from '../main/host/host-error';
 import { openPracticePc } from '../main/host/practice';
 import { toCliError } from './cli-error';
 import { EXIT } from './exit-codes';
-import { createCliHarness, type CliHarness } from './testing/cli-harness';
-import { snapshotDifferences, snapshotPc } from '../main/engine/testing/snapshot';
+import { createCliHarness, type CliHarness } from '../../testing/cli/cli-harness';
+import { snapshotDifferences, snapshotPc } from '../../testing/engine/snapshot';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 let cli: CliHarness;

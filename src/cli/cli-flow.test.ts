@@ -6,14 +6,14 @@ import type { RepairPlan, RunRecord, RunSummary } from '../shared/repairs';
 import { resetPractice } from '../main/host';
 import { KB_LYNC2013, openPracticePc } from '../main/host/practice';
 import { EXIT } from './exit-codes';
-import { createCliHarness } from './testing/cli-harness';
-import type { CliHarness } from './testing/cli-harness';
+import { createCliHarness } from '../../testing/cli/cli-harness';
+import type { CliHarness } from '../../testing/cli/cli-harness';
 import {
   MACHINE_GUID_SNAPSHOT_KEY,
   snapshotDifferences,
   snapshotPc,
   type PcSnapshot,
-} from '../main/engine/testing/snapshot';
+} from '../../testing/engine/snapshot';
 
 // The real engine on real practice PCs in a temporary data folder; only the terminal (whether
 // someone can answer, and what they type) is simulated by the harness.

@@ -2,10 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DECOYS, KB_LYNC2013, openPracticePc, secretBytes } from '../main/host/practice';
-import { parseHtml } from '../main/report/testing/parse-html';
+import { parseHtml } from '../../testing/report/parse-html';
 import { EXIT } from './exit-codes';
-import { createCliHarness } from './testing/cli-harness';
-import type { CliHarness } from './testing/cli-harness';
+import { createCliHarness } from '../../testing/cli/cli-harness';
+import type { CliHarness } from '../../testing/cli/cli-harness';
 
 // Known secrets planted on a real practice PC; no encoding of any of them may reach a report.
 const PLANTED = [

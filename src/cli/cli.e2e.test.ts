@@ -17,7 +17,7 @@ import {
   snapshotDifferences,
   snapshotPc,
   type PcSnapshot,
-} from '../main/engine/testing/snapshot';
+} from '../../testing/engine/snapshot';
 
 const repo = resolve(__dirname, '..', '..');
 const bin = join(repo, 'bin', 'sfb-signin-repair.cjs');

@@ -2,7 +2,11 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SCREENS } from './store/screens';
-import { renderWizard, scanAndContinue, seriousA11yViolations } from './testing/render-wizard';
+import {
+  renderWizard,
+  scanAndContinue,
+  seriousA11yViolations,
+} from '../../testing/renderer/render-wizard';
 
 afterEach(cleanup);
 

@@ -61,7 +61,7 @@ describe.skipIf(!hasWine)('the elevated helper under Wine', () => {
     await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: CLI });
     await build({
       ...common,
-      entryPoints: ['src/main/elevation/testing/wine-probe.ts'],
+      entryPoints: ['testing/elevation/wine-probe.ts'],
       outfile: join(BUNDLE_DIR, `${PROBE}.cjs`),
     });
     prefix = createPrefix();

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { HostError } from '../host/host-error';
-import { overrideHost, readAllBytes } from './testing/host-wrappers';
-import { practiceFixture, type PracticeFixture } from './testing/practice';
-import { snapshotDifferences, snapshotPc } from './testing/snapshot';
+import { overrideHost, readAllBytes } from '../../../testing/engine/host-wrappers';
+import { practiceFixture, type PracticeFixture } from '../../../testing/engine/practice';
+import { snapshotDifferences, snapshotPc } from '../../../testing/engine/snapshot';
 import type { RepairStepId } from '../../shared/repairs';
 
 let fixture: PracticeFixture | undefined;

@@ -9,8 +9,8 @@ import {
   practiceFacts,
   practiceFixture,
   type PracticeFixture,
-} from './testing/practice';
-import { snapshotDifferences, snapshotPc } from './testing/snapshot';
+} from '../../../testing/engine/practice';
+import { snapshotDifferences, snapshotPc } from '../../../testing/engine/snapshot';
 
 let fixture: PracticeFixture | undefined;
 afterEach(async () => {

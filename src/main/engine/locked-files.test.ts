@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { HostError } from '../host/host-error';
 import { LOCKED_RETRY_DELAYS_MS } from './actions/locked-retry';
-import { overrideHost } from './testing/host-wrappers';
-import { practiceFixture, type PracticeFixture } from './testing/practice';
-import { snapshotDifferences, snapshotPc } from './testing/snapshot';
+import { overrideHost } from '../../../testing/engine/host-wrappers';
+import { practiceFixture, type PracticeFixture } from '../../../testing/engine/practice';
+import { snapshotDifferences, snapshotPc } from '../../../testing/engine/snapshot';
 
 let fixture: PracticeFixture | undefined;
 afterEach(async () => {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OperationName, OperationRequest, OperationResponse } from '../../shared/operations';
-import { snapshotDifferences, snapshotPc } from '../engine/testing/snapshot';
+import { snapshotDifferences, snapshotPc } from '../../../testing/engine/snapshot';
 import { createOperationDispatcher } from './dispatcher';
 import { createHandlers } from './handlers';
 import { realSessionDeps } from './real-session-deps';

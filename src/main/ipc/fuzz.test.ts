@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../shared/errors';
 import { OPERATION_NAMES, OPERATIONS, type OperationName } from '../../shared/operations';
-import { snapshotDifferences, snapshotPc, type PcSnapshot } from '../engine/testing/snapshot';
+import { snapshotDifferences, snapshotPc, type PcSnapshot } from '../../../testing/engine/snapshot';
 import { createOperationDispatcher, type OperationDispatcher } from './dispatcher';
 import { createHandlers } from './handlers';
 import { realSessionDeps } from './real-session-deps';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OperationName, OperationRequest, ProgressEvent } from '../../shared/operations';
-import { snapshotDifferences, snapshotPc } from '../engine/testing/snapshot';
+import { snapshotDifferences, snapshotPc } from '../../../testing/engine/snapshot';
 import { KB_LYNC2013 } from '../host/practice';
 import { memoryAuditSink } from './audit';
 import { createOperationDispatcher } from './dispatcher';

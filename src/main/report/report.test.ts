@@ -3,7 +3,7 @@ import type { DiagnosisReport } from '../../shared/findings';
 import type { RepairPlan, RunRecord, RunSummary } from '../../shared/repairs';
 import { buildReport } from './index';
 import type { ReportInput } from './index';
-import { parseHtml } from './testing/parse-html';
+import { parseHtml } from '../../../testing/report/parse-html';
 
 // Hand-written engine output: the report is a pure function of it. The end-to-end tests in
 // src/cli build reports from real diagnoses of practice PCs.

@@ -10,7 +10,7 @@ import { runWineSuite, type WineSuiteResult } from '../../../../scripts/wine/sui
 import type { DiagnosisReport } from '../../../shared/findings';
 import type { RepairPlan, RunRecord } from '../../../shared/repairs';
 import { DECOYS, KB_LYNC2013, PRACTICE_MACHINE_GUID } from '../practice/scenarios/facts';
-import type { ProfileSnapshot } from './proof/profile-snapshot';
+import type { ProfileSnapshot } from '../../../../testing/windows-proof/profile-snapshot';
 
 const hasWine = wineAvailable();
 if (!hasWine) {
