@@ -107,16 +107,15 @@ function commandLine(pid: number): string {
 
 describe('npm start without the Electron runtime', () => {
   it('with no display prints the address; it serves the wizard once; Scan works; Ctrl+C stops it', async () => {
+    // Built here under the browser tests' lock, so npm start finds it fresh and only builds
+    // its own bundle: a second renderer build would pull the files from under parallel tests.
     await ensureRendererBuilt();
     const dataDir = tempDir('sfb-start-data-');
     const startedAt = performance.now();
-    const run = startScript(
-      ['--no-build', '--practice', 'kb-lync2013', '--data-dir', dataDir],
-      noElectronEnv(),
-    );
+    const run = startScript(['--practice', 'kb-lync2013', '--data-dir', dataDir], noElectronEnv());
     const address = await waitFor('the address', () => run.output().match(ADDRESS)?.[0], 60_000);
     console.info(
-      `npm start --no-build printed the address after ${Math.round(performance.now() - startedAt)} ms`,
+      `npm start printed the address after ${Math.round(performance.now() - startedAt)} ms`,
     );
     expect(run.output()).toContain(
       'Electron runtime not installed; opening the wizard in your browser on a practice PC. ' +
@@ -154,10 +153,7 @@ describe('npm start without the Electron runtime', () => {
 
   it('stops by itself once the page that opened it is closed', async () => {
     await ensureRendererBuilt();
-    const run = startScript(
-      ['--no-build', '--data-dir', tempDir('sfb-start-data-')],
-      noElectronEnv(),
-    );
+    const run = startScript(['--data-dir', tempDir('sfb-start-data-')], noElectronEnv());
     const address = await waitFor('the address', () => run.output().match(ADDRESS)?.[0], 60_000);
     const { browser, release } = await acquireBrowser();
     const context = await browser.newContext();
@@ -188,7 +184,7 @@ describe('npm start without the Electron runtime', () => {
       });
       running.push(xvfb);
       const dataDir = tempDir('sfb-start-data-');
-      const run = startScript(['--no-build', '--data-dir', dataDir], noElectronEnv(display));
+      const run = startScript(['--data-dir', dataDir], noElectronEnv(display));
       await waitFor(
         'the window',
         () => (/own window/.test(run.output()) ? true : undefined),

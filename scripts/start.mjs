@@ -8,6 +8,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { isBuildFresh, RENDERER_SOURCES, SERVED_SOURCES } from './build-freshness.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,8 +18,8 @@ const skipBuild = argv.includes('--no-build');
 const appArgs = argv.filter((arg) => arg !== '--no-build');
 
 const DEFAULT_BINARY = { win32: 'electron.exe', darwin: 'Electron.app/Contents/MacOS/Electron' };
-const SERVED_BUNDLE = join(root, 'dist', 'served.cjs');
-const RENDERER_ENTRY = join(root, 'dist', 'renderer', 'index.html');
+const SERVED_BUNDLE = join('dist', 'served.cjs');
+const RENDERER_ENTRY = join('dist', 'renderer', 'index.html');
 
 function electronBinary() {
   const packageDir = join(root, 'node_modules', 'electron');
@@ -38,9 +39,14 @@ function stopOnFailedBuild(status) {
   process.exit(status ?? 1);
 }
 
-/** The served wizard's parts: the renderer (unless `--no-build`) and one CommonJS file for Node. */
+/**
+ * The served wizard's parts, each when older than its sources (with `--no-build`, only when
+ * missing): the renderer and one CommonJS file for Node.
+ */
 async function buildServed() {
-  if (!skipBuild || !existsSync(RENDERER_ENTRY)) {
+  const needsBuild = (output, sources) =>
+    skipBuild ? !existsSync(join(root, output)) : !isBuildFresh(root, output, sources);
+  if (needsBuild(RENDERER_ENTRY, RENDERER_SOURCES)) {
     const renderer = spawnSync(
       process.execPath,
       [join(root, 'scripts', 'build.mjs'), '--only=renderer'],
@@ -52,11 +58,11 @@ async function buildServed() {
     if (renderer.error) process.stderr.write(`${renderer.error.message}\n`);
     stopOnFailedBuild(renderer.status);
   }
-  // Always: esbuild takes a moment, and a stale bundle would serve an older main.
+  if (!needsBuild(SERVED_BUNDLE, SERVED_SOURCES)) return;
   const { build } = await import('esbuild');
   await build({
     entryPoints: [join(root, 'src', 'main', 'served', 'run.ts')],
-    outfile: SERVED_BUNDLE,
+    outfile: join(root, SERVED_BUNDLE),
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -74,7 +80,7 @@ if (!binary || !existsSync(binary)) {
       'To get the desktop app: node node_modules/electron/install.js\n',
   );
   await buildServed();
-  const { runServedWizard } = createRequire(import.meta.url)(SERVED_BUNDLE);
+  const { runServedWizard } = createRequire(import.meta.url)(join(root, SERVED_BUNDLE));
   process.exit(await runServedWizard({ repoRoot: root, argv: appArgs }));
 }
 
