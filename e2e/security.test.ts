@@ -388,6 +388,29 @@ describe("the served wizard's server", () => {
     expect(app.audit.length).toBe(before);
   });
 
+  it("streams the engine's progress to the page's onProgress while a repair runs", async () => {
+    const received = await app.page.evaluate(async (global) => {
+      type Bridge = Record<string, (request?: unknown) => Promise<unknown>> & {
+        onProgress(listener: (event: unknown) => void): () => void;
+      };
+      const bridge = (globalThis as unknown as Record<string, Bridge>)[global] as Bridge;
+      const events: unknown[] = [];
+      const stop = bridge.onProgress((event) => events.push(event));
+      const plan = (await bridge['repair.plan']?.({ steps: ['clear-endpoint-cache'] })) as {
+        value: { id: string };
+      };
+      await bridge['repair.apply']?.({ planId: plan.value.id });
+      // The stream is a separate connection from the call: give the last event a moment.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      stop();
+      return events;
+    }, BRIDGE_GLOBAL);
+    expect(received.length).toBeGreaterThan(0);
+    for (const event of received) {
+      expect(event).toMatchObject({ operation: 'repair.apply', message: expect.any(String) });
+    }
+  });
+
   it('opens once: the token is refused after the page exchanged it', async () => {
     const { pathname, search } = new URL(app.openUrl);
     const again = await rawRequest(`${pathname}${search}`, { Host: host });
