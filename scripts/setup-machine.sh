@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Debian packages the test suite drives for real: Chromium (renderer end-to-end tests) and
-# Wine (the Win32 adapters, run by the Windows build of Node.js). Idempotent.
+# Debian packages the test suite drives for real: Chromium (renderer end-to-end tests), Wine
+# (the Win32 adapters, run by the Windows build of Node.js) and Xvfb (npm start's Chromium
+# window, on a virtual display). Idempotent.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v wine >/dev/null 2>&1 || need+=(wine wine64)
+command -v Xvfb >/dev/null 2>&1 || need+=(xvfb)
 if [ "${#need[@]}" -gt 0 ]; then
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
