@@ -174,6 +174,20 @@ describe('npm start without the Electron runtime', () => {
     );
   }, 120_000);
 
+  it('says in a sentence why the wizard cannot start, without a stack trace', async () => {
+    await ensureRendererBuilt();
+    const result = spawnSync(
+      process.execPath,
+      [START, '--practice', 'no-such-scenario', '--data-dir', tempDir('sfb-start-data-')],
+      { cwd: REPO_ROOT, encoding: 'utf8', env: noElectronEnv(), timeout: 60_000 },
+    );
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      "the wizard could not start: There is no practice scenario 'no-such-scenario'.",
+    );
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  }, 90_000);
+
   it.skipIf(!existsSync(XVFB))(
     "with a display opens Chromium's app mode, which runs the wizard; closing it stops npm start",
     async () => {

@@ -81,7 +81,13 @@ if (!binary || !existsSync(binary)) {
   );
   await buildServed();
   const { runServedWizard } = createRequire(import.meta.url)(join(root, SERVED_BUNDLE));
-  process.exit(await runServedWizard({ repoRoot: root, argv: appArgs }));
+  try {
+    process.exit(await runServedWizard({ repoRoot: root, argv: appArgs }));
+  } catch (error) {
+    // The wizard's own errors are sentences for people (a practice scenario that does not exist…).
+    process.stderr.write(`SfB Sign-in Repair: the wizard could not start: ${error.message}\n`);
+    process.exit(1);
+  }
 }
 
 if (!skipBuild) {
