@@ -16,6 +16,7 @@ import { openServedApp } from './served-app';
 
 /** A reload reconnects at once; a closed tab or window does not come back. */
 const PAGE_GONE_MS = 5_000;
+const WINDOW_EXIT_WAIT_MS = 5_000;
 
 export interface ServedRunOptions {
   repoRoot: string;
@@ -38,6 +39,19 @@ async function appVersion(repoRoot: string): Promise<string> {
     version?: unknown;
   };
   return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+}
+
+/** Ends the app window's browser and waits (a while) for it to let go of its profile folder. */
+function closeWindow(window: ChildProcess | undefined): Promise<void> {
+  if (!window || window.exitCode !== null || window.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const giveUp = setTimeout(resolve, WINDOW_EXIT_WAIT_MS);
+    window.once('exit', () => {
+      clearTimeout(giveUp);
+      resolve();
+    });
+    window.kill();
+  });
 }
 
 /** Resolves with the exit code once the wizard has stopped. */
@@ -70,9 +84,7 @@ export async function runServedWizard(options: ServedRunOptions): Promise<number
       stopping = true;
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      shown.window?.kill();
-      void served
-        .close()
+      void Promise.all([served.close(), closeWindow(shown.window)])
         .then(() => rm(profileDir, { recursive: true, force: true }))
         .finally(() => {
           write('The wizard has stopped.\n');
