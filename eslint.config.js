@@ -111,6 +111,16 @@ export default tseslint.config(
       },
     ],
   ),
+  // The served wizard's page-side bridge runs in the browser, like the preload it reuses.
+  ...zone(
+    ['src/main/served/page/**/*.ts'],
+    [
+      {
+        group: NO_NODE_OR_ELECTRON,
+        message: 'The served bridge runs in the page: no Node or Electron modules.',
+      },
+    ],
+  ),
   // Engine tests run the engine on the practice PC, so they may import it.
   ...zone(['src/main/engine/**/*.ts'], [ENGINE_PORTS_ONLY], [RAW_IPC], {}, []),
   ...zone(

@@ -35,6 +35,12 @@ const CASES: ReadonlyArray<{ zone: string; path: string; forbidden: string; allo
     allowed: "import '../shared/findings';",
   },
   {
+    zone: 'the served page bridge uses no Node',
+    path: 'src/main/served/page/zone-probe.ts',
+    forbidden: "import 'node:http';",
+    allowed: "import '../../../preload/bridge';",
+  },
+  {
     zone: 'renderer uses no Node',
     path: 'src/renderer/zone-probe.ts',
     forbidden: "import 'node:path';",
