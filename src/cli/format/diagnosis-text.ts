@@ -4,7 +4,7 @@ import type {
   Finding,
   FindingStatus,
 } from '../../shared/findings';
-import { findingTitle, kbStepLabel, STATUS_LABELS } from '../../main/report/labels';
+import { findingTitle, kbStepLabel, STATUS_WORDS } from '../../shared/wording';
 import type { Output } from '../output';
 import { printProfileWarning, profileProblem } from './profile-text';
 
@@ -24,7 +24,7 @@ export function problems(report: DiagnosisReport): Finding[] {
 }
 
 function badge(out: Output, status: FindingStatus): string {
-  const text = STATUS_LABELS[status].toUpperCase().padEnd(14);
+  const text = STATUS_WORDS[status].toUpperCase().padEnd(14);
   if (status === 'problem') return out.red(text);
   if (status === 'ok') return out.green(text);
   if (status === 'warning' || status === 'unknown') return out.yellow(text);

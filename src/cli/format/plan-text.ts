@@ -1,6 +1,5 @@
 import type { RepairPlan } from '../../shared/repairs';
-import { kbStepLabel } from '../../main/report/labels';
-import { targetFacts } from '../../main/report/target-facts';
+import { kbStepLabel, targetFacts } from '../../shared/wording';
 import type { Output } from '../output';
 
 export function actionCount(plan: RepairPlan): number {

@@ -9,14 +9,6 @@ import type { BuiltReport, ReportFormat, ReportInput } from './report-types';
 export type { BuiltReport, ReportFormat, ReportInput, ReportSession } from './report-types';
 export { REPORT_SCHEMA, toReportModel } from './report-model';
 export type { ReportModel, ReportRun } from './report-model';
-export {
-  FINDING_TITLES,
-  STATUS_LABELS,
-  findingTitle,
-  kbStepLabel,
-  repairStepTitle,
-} from './labels';
-export { formatBytes, formatRegistryValue, targetFacts } from './target-facts';
 
 function stamp(iso: string): string {
   // 2026-11-25T10:37:51.123Z → 20261125-103751: sortable and valid on every file system.

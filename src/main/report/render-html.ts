@@ -1,9 +1,14 @@
 import type { Finding, FindingStatus } from '../../shared/findings';
 import type { ActionResult, PlannedStep, RepairPlan } from '../../shared/repairs';
-import { findingTitle, kbStepLabel, repairStepTitle, STATUS_LABELS } from './labels';
+import {
+  findingTitle,
+  kbStepLabel,
+  repairStepTitle,
+  STATUS_WORDS,
+  targetFacts,
+} from '../../shared/wording';
 import type { ReportModel, ReportRun } from './report-model';
 import { html, SafeHtml } from './safe-html';
-import { targetFacts } from './target-facts';
 
 // Inline only: the report is mailed around and opened offline, so it loads nothing.
 const STYLE = `
@@ -50,7 +55,7 @@ function facts(pairs: Array<[string, string]>): SafeHtml {
 }
 
 function statusBadge(status: FindingStatus): SafeHtml {
-  return html`<span class="status status-${status}">${STATUS_LABELS[status] ?? status}</span>`;
+  return html`<span class="status status-${status}">${STATUS_WORDS[status] ?? status}</span>`;
 }
 
 function findingCard(f: Finding): SafeHtml {
@@ -153,7 +158,7 @@ function countByStatus(findings: Finding[]): string {
   return order
     .map((status) => [status, findings.filter((f) => f.status === status).length] as const)
     .filter(([, n]) => n > 0)
-    .map(([status, n]) => `${n} ${STATUS_LABELS[status].toLowerCase()}`)
+    .map(([status, n]) => `${n} ${STATUS_WORDS[status].toLowerCase()}`)
     .join(', ');
 }
 

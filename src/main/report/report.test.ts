@@ -203,11 +203,11 @@ describe('buildReport html', () => {
     expect(card?.querySelector('h3')?.textContent).toBe(
       'Personal certificate (Communications Server)',
     );
-    expect(card?.querySelector('.status')?.textContent).toBe('Problem');
+    expect(card?.querySelector('.status')?.textContent).toBe('Problem found');
     expect(card?.textContent).toContain(
       'Additional troubleshooting steps — Delete the personal certificate',
     );
-    expect(doc.querySelector('#finding-dns-cache .status')?.textContent).toBe('Check');
+    expect(doc.querySelector('#finding-dns-cache .status')?.textContent).toBe('Worth doing');
     expect(doc.querySelectorAll('section[id^="finding-"]').length).toBe(3);
   });
 

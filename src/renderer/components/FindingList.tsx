@@ -1,5 +1,5 @@
 import type { Finding } from '../diagnosis-view';
-import { STATUS_WORDS } from '../diagnosis-view';
+import { STATUS_WORDS } from '../../shared/wording';
 import { useWizard } from '../store/wizard-context';
 import { KbRef } from './KbRef';
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { KbStepId } from '../../shared/findings';
 import type { RepairStepId } from '../../shared/repairs';
-import { isRepairStep, repairStepTitle } from '../shared-lookup';
+import { isRepairStep, repairStepTitle } from '../../shared/wording';
 import type { Finding } from '../diagnosis-view';
 import { isPerUserStep, wrongProfile } from '../profile-view';
 import { useWizard } from '../store/wizard-context';

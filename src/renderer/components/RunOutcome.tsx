@@ -1,42 +1,13 @@
-import { repairStepTitle } from '../shared-lookup';
+import { OUTCOME_WORDS, repairStepTitle, runHeadline, runSucceeded } from '../../shared/wording';
 import type { Run } from '../client/client-types';
 import { useWizard } from '../store/wizard-context';
-
-const OUTCOME_WORDS: Record<Run['actions'][number]['outcome'], string> = {
-  applied: 'Done',
-  failed: 'Failed',
-  skipped: 'Skipped',
-  undone: 'Put back',
-  'rolled-back': 'Put back after a problem',
-};
-
-const RUN_WORDS: Record<Run['status'], string> = {
-  applied: 'Done. Every change was made and checked.',
-  partial: 'Partly done. Some changes could not be made; what was made is listed below.',
-  failed: 'The change could not be made. Nothing was left half-done.',
-  undone: 'Undone. Everything this change removed has been put back.',
-  'partly-undone': 'Partly undone. The parts listed below have been put back.',
-  'rolled-back': 'The change hit a problem and was put back the way it was.',
-};
-
-export function runHeadline(run: Run): string {
-  if (
-    run.status === 'applied' &&
-    run.actions.some((action) => !action.verified && action.outcome === 'applied')
-  ) {
-    return 'Done, but some changes could not be checked afterwards.';
-  }
-  return RUN_WORDS[run.status];
-}
 
 /** The result of a change or an undo, per action, with whether it was verified. */
 export function RunOutcome({ run }: { run: Run }) {
   const helpdesk = useWizard((state) => state.helpdesk);
   return (
     <div className="run-outcome">
-      <p
-        className={`notice ${run.status === 'applied' || run.status === 'undone' ? 'notice-ok' : 'notice-warning'}`}
-      >
+      <p className={`notice ${runSucceeded(run.status) ? 'notice-ok' : 'notice-warning'}`}>
         {runHeadline(run)}
       </p>
       <ul className="run-actions">

@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { RepairStepId } from '../../shared/repairs';
-import { isRepairStep } from '../shared-lookup';
+import { isRepairStep } from '../../shared/wording';
 import { callOperation, type ClientError, type RepairClient } from '../client/client-types';
 import type { PendingChange, RepairFlow, WizardState, WizardStore } from './wizard-state';
 

@@ -1,0 +1,38 @@
+import type { ActionOutcome, RunStatus } from '../repairs';
+
+/** One action's outcome in a word, before its description. */
+export const OUTCOME_WORDS: Record<ActionOutcome, string> = {
+  applied: 'Done',
+  failed: 'Failed',
+  skipped: 'Skipped',
+  undone: 'Put back',
+  'rolled-back': 'Put back after a problem',
+};
+
+const RUN_WORDS: Record<RunStatus, string> = {
+  applied: 'Done. Every change was made and checked.',
+  partial: 'Partly done. Some changes could not be made; what was made is listed below.',
+  failed: 'The change could not be made. Nothing was left half-done.',
+  undone: 'Undone. Everything this change removed has been put back.',
+  'partly-undone': 'Partly undone. The parts listed below have been put back.',
+  'rolled-back': 'The change hit a problem and was put back the way it was.',
+};
+
+/** What a run (a change or its undo) came to, in one sentence. */
+export function runHeadline(run: {
+  status: RunStatus;
+  actions: ReadonlyArray<{ outcome: ActionOutcome; verified: boolean }>;
+}): string {
+  if (
+    run.status === 'applied' &&
+    run.actions.some((action) => !action.verified && action.outcome === 'applied')
+  ) {
+    return 'Done, but some changes could not be checked afterwards.';
+  }
+  return RUN_WORDS[run.status];
+}
+
+/** Whether the run ended as the person wanted (every change made, or every change put back). */
+export function runSucceeded(status: RunStatus): boolean {
+  return status === 'applied' || status === 'undone';
+}
