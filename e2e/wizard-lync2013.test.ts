@@ -99,8 +99,8 @@ describe('the Lync 2013 path in Chromium (kb-lync2013 practice PC)', () => {
       const html = await readFile(saved, 'utf8');
       expect(html).toContain('user@contoso.com');
       expect(html).not.toMatch(/<script/i);
-      await app.page.getByRole('button', { name: 'Copy to clipboard' }).click();
-      await app.page.getByText(/^Copied\./).waitFor();
+      await app.page.getByRole('button', { name: 'Copy summary' }).click();
+      await app.page.getByText(/^Copied the summary\./).waitFor();
       await app.screenshot('lync2013-08-report');
       expect(await seriousViolations(app.page)).toEqual([]);
       expect(app.pageErrors).toEqual([]);

@@ -103,11 +103,17 @@ describe('the Lync 2013 path', () => {
     await user.click(screen.getByRole('button', { name: /Report$/ }));
     await user.click(screen.getByRole('button', { name: 'Prepare the report' }));
     await screen.findByText('sfb-signin-report.html');
-    expect(client.calls.at(-1)).toEqual({ name: 'report.build', request: { format: 'html' } });
+    expect(client.calls.at(-1)).toEqual({
+      name: 'report.build',
+      request: { format: 'html', context: { address: 'user@contoso.com' } },
+    });
 
-    await user.click(screen.getByRole('button', { name: 'Copy to clipboard' }));
-    await screen.findByText(/^Copied\./);
-    expect(await navigator.clipboard.readText()).toBe('<!doctype html><title>Report</title>');
+    await user.click(screen.getByRole('button', { name: 'Copy summary' }));
+    await screen.findByText(/^Copied the summary\./);
+    // The ticket gets the plain-text summary, never the HTML.
+    expect(await navigator.clipboard.readText()).toBe(
+      'SfB Sign-in Repair — summary\nSupport code: K7Q2XM\n',
+    );
 
     const created: Blob[] = [];
     URL.createObjectURL = (blob: Blob) => {

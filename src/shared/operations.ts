@@ -153,6 +153,7 @@ const runSchema = z.object({
   steps: z.array(repairStepId),
   actions: z.array(actionResultSchema),
   backupsPurgedAt: z.string().optional(),
+  undoable: z.boolean(),
 });
 const runSummarySchema = z.object({
   id: z.string(),
@@ -163,6 +164,7 @@ const runSummarySchema = z.object({
   steps: z.array(repairStepId),
   actionCount: z.number(),
   backupsPurgedAt: z.string().optional(),
+  undoable: z.boolean(),
 });
 
 const backupInfoSchema = z.object({
@@ -183,6 +185,16 @@ export const probeTargetSchema = z
   .trim()
   .max(260)
   .regex(/^[A-Za-z0-9.-]+(:\d{1,5})?$/, 'a host name with an optional :port');
+
+/** The wizard's side of a report: whom the repairs were for, and "Did it work?" answers. */
+export const reportContextSchema = z
+  .object({
+    address: sipAddressSchema.optional(),
+    fixed: z.boolean().optional(),
+    otherAccounts: z.enum(['yes', 'no', 'not-tried']).optional(),
+  })
+  .strict();
+export type ReportContext = z.infer<typeof reportContextSchema>;
 
 function operation<Req extends z.ZodType, Res extends z.ZodType>(spec: {
   request: Req;
@@ -351,8 +363,20 @@ export const OPERATIONS = {
   }),
   'report.build': operation({
     description: 'A report of the session without secrets, as HTML or JSON.',
-    request: z.object({ format: z.enum(['html', 'json']) }).strict(),
-    response: z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() }),
+    request: z
+      .object({
+        format: z.enum(['html', 'json']),
+        /** What only the wizard knows: the address it acted for and the user's answers. */
+        context: reportContextSchema.optional(),
+      })
+      .strict(),
+    response: z.object({
+      fileName: z.string(),
+      mimeType: z.string(),
+      content: z.string(),
+      /** The summary as plain text, sized for a helpdesk ticket. */
+      summary: z.string(),
+    }),
     changesMachine: false,
     needsClientClosed: false,
     needsAdmin: false,

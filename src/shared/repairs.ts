@@ -170,9 +170,22 @@ export interface RunRecord {
   actions: ActionResult[];
   /** Set when the user deleted this run's backups: it can no longer be undone. */
   backupsPurgedAt?: string;
+  /**
+   * Whether an undo would put something back: the run finished, its backups are kept, and at
+   * least one change that can be undone is still in effect. A DNS flush alone never is. The
+   * engine decides it (run-journal.ts); the wizard and the command line only read it.
+   */
+  undoable: boolean;
 }
 
 export type RunSummary = Pick<
   RunRecord,
-  'id' | 'address' | 'startedAt' | 'finishedAt' | 'status' | 'steps' | 'backupsPurgedAt'
+  | 'id'
+  | 'address'
+  | 'startedAt'
+  | 'finishedAt'
+  | 'status'
+  | 'steps'
+  | 'backupsPurgedAt'
+  | 'undoable'
 > & { actionCount: number };

@@ -199,7 +199,7 @@ export async function runRepair(
   }
   if (display) {
     printRun(env.out, run, 'Repair');
-    if (run.status === 'applied') env.out.line(`Undo with: sfb-signin-repair undo ${run.id}`);
+    if (run.undoable) env.out.line(`Undo with: sfb-signin-repair undo ${run.id}`);
   }
   const code = runExit(run);
   const result = outcome(code === EXIT.ok ? adminExit : code, run);

@@ -12,15 +12,6 @@ import type { BackupInfo, PurgeRequest, PurgeResult } from './types';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-function canUndo(run: FoldedRun): boolean {
-  return (
-    run.ended &&
-    !run.openUndo &&
-    run.record.backupsPurgedAt === undefined &&
-    run.actions.some((action) => action.undoable && action.outcome === 'applied')
-  );
-}
-
 function readable(state: EngineState): Array<{ runId: string; run: FoldedRun }> {
   return state.store.runIds().flatMap((runId) => {
     try {
@@ -37,7 +28,7 @@ export function listBackups(state: EngineState): BackupInfo[] {
       runId,
       startedAt: run.record.startedAt,
       sizeBytes: state.store.backupSize(runId),
-      undoable: canUndo(run),
+      undoable: run.record.undoable,
       ...(run.record.backupsPurgedAt !== undefined ? { purgedAt: run.record.backupsPurgedAt } : {}),
     }))
     .sort((a, b) => (a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0));

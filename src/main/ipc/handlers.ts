@@ -2,6 +2,7 @@
  * Maps every operation of the shared table onto the engine, the report, the administrators'
  * check and the practice PC. Requests arrive already parsed by the dispatcher.
  */
+import type { DiagnosisReport, Finding } from '../../shared/findings';
 import type { OperationName } from '../../shared/operations';
 import type { RepairStepId, RunRecord, RunSummary } from '../../shared/repairs';
 import { HostError } from '../host/host-error';
@@ -9,9 +10,16 @@ import type { OperationHandlers } from './dispatcher';
 import { restartAsUser, type UserRelauncher } from './restart-as-user';
 import { rememberPlan, type AppSession } from './session';
 
-async function diagnose(session: AppSession) {
+/** What the report needs beyond the latest scan: how the PC was first, and the admin checks. */
+interface ReportMemory {
+  firstDiagnosis?: DiagnosisReport;
+  adminFindings?: Finding[];
+}
+
+async function diagnose(session: AppSession, memory: ReportMemory) {
   const report = await session.engine().diagnose();
   session.lastDiagnosis = report;
+  memory.firstDiagnosis ??= report;
   return report;
 }
 
@@ -34,6 +42,7 @@ export function createHandlers(
   session: AppSession,
   options: HandlerOptions = {},
 ): OperationHandlers {
+  const memory: ReportMemory = {};
   const handlers: OperationHandlers = {
     async 'session.info'() {
       const host = session.host();
@@ -49,7 +58,7 @@ export function createHandlers(
       };
     },
 
-    'diagnosis.run': () => diagnose(session),
+    'diagnosis.run': () => diagnose(session, memory),
 
     async 'admin.check'(request) {
       const run = session.deps.runAdminChecks;
@@ -63,6 +72,7 @@ export function createHandlers(
         ...(request.domain ? { domain: request.domain } : {}),
         targets: request.targets,
       });
+      memory.adminFindings = findings;
       return { findings };
     },
 
@@ -114,11 +124,19 @@ export function createHandlers(
       }),
 
     async 'report.build'(request) {
-      const diagnosis = session.lastDiagnosis ?? (await diagnose(session));
+      const diagnosis = session.lastDiagnosis ?? (await diagnose(session, memory));
       const info = await handlers['session.info']({});
       const runs = await runDetails(session);
       return session.deps.buildReport(
-        { diagnosis, plans: [...session.plans], runs, session: info },
+        {
+          diagnosis,
+          plans: [...session.plans],
+          runs,
+          session: info,
+          ...(memory.firstDiagnosis ? { before: memory.firstDiagnosis } : {}),
+          ...(memory.adminFindings ? { adminFindings: memory.adminFindings } : {}),
+          ...(request.context ? { context: request.context } : {}),
+        },
         request.format,
       );
     },

@@ -4,6 +4,7 @@
  */
 import { renderHtml } from './render-html';
 import { toReportModel } from './report-model';
+import { summaryText } from './report-summary';
 import type { BuiltReport, ReportFormat, ReportInput } from './report-types';
 
 export type { BuiltReport, ReportFormat, ReportInput, ReportSession } from './report-types';
@@ -21,11 +22,13 @@ function stamp(iso: string): string {
 export function buildReport(input: ReportInput, format: ReportFormat): BuiltReport {
   const model = toReportModel(input);
   const base = `sfb-signin-repair-report-${stamp(model.generatedAt)}`;
+  const summary = summaryText(model.summary);
   if (format === 'json') {
     return {
       fileName: `${base}.json`,
       mimeType: 'application/json',
       content: `${JSON.stringify(model, null, 2)}\n`,
+      summary,
     };
   }
   if (format === 'html') {
@@ -33,6 +36,7 @@ export function buildReport(input: ReportInput, format: ReportFormat): BuiltRepo
       fileName: `${base}.html`,
       mimeType: 'text/html; charset=utf-8',
       content: renderHtml(model),
+      summary,
     };
   }
   throw new RangeError(`Unknown report format "${String(format)}": use html or json.`);

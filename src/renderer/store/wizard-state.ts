@@ -45,6 +45,8 @@ export interface RepairFlow {
   running?: string[];
   /** Set after a polite close request (or a forced one) left the client running. */
   closeRefused?: 'polite' | 'forced';
+  /** The user said they closed the client, and it still runs. */
+  recheckedStillRunning?: boolean;
   error?: ClientError;
 }
 
@@ -60,7 +62,10 @@ export interface WizardState {
   helpdesk: boolean;
   session?: SessionInfo;
   sessionError?: ClientError;
+  /** The latest scan: after every change and undo the PC is scanned again. */
   diagnosis?: Diagnosis;
+  /** The last scan before any change in this session: the "before" of each finding. */
+  before?: Diagnosis;
   scanning: boolean;
   scanCount: number;
   scanError?: ClientError;
@@ -124,6 +129,8 @@ export interface WizardActions {
   setOtherAccounts(answer: OtherAccountsAnswer): void;
   buildReport(format: 'html' | 'json'): Promise<void>;
   loadBackups(): Promise<void>;
+  /** After a change on card `key`: whether the client runs, so the card can offer to start it. */
+  noteClientAfterChange(key: string): Promise<void>;
   /** Starts the detected client again (after a change closed it), then says to sign in. */
   startClient(): Promise<void>;
   /** Asks main to start the app again as the signed-in user; `origin` says where it was asked. */
