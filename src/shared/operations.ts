@@ -12,6 +12,7 @@ import { REPAIR_STEP_IDS } from './repairs';
 import type { DiagnosisReport } from './findings';
 import { BRIDGE_GLOBAL, channelFor, OPERATION_NAME_LIST, PROGRESS_CHANNEL } from './channels';
 import type { OperationNameInList } from './channels';
+import { EXTERNAL_LINK_IDS } from './external-links';
 import type { RepairPlan, RunRecord, RunSummary } from './repairs';
 
 const id = z
@@ -415,6 +416,19 @@ export const OPERATIONS = {
       runningAs: z.string(),
       signedIn: z.string().optional(),
       message: z.string(),
+    }),
+    changesMachine: false,
+    needsClientClosed: false,
+    needsAdmin: false,
+  }),
+  'app.openExternal': operation({
+    // A link name, never an address: main opens only the allow-listed Microsoft pages.
+    description: 'Open one of the allow-listed Microsoft download pages in the default browser.',
+    request: z.object({ link: z.enum(EXTERNAL_LINK_IDS) }).strict(),
+    response: z.object({
+      /** False where no browser can be started (the practice PC in tests): `url` says where. */
+      opened: z.boolean(),
+      url: z.string(),
     }),
     changesMachine: false,
     needsClientClosed: false,

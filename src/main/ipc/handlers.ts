@@ -3,6 +3,7 @@
  * check and the practice PC. Requests arrive already parsed by the dispatcher.
  */
 import type { DiagnosisReport, Finding } from '../../shared/findings';
+import { EXTERNAL_LINKS } from '../../shared/external-links';
 import type { OperationName } from '../../shared/operations';
 import type { RepairStepId, RunRecord, RunSummary } from '../../shared/repairs';
 import { HostError } from '../host/host-error';
@@ -36,6 +37,8 @@ async function runDetails(session: AppSession): Promise<Array<RunRecord | RunSum
 export interface HandlerOptions {
   /** How the app starts itself again for the signed-in user (the Electron app on Windows). */
   relauncher?: UserRelauncher;
+  /** Opens a web address in the default browser (Electron's shell); absent in tests. */
+  openExternal?: (url: string) => Promise<void>;
 }
 
 export function createHandlers(
@@ -158,6 +161,14 @@ export function createHandlers(
     },
 
     'app.restartAsUser': () => restartAsUser(session.host(), options.relauncher),
+
+    async 'app.openExternal'(request) {
+      // The request names a link; the address comes from the allow-list, never from the page.
+      const { url } = EXTERNAL_LINKS[request.link];
+      if (!options.openExternal) return { opened: false, url };
+      await options.openExternal(url);
+      return { opened: true, url };
+    },
   };
 
   // Progress events name the operation they belong to.

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { FindingList } from '../components/FindingList';
 import { KbRef } from '../components/KbRef';
-import { RepairCard } from '../components/RepairCard';
+import { RepairCard } from '../components/repair-card/RepairCard';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { useWizard } from '../store/wizard-context';
 

@@ -1,3 +1,4 @@
+import type { ExternalLinkId } from '../../shared/external-links';
 import type { ProgressEvent } from '../../shared/operations';
 import type { RepairStepId } from '../../shared/repairs';
 import type {
@@ -86,6 +87,8 @@ export interface WizardState {
   report: { busy: boolean; file?: ReportFile; error?: ClientError };
   /** "Restart normally": asked from `origin` (the scan screen or a card), and main's answer. */
   restart: { busy: boolean; origin?: string; answer?: RestartAnswer; error?: ClientError };
+  /** The last download page asked for, and whether main could open the browser. */
+  externalLink?: { link: ExternalLinkId; opened: boolean };
   /**
    * Starting Lync again after a change: set once a change was made, on the card that made it,
    * with whether the client ran right afterwards and main's answer to "Start it again".
@@ -135,6 +138,8 @@ export interface WizardActions {
   startClient(): Promise<void>;
   /** Asks main to start the app again as the signed-in user; `origin` says where it was asked. */
   restartAsUser(origin: string): Promise<void>;
+  /** Opens an allow-listed Microsoft download page in the default browser, through main. */
+  openLink(link: ExternalLinkId): Promise<void>;
   /** Deletes the backups of changes older than this many days (the user has confirmed). */
   purgeBackups(olderThanDays: number): Promise<void>;
   /** Stops listening to progress events (the window is going away or a test is done). */

@@ -4,6 +4,7 @@
  * refuses changes), so the wizard's flows are exercised end to end inside jsdom. The real
  * bridge, handlers and engine are exercised by the browser walkthroughs in e2e/.
  */
+import { EXTERNAL_LINKS } from '../../shared/external-links';
 import type {
   OperationName,
   OperationRequest,
@@ -280,6 +281,7 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
       }),
     'practice.list': () => ok({ current: 'kb-lync2013', scenarios: [] }),
     'practice.reset': (request) => ok({ scenario: request.name }),
+    'app.openExternal': (request) => ok({ opened: true, url: EXTERNAL_LINKS[request.link].url }),
     'app.restartAsUser': () => {
       const profile = options.wrongProfile;
       if (!profile) {

@@ -36,3 +36,22 @@ export function runHeadline(run: {
 export function runSucceeded(status: RunStatus): boolean {
   return status === 'applied' || status === 'undone';
 }
+
+/**
+ * What a plan promises about undo, from the engine's per-change `undoable`: "backed up" is said
+ * only of changes that are, and a plan of only a DNS flush says it cannot be undone.
+ */
+export function planSafety(total: number, undoable: number): string {
+  if (total === 0) return 'Nothing needs to change for this step.';
+  if (undoable === total) {
+    return total === 1
+      ? 'It is backed up first, so you can undo it afterwards.'
+      : 'Everything is backed up first, so you can undo it afterwards.';
+  }
+  if (undoable === 0) {
+    return total === 1
+      ? 'This cannot be undone, and needs no backup: it is harmless.'
+      : 'These cannot be undone, and need no backup: they are harmless.';
+  }
+  return `${undoable} of these ${total} changes are backed up first and can be undone; the ones marked “cannot be undone” cannot.`;
+}

@@ -1,4 +1,4 @@
-import type { ActionTarget, RepairStepId } from '../repairs';
+import type { ActionTarget } from '../repairs';
 import type { RegistryValue } from '../registry-value';
 import { formatDay } from './dates';
 import { countOf, formatBytes } from './numbers';
@@ -84,7 +84,7 @@ const SETTING_NAMES: Record<string, string> = {
  * (those are under Details and in helpdesk mode). Dates in the reader's locale.
  */
 export function plainAction(
-  stepId: RepairStepId,
+  stepId: string,
   target: ActionTarget,
   now: Date,
   locale?: string,

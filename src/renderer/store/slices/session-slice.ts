@@ -2,7 +2,10 @@ import { callOperation } from '../../client/client-types';
 import type { WizardActions } from '../wizard-state';
 import type { SliceContext } from './slice';
 
-type SessionActions = Pick<WizardActions, 'start' | 'goTo' | 'setHelpdesk' | 'restartAsUser'>;
+type SessionActions = Pick<
+  WizardActions,
+  'start' | 'goTo' | 'setHelpdesk' | 'restartAsUser' | 'openLink'
+>;
 
 /** Who and where the app runs, the screen shown, helpdesk mode, and restarting as the user. */
 export function sessionSlice({ set, get, client }: SliceContext): SessionActions {
@@ -20,6 +23,11 @@ export function sessionSlice({ set, get, client }: SliceContext): SessionActions
 
     setHelpdesk(on) {
       set({ helpdesk: on });
+    },
+
+    async openLink(link) {
+      const result = await callOperation(client, 'app.openExternal', { link });
+      set({ externalLink: { link, opened: result.ok && result.value.opened } });
     },
 
     async restartAsUser(origin) {
