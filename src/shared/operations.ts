@@ -12,6 +12,14 @@ import { REPAIR_STEP_IDS } from './repairs';
 import type { DiagnosisReport } from './findings';
 import { BRIDGE_GLOBAL, channelFor, OPERATION_NAME_LIST, PROGRESS_CHANNEL } from './channels';
 import type { OperationNameInList } from './channels';
+import {
+  checkDomain,
+  checkTarget,
+  domainMessage,
+  MAX_ADMIN_TARGETS,
+  targetMessage,
+  TOO_MANY_TARGETS,
+} from './admin-input';
 import { EXTERNAL_LINK_IDS } from './external-links';
 import type { RepairPlan, RunRecord, RunSummary } from './repairs';
 
@@ -185,7 +193,9 @@ export const probeTargetSchema = z
   .string()
   .trim()
   .max(260)
-  .regex(/^[A-Za-z0-9.-]+(:\d{1,5})?$/, 'a host name with an optional :port');
+  .refine((value) => checkTarget(value).ok, {
+    error: (issue) => targetMessage(String(issue.input)),
+  });
 
 /** The wizard's side of a report: whom the repairs were for, and "Did it work?" answers. */
 export const reportContextSchema = z
@@ -244,9 +254,14 @@ export const OPERATIONS = {
           .string()
           .trim()
           .max(253)
-          .regex(/^[A-Za-z0-9.-]+$/)
+          .refine((value) => checkDomain(value).ok, {
+            error: (issue) => domainMessage(String(issue.input)),
+          })
           .optional(),
-        targets: z.array(probeTargetSchema).max(16).default([]),
+        targets: z
+          .array(probeTargetSchema)
+          .max(MAX_ADMIN_TARGETS, { error: TOO_MANY_TARGETS })
+          .default([]),
       })
       .strict(),
     response: z.object({ findings: z.array(findingSchema) }),
