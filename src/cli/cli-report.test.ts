@@ -75,7 +75,9 @@ describe('report', () => {
     expect(text).toContain("practice PC 'kb-lync2013'");
     expect(text).toContain('Lync 2013 15.0.4569.1506');
     expect(text).toContain('Resolution for Lync 2013 — Delete the sign-in information');
-    expect(doc.querySelector('#finding-personal-certificate .status')?.textContent).toBe('Problem');
+    expect(doc.querySelector('#finding-personal-certificate .status')?.textContent).toBe(
+      'Problem found',
+    );
     expect(text).toMatch(/Repair \S+\s+applied/);
     expect(text).toContain('Remove the stored Lync credentials');
     // The table of changes: one row per action, with its outcome and verification.
@@ -122,9 +124,10 @@ describe('report', () => {
     expect(r.value.content).toMatch(/^<!doctype html>/);
   });
 
-  it('says plainly when the report cannot be written', async () => {
+  it('says plainly when the report cannot be written: the place given is a usage error', async () => {
     const r = await cli.run(['report', '--out', join(cli.dataDir, 'no-such-folder', 'r.html')]);
-    expect(r.code).toBe(EXIT.dataError);
+    expect(r.code).toBe(EXIT.usage);
     expect(r.stderr).toContain('Cannot write the report to');
+    expect(r.stderr).toContain('Give --out a file in a folder that exists');
   });
 });

@@ -8,6 +8,7 @@ import { parseCloseTimeout, parseRunId, parseStepId } from '../steps';
 import type { RunSummary } from '../../shared/repairs';
 import { formatMoment, repairStepTitle } from '../../shared/wording';
 import type { Engine } from '../../main/engine/types';
+import { offerToCloseClient } from './repair-flow';
 import { printClientRestart, restartClosedClient, type ClientRestart } from './client-restart';
 
 export interface UndoRequest {
@@ -81,13 +82,7 @@ export async function undoCommand(env: CommandEnv, request: UndoRequest): Promis
     if (request.last) env.out.line(`Undoing ${describeRun(target)}.`);
     const running = await engine.runningClients();
     if (running.length > 0) {
-      if (!request.closeClient && !request.forceClose) {
-        throw new CliError(
-          EXIT.clientRunning,
-          'client-running',
-          'Lync / Skype for Business is running. Close it, or add --close-client. Nothing was changed.',
-        );
-      }
+      if (!request.closeClient && !request.forceClose) await offerToCloseClient(env, running);
       const closed = await engine.closeClient({
         force: request.forceClose,
         ...(timeoutMs !== undefined ? { timeoutMs } : {}),
