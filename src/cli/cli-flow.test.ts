@@ -189,7 +189,9 @@ describe('diagnose → repair → undo on kb-lync2013', () => {
       '--yes',
     ]);
     expect(repaired.code).toBe(EXIT.ok);
-    expect(repaired.stdout).toMatch(/^Undo with: sfb-signin-repair undo \S+$/m);
+    expect(repaired.stdout).toMatch(
+      /^Undo with: sfb-signin-repair --practice kb-lync2013 undo \S+$/m,
+    );
     const flushed = await cli.run([
       '--practice',
       'kb-lync2013',

@@ -55,7 +55,7 @@ async function chooseRun(engine: UndoEngine, named: string | undefined): Promise
   if (!record.undoable) {
     const why =
       record.backupsPurgedAt !== undefined
-        ? `its backups were deleted on ${formatMoment(record.backupsPurgedAt)}`
+        ? `it can no longer be undone, its backups were deleted on ${formatMoment(record.backupsPurgedAt)}`
         : record.status === 'undone'
           ? 'it was already undone'
           : 'it changed nothing that can be undone';
