@@ -41,6 +41,12 @@ describe('the Lync 2013 path', () => {
     expect(
       within(card).getByText('Remove the saved Lync password for user@contoso.com'),
     ).toBeTruthy();
+    // Plain words first: no credential target names, no REG types.
+    expect(
+      within(card).getByText(
+        'Remove your saved Lync password for user@contoso.com; Lync asks for it again',
+      ),
+    ).toBeTruthy();
     expect(client.calls.find((call) => call.name === 'repair.plan')?.request).toEqual({
       steps: ['delete-sign-in-info'],
       address: 'user@contoso.com',

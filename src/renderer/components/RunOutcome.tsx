@@ -1,10 +1,29 @@
-import { OUTCOME_WORDS, repairStepTitle, runHeadline, runSucceeded } from '../../shared/wording';
-import type { Run } from '../client/client-types';
+import type { ActionTarget } from '../../shared/repairs';
+import {
+  OUTCOME_WORDS,
+  plainAction,
+  repairStepTitle,
+  runHeadline,
+  runSucceeded,
+} from '../../shared/wording';
+import type { Plan, Run } from '../client/client-types';
 import { useWizard } from '../store/wizard-context';
 
-/** The result of a change or an undo, per action, with whether it was verified. */
-export function RunOutcome({ run }: { run: Run }) {
+/**
+ * The result of a change or an undo, per action, with whether it was verified. With the plan it
+ * came from, each action is said in plain words; main's technical description is kept for the
+ * helpdesk view (and when the plan is not known, e.g. an earlier session's change).
+ */
+export function RunOutcome({ run, plan }: { run: Run; plan?: Plan | undefined }) {
   const helpdesk = useWizard((state) => state.helpdesk);
+  const now = new Date();
+  const plainWords = (actionId: string): string | undefined => {
+    for (const step of plan?.steps ?? []) {
+      const action = step.actions.find((entry) => entry.id === actionId);
+      if (action) return plainAction(step.stepId, action.target as ActionTarget, now);
+    }
+    return undefined;
+  };
   return (
     <div className="run-outcome">
       <p className={`notice ${runSucceeded(run.status) ? 'notice-ok' : 'notice-warning'}`}>
@@ -16,10 +35,15 @@ export function RunOutcome({ run }: { run: Run }) {
             <span className={`outcome outcome-${action.outcome}`}>
               {OUTCOME_WORDS[action.outcome]}
             </span>{' '}
-            {action.description}
+            {plainWords(action.actionId) ?? action.description}
             {action.outcome === 'applied' && (action.verified ? ' — checked' : ' — not checked')}
             {action.error && <span className="action-error"> ({action.error.message})</span>}
-            {helpdesk && <span className="technical"> [{repairStepTitle(action.stepId)}]</span>}
+            {helpdesk && (
+              <span className="technical">
+                {' '}
+                [{repairStepTitle(action.stepId)}: {action.description}]
+              </span>
+            )}
           </li>
         ))}
       </ul>

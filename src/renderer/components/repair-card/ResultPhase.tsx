@@ -28,7 +28,7 @@ export function ResultPhase({ cardKey, flow, blockedProps }: CardPhaseProps) {
     );
   return (
     <>
-      <RunOutcome run={run} />
+      <RunOutcome run={run} plan={flow.plan} />
       {purged && <p>Its backups were deleted, so this change can no longer be undone.</p>}
       {undoable && !purged && (
         <div className="actions">

@@ -10,7 +10,7 @@ export function UndonePhase({ cardKey, steps, flow, blockedProps }: CardPhasePro
   if (!flow.undoRun) return null;
   return (
     <>
-      <RunOutcome run={flow.undoRun} />
+      <RunOutcome run={flow.undoRun} plan={flow.plan} />
       <div className="actions">
         {flow.undoRun.undoable && (
           <button type="button" onClick={() => void undoRepair(cardKey)} {...blockedProps}>
