@@ -100,6 +100,13 @@ describe('the Lync 2013 path in Chromium (kb-lync2013 practice PC)', () => {
 
       expect(await wizard.rescanFromOutcome()).toBe('The new scan found no problems on this PC.');
       await app.page.getByRole('radio', { name: /other accounts sign in fine/ }).check();
+      // "Did it work?" shows each finding before → after the changes.
+      const beforeAfter = await app.page.locator('.before-after li').allTextContents();
+      expect(beforeAfter).toContainEqual(
+        expect.stringMatching(
+          /^Personal certificate \(Communications Server\): Problem found → Fixed\./,
+        ),
+      );
       // Button states keep AA contrast: a pressed toggle hovered, and a focused button.
       const pressed = app.page.getByRole('button', { name: 'No, it still fails' });
       expect(await pressed.getAttribute('aria-pressed')).toBe('true');

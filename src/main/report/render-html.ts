@@ -37,6 +37,7 @@ dl { display: grid; grid-template-columns: minmax(0, 16em) minmax(0, 1fr); gap: 
 @media (max-width: 600px) { dl { grid-template-columns: minmax(0, 1fr); } dd { margin-bottom: 6px; } }
 dt { color: var(--muted); min-width: 0; }
 .summary { border-width: 2px; }
+.summary h2 { margin-top: 0; }
 .summary h3 { margin-top: 12px; }
 dd { margin: 0; min-width: 0; overflow-wrap: anywhere; font-family: Consolas, "Cascadia Mono", monospace; font-size: 13px; }
 ul.run-actions li { margin-bottom: 4px; }
