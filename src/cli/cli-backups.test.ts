@@ -109,7 +109,7 @@ describe('backups --purge', () => {
 
     // Undo of the purged repair is refused and changes nothing; the other one still undoes.
     const undo = await cli.run(['undo', purged.id]);
-    expect(undo.code).toBe(EXIT.usage);
+    expect(undo.code).toBe(EXIT.notFound);
     expect(undo.stderr).toContain('can no longer be undone');
     expect(snapshotDifferences(pcBefore, await snapshot())).toEqual([]);
     expect((await cli.run(['undo', kept.id])).code).toBe(EXIT.ok);

@@ -27,6 +27,8 @@ describe('a running client', () => {
       'client.status',
       'client.close',
       'repair.apply',
+      // The PC is scanned again so every card says what is true now.
+      'diagnosis.run',
       'runs.list',
       // Whether there is a Lync to sign in with afterwards.
       'client.status',

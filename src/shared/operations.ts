@@ -26,6 +26,15 @@ import {
   startClientResultSchema,
 } from './model/repair';
 import { REPAIR_STEP_IDS } from './repairs';
+import {
+  checkDomain,
+  checkTarget,
+  domainMessage,
+  MAX_ADMIN_TARGETS,
+  targetMessage,
+  TOO_MANY_TARGETS,
+} from './admin-input';
+import { EXTERNAL_LINK_IDS } from './external-links';
 
 const id = z
   .string()
@@ -50,7 +59,19 @@ export const probeTargetSchema = z
   .string()
   .trim()
   .max(260)
-  .regex(/^[A-Za-z0-9.-]+(:\d{1,5})?$/, 'a host name with an optional :port');
+  .refine((value) => checkTarget(value).ok, {
+    error: (issue) => targetMessage(String(issue.input)),
+  });
+
+/** The wizard's side of a report: whom the repairs were for, and "Did it work?" answers. */
+export const reportContextSchema = z
+  .object({
+    address: sipAddressSchema.optional(),
+    fixed: z.boolean().optional(),
+    otherAccounts: z.enum(['yes', 'no', 'not-tried']).optional(),
+  })
+  .strict();
+export type ReportContext = z.infer<typeof reportContextSchema>;
 
 function operation<Req extends z.ZodType, Res extends z.ZodType>(spec: {
   request: Req;
@@ -99,9 +120,14 @@ export const OPERATIONS = {
           .string()
           .trim()
           .max(253)
-          .regex(/^[A-Za-z0-9.-]+$/)
+          .refine((value) => checkDomain(value).ok, {
+            error: (issue) => domainMessage(String(issue.input)),
+          })
           .optional(),
-        targets: z.array(probeTargetSchema).max(16).default([]),
+        targets: z
+          .array(probeTargetSchema)
+          .max(MAX_ADMIN_TARGETS, { error: TOO_MANY_TARGETS })
+          .default([]),
       })
       .strict(),
     response: z.object({ findings: z.array(findingSchema) }),
@@ -210,8 +236,20 @@ export const OPERATIONS = {
   }),
   'report.build': operation({
     description: 'A report of the session without secrets, as HTML or JSON.',
-    request: z.object({ format: z.enum(['html', 'json']) }).strict(),
-    response: z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() }),
+    request: z
+      .object({
+        format: z.enum(['html', 'json']),
+        /** What only the wizard knows: the address it acted for and the user's answers. */
+        context: reportContextSchema.optional(),
+      })
+      .strict(),
+    response: z.object({
+      fileName: z.string(),
+      mimeType: z.string(),
+      content: z.string(),
+      /** The summary as plain text, sized for a helpdesk ticket. */
+      summary: z.string(),
+    }),
     changesMachine: false,
     needsClientClosed: false,
     needsAdmin: false,
@@ -250,6 +288,19 @@ export const OPERATIONS = {
       runningAs: z.string(),
       signedIn: z.string().optional(),
       message: z.string(),
+    }),
+    changesMachine: false,
+    needsClientClosed: false,
+    needsAdmin: false,
+  }),
+  'app.openExternal': operation({
+    // A link name, never an address: main opens only the allow-listed Microsoft pages.
+    description: 'Open one of the allow-listed Microsoft download pages in the default browser.',
+    request: z.object({ link: z.enum(EXTERNAL_LINK_IDS) }).strict(),
+    response: z.object({
+      /** False where no browser can be started (the practice PC in tests): `url` says where. */
+      opened: z.boolean(),
+      url: z.string(),
     }),
     changesMachine: false,
     needsClientClosed: false,

@@ -4,6 +4,7 @@
  * refuses changes), so the wizard's flows are exercised end to end inside jsdom. The real
  * bridge, handlers and engine are exercised by the browser walkthroughs in e2e/.
  */
+import { EXTERNAL_LINKS } from '../../src/shared/external-links';
 import type {
   OperationName,
   OperationRequest,
@@ -49,7 +50,9 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
   const runs = new Map<string, { run: Run; steps: string[]; sizeBytes: number }>();
   const now = options.now ?? (() => new Date());
   const undoable = (run: Run) =>
-    run.backupsPurgedAt === undefined && run.actions.some((action) => action.outcome === 'applied');
+    run.undoable &&
+    run.backupsPurgedAt === undefined &&
+    run.actions.some((action) => action.outcome === 'applied');
   const listeners = new Set<(event: ProgressEvent) => void>();
   const held = new Map<OperationName, Promise<void>>();
   let running = options.clientRunning ?? false;
@@ -151,6 +154,7 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
           outcome: 'applied',
           verified: true,
         })),
+        undoable: actions.some((action) => action.undoable),
       };
       // Backups of a few KB per change, like a credential or a small cache folder.
       runs.set(run.id, { run, steps, sizeBytes: 3_072 * actions.length });
@@ -198,6 +202,7 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
           status: run.status,
           steps: run.steps,
           actionCount: run.actions.length,
+          undoable: undoable(run),
           ...(run.backupsPurgedAt ? { backupsPurgedAt: run.backupsPurgedAt } : {}),
         })),
       }),
@@ -217,6 +222,7 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
       entry.run = {
         ...entry.run,
         status,
+        undoable: status === 'partly-undone',
         actions: entry.run.actions.map((action) =>
           undone.includes(action.stepId) ? { ...action, outcome: 'undone' as const } : action,
         ),
@@ -271,9 +277,11 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
         mimeType: request.format === 'html' ? 'text/html' : 'application/json',
         content:
           request.format === 'html' ? '<!doctype html><title>Report</title>' : '{"report":true}',
+        summary: 'SfB Sign-in Repair — summary\nSupport code: K7Q2XM\n',
       }),
     'practice.list': () => ok({ current: 'kb-lync2013', scenarios: [] }),
     'practice.reset': (request) => ok({ scenario: request.name }),
+    'app.openExternal': (request) => ok({ opened: true, url: EXTERNAL_LINKS[request.link].url }),
     'app.restartAsUser': () => {
       const profile = options.wrongProfile;
       if (!profile) {

@@ -9,6 +9,7 @@ import {
   ipcMain,
   protocol,
   session as electronSession,
+  shell,
 } from 'electron';
 import { join } from 'node:path';
 import { PROGRESS_CHANNEL } from '../../shared/operations';
@@ -140,7 +141,10 @@ async function start(): Promise<void> {
   const session = appSession;
   const relauncher = appRelauncher();
   const dispatch = createOperationDispatcher(
-    createHandlers(session, relauncher ? { relauncher } : {}),
+    createHandlers(session, {
+      ...(relauncher ? { relauncher } : {}),
+      openExternal: (url) => shell.openExternal(url),
+    }),
     {
       trustedOrigin: APP_ORIGIN,
       isPractice: () => session.isPractice(),

@@ -13,15 +13,6 @@ import type { BackupInfo, PurgeRequest, PurgeResult } from './types';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-function canUndo(run: FoldedRun): boolean {
-  return (
-    run.ended &&
-    !run.openUndo &&
-    run.record.backupsPurgedAt === undefined &&
-    run.actions.some((action) => action.undoable && action.outcome === 'applied')
-  );
-}
-
 function readable(state: EngineState): Array<{ runId: string; run: FoldedRun }> {
   return state.store.runIds().flatMap((runId) => {
     try {
@@ -52,7 +43,7 @@ export async function listBackups(state: EngineState): Promise<BackupInfo[]> {
       runId,
       startedAt: run.record.startedAt,
       sizeBytes,
-      undoable: canUndo(run),
+      undoable: run.record.undoable,
       ...(run.record.backupsPurgedAt !== undefined ? { purgedAt: run.record.backupsPurgedAt } : {}),
     }))
     .sort((a, b) => (a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0));

@@ -175,6 +175,11 @@ export function foldJournal(entries: JournalEntry[]): FoldedRun | undefined {
       ...(action.error ? { error: action.error } : {}),
     })),
     ...(backupsPurgedAt !== undefined ? { backupsPurgedAt } : {}),
+    undoable:
+      endStatus !== undefined &&
+      openUndo === undefined &&
+      backupsPurgedAt === undefined &&
+      actions.some((action) => action.undoable && action.outcome === 'applied'),
   };
   return {
     start,

@@ -119,10 +119,11 @@ const TEMPLATES: Record<OperationName, Record<string, unknown>> = {
   'runs.undo': { runId: 'run-forged', stepId: 'clear-endpoint-cache' },
   'backups.list': {},
   'backups.purge': { olderThanDays: 30, runIds: ['run-forged'] },
-  'report.build': { format: 'html' },
+  'report.build': { format: 'html', context: { address: 'user@contoso.com', fixed: false } },
   'practice.list': {},
   'practice.reset': { name: 'healthy' },
   'app.restartAsUser': {},
+  'app.openExternal': { link: 'sign-in-assistant-download' },
 };
 
 function malformedRequest(rng: Rng, name: OperationName): unknown {

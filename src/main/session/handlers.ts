@@ -2,15 +2,24 @@
  * Maps every operation of the shared table onto the engine, the report, the administrators'
  * check and the practice PC. Requests arrive already parsed by the dispatcher.
  */
+import type { DiagnosisReport, Finding } from '../../shared/findings';
+import { EXTERNAL_LINKS } from '../../shared/external-links';
 import type { OperationName } from '../../shared/operations';
 import type { RepairStepId, RunRecord, RunSummary } from '../../shared/repairs';
 import type { OperationHandlers } from '../ipc/dispatcher';
 import { restartAsUser, type UserRelauncher } from './restart-as-user';
 import { rememberPlan, type AppSession } from './app-session';
 
-async function diagnose(session: AppSession) {
+/** What the report needs beyond the latest scan: how the PC was first, and the admin checks. */
+interface ReportMemory {
+  firstDiagnosis?: DiagnosisReport;
+  adminFindings?: Finding[];
+}
+
+async function diagnose(session: AppSession, memory: ReportMemory) {
   const report = await session.engine().diagnose();
   session.lastDiagnosis = report;
+  memory.firstDiagnosis ??= report;
   return report;
 }
 
@@ -27,12 +36,15 @@ async function runDetails(session: AppSession): Promise<Array<RunRecord | RunSum
 export interface HandlerOptions {
   /** How the app starts itself again for the signed-in user (the Electron app on Windows). */
   relauncher?: UserRelauncher;
+  /** Opens a web address in the default browser (Electron's shell); absent in tests. */
+  openExternal?: (url: string) => Promise<void>;
 }
 
 export function createHandlers(
   session: AppSession,
   options: HandlerOptions = {},
 ): OperationHandlers {
+  const memory: ReportMemory = {};
   const handlers: OperationHandlers = {
     async 'session.info'() {
       const host = session.host();
@@ -48,13 +60,14 @@ export function createHandlers(
       };
     },
 
-    'diagnosis.run': () => diagnose(session),
+    'diagnosis.run': () => diagnose(session, memory),
 
     async 'admin.check'(request) {
       const findings = await session.services.runAdminChecks(session.host(), {
         ...(request.domain ? { domain: request.domain } : {}),
         targets: request.targets,
       });
+      memory.adminFindings = findings;
       return { findings };
     },
 
@@ -106,11 +119,19 @@ export function createHandlers(
       }),
 
     async 'report.build'(request) {
-      const diagnosis = session.lastDiagnosis ?? (await diagnose(session));
+      const diagnosis = session.lastDiagnosis ?? (await diagnose(session, memory));
       const info = await handlers['session.info']({});
       const runs = await runDetails(session);
       return session.services.buildReport(
-        { diagnosis, plans: [...session.plans], runs, session: info },
+        {
+          diagnosis,
+          plans: [...session.plans],
+          runs,
+          session: info,
+          ...(memory.firstDiagnosis ? { before: memory.firstDiagnosis } : {}),
+          ...(memory.adminFindings ? { adminFindings: memory.adminFindings } : {}),
+          ...(request.context ? { context: request.context } : {}),
+        },
         request.format,
       );
     },
@@ -132,6 +153,14 @@ export function createHandlers(
     },
 
     'app.restartAsUser': () => restartAsUser(session.host(), options.relauncher),
+
+    async 'app.openExternal'(request) {
+      // The request names a link; the address comes from the allow-list, never from the page.
+      const { url } = EXTERNAL_LINKS[request.link];
+      if (!options.openExternal) return { opened: false, url };
+      await options.openExternal(url);
+      return { opened: true, url };
+    },
   };
 
   // Progress events name the operation they belong to.

@@ -121,6 +121,12 @@ export const runRecordSchema = z.object({
   actions: z.array(actionResultSchema),
   /** Set when the user deleted this run's backups: it can no longer be undone. */
   backupsPurgedAt: z.string().optional(),
+  /**
+   * Whether an undo would put something back: the run finished, its backups are kept, and at
+   * least one change that can be undone is still in effect. A DNS flush alone never is. The
+   * engine decides it (run-journal.ts); the wizard and the command line only read it.
+   */
+  undoable: z.boolean(),
 });
 export type RunRecord = z.infer<typeof runRecordSchema>;
 
@@ -133,6 +139,7 @@ export const runSummarySchema = runRecordSchema
     status: true,
     steps: true,
     backupsPurgedAt: true,
+    undoable: true,
   })
   .extend({ actionCount: z.number() });
 export type RunSummary = z.infer<typeof runSummarySchema>;

@@ -1,12 +1,7 @@
-import { KB_STEPS, type KbStepId } from '../shared/findings';
-import { REPAIR_STEPS, type RepairStepId } from '../shared/repairs';
+import { REPAIR_STEPS, type RepairStepId } from '../repairs';
 
 // Responses carry step ids as plain strings (the schemas are built from the tables' keys), so
 // they are narrowed here before indexing the tables.
-
-export function isKbStep(value: string): value is KbStepId {
-  return Object.hasOwn(KB_STEPS, value);
-}
 
 export function isRepairStep(value: string): value is RepairStepId {
   return Object.hasOwn(REPAIR_STEPS, value);
