@@ -24,6 +24,7 @@ import {
 } from 'node:fs';
 import { lstat, mkdir } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { windowsUpcase } from '../../../shared/windows-names';
 import { HostError } from '../host-error';
 import type { FileEntry, FileSystemPort, KnownFolderId } from '../ports';
 import type { JsonDocument } from './json-document';
@@ -61,7 +62,7 @@ function readError(path: string, error: unknown): HostError {
 
 /** Drive-relative, `/`-separated and upper-case: how file versions are keyed. */
 export function fileVersionKey(drive: string, path: string): string {
-  return relative(drive, path).split(sep).join('/').toUpperCase();
+  return windowsUpcase(relative(drive, path).split(sep).join('/'));
 }
 
 interface Lock {
@@ -72,7 +73,7 @@ interface Lock {
 function locksOf(machine: MachineDocument): Lock[] {
   return machine.processes
     .filter((process) => process.signedInAddress !== undefined)
-    .map((process) => ({ folderName: `SIP_${process.signedInAddress}`.toUpperCase(), process }));
+    .map((process) => ({ folderName: windowsUpcase(`SIP_${process.signedInAddress}`), process }));
 }
 
 export function practiceFiles(
@@ -102,7 +103,7 @@ export function practiceFiles(
     const lockOf = (file: string) => {
       const folders = relative(drive, file).split(sep).slice(0, -1);
       for (const folder of folders) {
-        const upper = folder.toUpperCase();
+        const upper = windowsUpcase(folder);
         const lock = locks.find((candidate) => candidate.folderName === upper);
         if (lock) return lock;
       }
