@@ -143,6 +143,11 @@ const runStatus = z.enum([
   'partly-undone',
   'rolled-back',
 ]);
+const runAttentionSchema = z.object({
+  kind: z.enum(['interrupted', 'recovery-failed', 'damaged', 'refused']),
+  message: z.string(),
+  stillChanged: z.array(z.string()).optional(),
+});
 const runSchema = z.object({
   id: z.string(),
   planId: z.string(),
@@ -153,6 +158,8 @@ const runSchema = z.object({
   steps: z.array(repairStepId),
   actions: z.array(actionResultSchema),
   backupsPurgedAt: z.string().optional(),
+  attention: runAttentionSchema.optional(),
+  notes: z.array(z.string()).optional(),
 });
 const runSummarySchema = z.object({
   id: z.string(),
@@ -163,6 +170,7 @@ const runSummarySchema = z.object({
   steps: z.array(repairStepId),
   actionCount: z.number(),
   backupsPurgedAt: z.string().optional(),
+  attention: runAttentionSchema.optional(),
 });
 
 const backupInfoSchema = z.object({
@@ -171,6 +179,7 @@ const backupInfoSchema = z.object({
   sizeBytes: z.number(),
   undoable: z.boolean(),
   purgedAt: z.string().optional(),
+  attention: runAttentionSchema.optional(),
 });
 const purgeResultSchema = z.object({
   purged: z.array(z.object({ runId: z.string(), freedBytes: z.number() })),
@@ -312,6 +321,15 @@ export const OPERATIONS = {
     response: z.object({ runs: z.array(runSummarySchema) }),
     changesMachine: false,
     needsClientClosed: false,
+    needsAdmin: false,
+  }),
+  'runs.recover': operation({
+    description:
+      'Put back what an interrupted repair changed, from its backups (checked as undo is).',
+    request: z.object({ runId: id }).strict(),
+    response: runSchema,
+    changesMachine: true,
+    needsClientClosed: true,
     needsAdmin: false,
   }),
   'runs.undo': operation({

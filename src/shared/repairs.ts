@@ -159,6 +159,20 @@ export interface ActionResult {
 export type RunStatus =
   'applied' | 'partial' | 'failed' | 'undone' | 'partly-undone' | 'rolled-back';
 
+/** Why a run needs the user's attention; absent for a run that ended as it should. */
+export interface RunAttention {
+  /**
+   * `interrupted`: stopped before its end, changes may be half done (put it back);
+   * `recovery-failed`: putting it back failed, `stillChanged` says what is still changed;
+   * `damaged`: its journal fails its integrity check: shown as far as it reads, never acted on;
+   * `refused`: it names changes no repair step makes: never acted on.
+   */
+  kind: 'interrupted' | 'recovery-failed' | 'damaged' | 'refused';
+  /** Plain words: what happened and what can be done. */
+  message: string;
+  stillChanged?: string[];
+}
+
 export interface RunRecord {
   id: string;
   planId: string;
@@ -170,9 +184,12 @@ export interface RunRecord {
   actions: ActionResult[];
   /** Set when the user deleted this run's backups: it can no longer be undone. */
   backupsPurgedAt?: string;
+  attention?: RunAttention;
+  /** What the user should know about how it went, in plain words (undo's extra backups). */
+  notes?: string[];
 }
 
 export type RunSummary = Pick<
   RunRecord,
-  'id' | 'address' | 'startedAt' | 'finishedAt' | 'status' | 'steps' | 'backupsPurgedAt'
+  'id' | 'address' | 'startedAt' | 'finishedAt' | 'status' | 'steps' | 'backupsPurgedAt' | 'attention'
 > & { actionCount: number };

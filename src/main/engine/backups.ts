@@ -7,6 +7,8 @@ import { HostError } from '../host/host-error';
 import { isSafeId } from '../journal/engine-store';
 import type { EngineState } from './engine-state';
 import { appender, readRun } from './run-helpers';
+import { viewRun } from './run-view';
+import { readScopeProfile } from './scope';
 import type { FoldedRun } from './run-journal';
 import type { BackupInfo, PurgeRequest, PurgeResult } from './types';
 
@@ -31,15 +33,29 @@ function readable(state: EngineState): Array<{ runId: string; run: FoldedRun }> 
   });
 }
 
-export function listBackups(state: EngineState): BackupInfo[] {
-  return readable(state)
-    .map(({ runId, run }) => ({
-      runId,
-      startedAt: run.record.startedAt,
-      sizeBytes: state.store.backupSize(runId),
-      undoable: canUndo(run),
-      ...(run.record.backupsPurgedAt !== undefined ? { purgedAt: run.record.backupsPurgedAt } : {}),
-    }))
+/** Every run folder's backups, damaged and refused runs included (with `attention`). */
+export async function listBackups(state: EngineState): Promise<BackupInfo[]> {
+  const profile = await readScopeProfile(state.host);
+  return state.store
+    .runIds()
+    .map((runId) => {
+      const view = viewRun(state, runId, profile);
+      let run: FoldedRun | undefined;
+      try {
+        run = readRun(state, runId);
+      } catch {
+        run = undefined; // Damaged: listed with what can be read, never undoable.
+      }
+      const actionable = run !== undefined && view.attention?.kind !== 'refused';
+      return {
+        runId,
+        startedAt: view.startedAt,
+        sizeBytes: state.store.backupSize(runId),
+        undoable: actionable && run !== undefined && canUndo(run),
+        ...(view.backupsPurgedAt !== undefined ? { purgedAt: view.backupsPurgedAt } : {}),
+        ...(view.attention ? { attention: view.attention } : {}),
+      };
+    })
     .sort((a, b) => (a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0));
 }
 

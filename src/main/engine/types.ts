@@ -4,8 +4,15 @@
  * the journal and backups.
  */
 import type { ClientKind, DiagnosisReport, Finding } from '../../shared/findings';
-import type { RepairPlan, RepairStepId, RunRecord, RunSummary } from '../../shared/repairs';
+import type {
+  RepairPlan,
+  RepairStepId,
+  RunAttention,
+  RunRecord,
+  RunSummary,
+} from '../../shared/repairs';
 import type { HostSystem } from '../host/ports';
+import type { KeyProvider } from '../journal/integrity';
 
 export interface EngineProgress {
   message: string;
@@ -24,6 +31,17 @@ export interface EngineOptions {
    * steps are carried out through it instead of being refused with `needs-admin`.
    */
   elevation?: AdminElevation;
+  /**
+   * Where the integrity key for the data folder comes from; by default the host keeps it
+   * (src/main/engine/integrity-key.ts). Tests give their own to play another account.
+   */
+  keys?: KeyProvider;
+  /**
+   * Take over the data folder's lock even when it names a process on another computer (a data
+   * folder on a network share, or a profile copied from another PC). Only when the user says
+   * that copy is no longer running: `--break-lock`.
+   */
+  breakLock?: boolean;
 }
 
 /** Carries out administrator-only changes for a process that is not elevated. */
@@ -81,6 +99,8 @@ export interface BackupInfo {
   undoable: boolean;
   /** ISO 8601, set once its backups were deleted. */
   purgedAt?: string;
+  /** Interrupted, damaged or refused: as `RunSummary.attention`. */
+  attention?: RunAttention;
 }
 
 /** Runs must match every criterion given; at least one is required. */
@@ -106,9 +126,18 @@ export interface Engine {
    */
   apply(planId: string, options?: ApplyOptions): Promise<RunRecord>;
   undo(runId: string, stepId?: RepairStepId): Promise<RunRecord>;
+  /**
+   * Puts back what an interrupted run changed (or finishes its interrupted undo), under the
+   * same checks as undo. Nothing is ever recovered without this call. A recovery that fails
+   * leaves the run marked `recovery-failed`, naming what is still changed.
+   */
+  recover(runId: string): Promise<RunRecord>;
   /** One run as its journal tells it, every action with its outcome; unknown → `unknown-run`. */
   getRun(runId: string): Promise<RunRecord>;
-  /** Runs whose backups were purged carry `backupsPurgedAt` and cannot be undone. */
+  /**
+   * Runs whose backups were purged carry `backupsPurgedAt` and cannot be undone. Interrupted,
+   * damaged and refused runs are listed too, with `attention`. Never changes the PC.
+   */
   listRuns(): Promise<RunSummary[]>;
   listBackups(): Promise<BackupInfo[]>;
   /** Journals the purge before deleting, so undo of a purged run is refused, never half done. */
