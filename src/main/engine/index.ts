@@ -3,7 +3,7 @@
  * and crash recovery, written only against the host ports.
  */
 import { HostError } from '../host/host-error';
-import { acquireDataLock } from '../journal/data-lock';
+import { acquireDataLock, lockedByAnother, type LockOptions } from '../journal/data-lock';
 import { IntegrityKey } from '../journal/integrity';
 import { EngineStore, isSafeId } from '../journal/engine-store';
 import { listBackups, purgeBackups } from './backups';
@@ -54,6 +54,10 @@ export function createEngineWithHooks(options: EngineOptions, hooks: EngineHooks
     queue = next.catch(() => undefined);
     return next;
   };
+  const processes = state.host.processes;
+  const lockOptions: LockOptions = processes.startTime
+    ? { startTimeOf: (pid) => processes.startTime?.(pid) }
+    : {};
   // The integrity key is loaded once, before anything is read from or written to the data folder.
   const keys = state.keys;
   const unlock = async () => {
@@ -68,9 +72,8 @@ export function createEngineWithHooks(options: EngineOptions, hooks: EngineHooks
   const writing = <T>(work: () => Promise<T>) =>
     serial(async () => {
       await unlock();
-      const processes = state.host.processes;
       const lock = acquireDataLock(options.dataDir, {
-        ...(processes.startTime ? { startTimeOf: (pid) => processes.startTime?.(pid) } : {}),
+        ...lockOptions,
         breakForeign: options.breakLock === true,
         notice: (message) => state.progress({ message }),
       });
@@ -82,7 +85,8 @@ export function createEngineWithHooks(options: EngineOptions, hooks: EngineHooks
     });
   const runsView = async () => {
     const profile = await readScopeProfile(state.host);
-    return state.store.runIds().map((runId) => viewRun(state, runId, profile));
+    const busy = lockedByAnother(options.dataDir, lockOptions);
+    return state.store.runIds().map((runId) => viewRun(state, runId, profile, busy));
   };
 
   return {

@@ -44,10 +44,18 @@ async function crashApplyAt(
   const plan = await doomed.plan({ steps: STEPS });
   const finished = doomed.apply(plan.id).then(() => 'finished');
   await Promise.race([crashed, finished]);
+  const halfDone = await snapshotPc(await fixture.reopen());
   const next = fixture.engine({ host: await fixture.reopen() });
-  const runs = await next.listRuns();
+  const [listed] = await next.listRuns();
+  // Listing never recovers: the PC is exactly as the crash left it until the user asks.
+  expect(snapshotDifferences(halfDone, await snapshotPc(await fixture.reopen()))).toEqual([]);
+  let status = listed?.status;
+  if (listed && entryType !== 'run-end') {
+    expect(listed.attention?.kind).toBe('interrupted');
+    status = (await next.recover(listed.id)).status;
+  }
   const after = await snapshotPc(await fixture.reopen());
-  return { before, after, entryType, ...(runs[0] ? { status: runs[0].status } : {}) };
+  return { before, after, entryType, ...(status ? { status } : {}) };
 }
 
 describe('crash recovery', () => {
@@ -88,7 +96,7 @@ describe('crash recovery', () => {
     ]);
   }, 180_000);
 
-  it('a crash half-way through an undo is completed at the next start', async () => {
+  it('a crash half-way through an undo is shown, and completed when the user asks', async () => {
     fixture = await practiceFixture('kb-lync2013');
     const before = await snapshotPc(fixture.host);
     const engine = fixture.engine();
@@ -111,11 +119,18 @@ describe('crash recovery', () => {
     void doomed.undo(run.id);
     await crashed;
     const next = fixture.engine({ host: await fixture.reopen() });
-    expect((await next.listRuns())[0]?.status).toBe('undone');
+    const [listed] = await next.listRuns();
+    expect(listed?.attention).toMatchObject({
+      kind: 'interrupted',
+      message: expect.stringContaining('undo was interrupted'),
+    });
+    expect(snapshotDifferences(before, await snapshotPc(await fixture.reopen()))).not.toEqual([]);
+    expect((await next.recover(run.id)).status).toBe('undone');
+    expect((await next.listRuns())[0]?.attention).toBeUndefined();
     expect(snapshotDifferences(before, await snapshotPc(await fixture.reopen()))).toEqual([]);
   });
 
-  it('a process killed between backup and apply is rolled back by the next one', async () => {
+  it('a process killed between backup and apply is rolled back when the next one is asked to', async () => {
     fixture = await practiceFixture('kb-lync2013');
     const before = await snapshotPc(fixture.host);
     // A real child process: bundled with esbuild, it runs the engine and is killed by the OS
@@ -162,7 +177,11 @@ await engine.apply(plan.id);
     const halfDone = await snapshotPc(await fixture.reopen());
     expect(snapshotDifferences(before, halfDone).length).toBeGreaterThan(0);
     const next = fixture.engine({ host: await fixture.reopen() });
-    expect((await next.listRuns())[0]?.status).toBe('rolled-back');
+    const [listed] = await next.listRuns();
+    expect(listed?.attention?.kind).toBe('interrupted');
+    expect(listed?.attention?.stillChanged?.length).toBeGreaterThan(0);
+    expect(snapshotDifferences(halfDone, await snapshotPc(await fixture.reopen()))).toEqual([]);
+    expect((await next.recover(listed?.id ?? '')).status).toBe('rolled-back');
     expect(snapshotDifferences(before, await snapshotPc(await fixture.reopen()))).toEqual([]);
     rmSync(dir, { recursive: true, force: true });
   }, 60_000);

@@ -73,14 +73,15 @@ function stillChanged(run: FoldedRun): string[] {
     .map((action) => action.description);
 }
 
-function attentionOf(run: FoldedRun, problems: string[]): RunAttention | undefined {
+function attentionOf(run: FoldedRun, problems: string[], busy: boolean): RunAttention | undefined {
   if (problems.length > 0) {
     return {
       kind: 'refused',
       message: `It names changes no repair step makes, so it is never acted on: ${problems.join('; ')}.`,
     };
   }
-  if (run.ended && !run.openUndo) return undefined;
+  // While another process holds the data folder, its unfinished run is in progress.
+  if ((run.ended && !run.openUndo) || busy) return undefined;
   const changed = stillChanged(run);
   const failed =
     run.actions.some((action) => action.rollbackFailed) ||
@@ -102,7 +103,12 @@ function attentionOf(run: FoldedRun, problems: string[]): RunAttention | undefin
 }
 
 /** One run for lists and reports; damaged and refused runs included, never thrown. */
-export function viewRun(state: EngineState, runId: string, profile: ScopeProfile): RunRecord {
+export function viewRun(
+  state: EngineState,
+  runId: string,
+  profile: ScopeProfile,
+  busy = false,
+): RunRecord {
   let run: FoldedRun;
   try {
     run = readRun(state, runId);
@@ -112,6 +118,6 @@ export function viewRun(state: EngineState, runId: string, profile: ScopeProfile
     }
     throw error;
   }
-  const attention = attentionOf(run, scopeProblems(run.actions, profile));
+  const attention = attentionOf(run, scopeProblems(run.actions, profile), busy);
   return { ...run.record, ...(attention ? { attention } : {}) };
 }

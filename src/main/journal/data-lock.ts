@@ -105,8 +105,7 @@ export function ownerState(
   if (!isAlive(owner.pid)) return { stale: `${who}, is no longer running` };
   const started = startTimeOf(owner.pid);
   if (!started) return 'alive';
-  return Math.abs(started.getTime() - Date.parse(owner.processStartedAt)) <=
-    START_TIME_TOLERANCE_MS
+  return Math.abs(started.getTime() - Date.parse(owner.processStartedAt)) <= START_TIME_TOLERANCE_MS
     ? 'alive'
     : {
         stale: `${who}, ended; its process number now belongs to another program started ${started.toISOString()}`,
@@ -181,6 +180,18 @@ function breakStaleLock(path: string, stale: LockOwner | 'unreadable'): void {
   } catch {
     // Already gone.
   }
+}
+
+/**
+ * Whether another process (alive, or on another computer) holds the lock right now: its
+ * unfinished run is in progress, not interrupted.
+ */
+export function lockedByAnother(dataDir: string, options: LockOptions = {}): boolean {
+  const current = readOwner(join(dataDir, LOCK_FILE));
+  if (current === 'absent') return false;
+  if (current === 'unreadable') return true;
+  const state = ownerState(current, options.startTimeOf ?? procStartTime);
+  return state === 'alive' || state === 'foreign';
 }
 
 /** Takes the lock of `dataDir` or throws `file-locked` naming the process that holds it. */

@@ -30,6 +30,18 @@ type Rule = (target: InternalTarget, profile: ScopeProfile) => string | undefine
 const CONNECTION_VALUES = ['ServerSipUri', 'ServerUsername'];
 export const CREDENTIAL_PREFIX = 'Microsoft_OC1:';
 
+/** One path part that stays where it is put: no separators, drive, stream or `..`. */
+export function isPlainName(part: unknown): part is string {
+  return (
+    typeof part === 'string' &&
+    part !== '' &&
+    part !== '.' &&
+    part !== '..' &&
+    !/[\\/:]/.test(part) &&
+    !part.includes(String.fromCharCode(0))
+  );
+}
+
 function segments(path: string): string[] {
   return path.split('\\');
 }
@@ -47,7 +59,7 @@ const sipCacheFolder: Rule = (target, profile) => {
     const prefix = profile.join(location, '');
     if (!startsWithWindowsName(target.path, prefix)) continue;
     const name = target.path.slice(prefix.length);
-    if (/[\\/:\u0000]/.test(name) || name === '.' || name === '..') continue;
+    if (!isPlainName(name)) continue;
     if (addressFromCacheFolder(name) === undefined) continue;
     if (sameWindowsName(profile.join(location, name), target.path)) return undefined;
   }

@@ -11,7 +11,7 @@ import type { HostSystem } from '../../host/ports';
 import { executorFor } from '../actions';
 import type { InternalTarget } from '../actions/internal-target';
 import { CACHE_LOCATIONS, CLIENT_SPECS } from '../inventory/locations';
-import { ALLOWED_TARGETS, type ScopeProfile } from './allowed-targets';
+import { ALLOWED_TARGETS, isPlainName, type ScopeProfile } from './allowed-targets';
 
 export interface ScopedAction {
   actionId?: string;
@@ -89,16 +89,6 @@ export async function refuseOutOfScope(
   );
 }
 
-function isSafePart(part: unknown): boolean {
-  return (
-    typeof part === 'string' &&
-    part !== '' &&
-    part !== '.' &&
-    part !== '..' &&
-    !/[\\/:\u0000]/.test(part)
-  );
-}
-
 function checkSubkeyNames(tree: unknown, where: string): void {
   if (typeof tree !== 'object' || tree === null || !('subkeys' in tree)) return;
   const subkeys = (tree as { subkeys: unknown }).subkeys;
@@ -128,7 +118,7 @@ export function checkBackupDocument(name: string, document: unknown): void {
       throw new HostError('corrupt-data', `Refused: ${where} is damaged.`);
     for (const entry of entries) {
       const path = (entry as { path?: unknown } | null)?.path;
-      if (!Array.isArray(path) || path.length === 0 || !path.every(isSafePart)) {
+      if (!Array.isArray(path) || path.length === 0 || !path.every(isPlainName)) {
         throw new HostError(
           'corrupt-data',
           `Refused: ${where} holds the path ${JSON.stringify(path)}, which would lead outside the folder it backs up. Nothing was restored from it.`,
