@@ -61,6 +61,7 @@ export async function openSession(
       dataDir: engineDataDir,
       now: () => ctx.now(),
       onProgress: (p) => out.progress(p.message, p.done, p.total),
+      ...(options.breakLock ? { breakLock: true } : {}),
     });
     return { dataDir, host, engine, close: () => host.close() };
   } catch (error) {

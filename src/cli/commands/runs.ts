@@ -2,7 +2,7 @@ import { withSession } from '../command-env';
 import type { CommandEnv } from '../command-env';
 import { EXIT } from '../exit-codes';
 import type { ExitCode } from '../exit-codes';
-import { printRun } from '../format/run-text';
+import { printAttention, printRun } from '../format/run-text';
 import { parseRunId } from '../steps';
 
 /** `runs`: the list; `runs RUN_ID`: that repair change by change, as its journal tells it. */
@@ -26,9 +26,11 @@ export async function runsCommand(env: CommandEnv, runId?: string): Promise<Exit
   }
   if (runs.length === 0) env.out.line('No repairs yet.');
   for (const run of runs) {
+    const label = run.attention ? `${run.attention.kind}` : run.status;
     env.out.line(
-      `${run.id}  ${run.startedAt}  ${run.status.padEnd(13)} ${run.address ?? ''}  ${run.steps.join(',')} (${run.actionCount} changes)${run.backupsPurgedAt !== undefined ? ' [backups deleted]' : ''}`,
+      `${run.id}  ${run.startedAt}  ${label.padEnd(15)} ${run.address ?? ''}  ${run.steps.join(',')} (${run.actionCount} changes)${run.backupsPurgedAt !== undefined ? ' [backups deleted]' : ''}`,
     );
+    printAttention(env.out, run);
   }
   return EXIT.ok;
 }

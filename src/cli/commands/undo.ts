@@ -1,3 +1,5 @@
+import type { RunRecord } from '../../shared/repairs';
+import type { Engine } from '../../main/engine/types';
 import { CliError, usageError } from '../cli-error';
 import { withSession } from '../command-env';
 import type { CommandEnv } from '../command-env';
@@ -7,10 +9,7 @@ import { printRun } from '../format/run-text';
 import { parseCloseTimeout, parseRunId, parseStepId } from '../steps';
 import { printClientRestart, restartClosedClient, type ClientRestart } from './client-restart';
 
-export interface UndoRequest {
-  runId?: string;
-  last: boolean;
-  step?: string;
+export interface ClientHandling {
   closeClient: boolean;
   forceClose: boolean;
   closeTimeout?: string;
@@ -18,19 +17,28 @@ export interface UndoRequest {
   restartClient?: boolean;
 }
 
-export async function undoCommand(env: CommandEnv, request: UndoRequest): Promise<ExitCode> {
-  if (request.last === (request.runId !== undefined)) {
-    throw usageError('Say which repair to undo: --last or a run id (see: runs).');
-  }
-  const named = request.runId !== undefined ? parseRunId(request.runId) : undefined;
-  const step = request.step !== undefined ? parseStepId(request.step) : undefined;
-  const timeoutMs = parseCloseTimeout(request.closeTimeout);
-  const { run, clientRestart } = await withSession(env, async ({ engine }) => {
-    const runId = named ?? (await engine.lastRunId());
-    if (!runId) throw new CliError(EXIT.notFound, 'unknown-run', 'There is no repair to undo.');
+export interface UndoRequest extends ClientHandling {
+  runId?: string;
+  last: boolean;
+  step?: string;
+}
+
+/**
+ * Puts something back (undo, recover) with the client closed first when asked, and started
+ * again afterwards, even when the restore could not run.
+ */
+export async function restoreWithClientHandling(
+  env: CommandEnv,
+  handling: ClientHandling,
+  pickRun: (engine: Engine) => Promise<string>,
+  restore: (engine: Engine, runId: string) => Promise<RunRecord>,
+): Promise<{ run: RunRecord; clientRestart?: ClientRestart }> {
+  const timeoutMs = parseCloseTimeout(handling.closeTimeout);
+  return withSession(env, async ({ engine }) => {
+    const runId = await pickRun(engine);
     const running = await engine.runningClients();
     if (running.length > 0) {
-      if (!request.closeClient && !request.forceClose) {
+      if (!handling.closeClient && !handling.forceClose) {
         throw new CliError(
           EXIT.clientRunning,
           'client-running',
@@ -38,7 +46,7 @@ export async function undoCommand(env: CommandEnv, request: UndoRequest): Promis
         );
       }
       const closed = await engine.closeClient({
-        force: request.forceClose,
+        force: handling.forceClose,
         ...(timeoutMs !== undefined ? { timeoutMs } : {}),
       });
       if (!closed.closed) {
@@ -57,23 +65,52 @@ export async function undoCommand(env: CommandEnv, request: UndoRequest): Promis
             env,
             engine,
             { names: running.map((process) => process.name) },
-            request.restartClient !== false,
+            handling.restartClient !== false,
           );
-    let undone;
+    let restored;
     try {
-      undone = await engine.undo(runId, step);
+      restored = await restore(engine, runId);
     } catch (error) {
-      // The user gets their client back even when the undo could not run.
+      // The user gets their client back even when the restore could not run.
       const restarted = await restart().catch(() => undefined);
       if (restarted && !env.out.json) printClientRestart(env, restarted);
       throw error;
     }
-    return { run: undone, clientRestart: await restart() };
+    const clientRestart = await restart();
+    return { run: restored, ...(clientRestart ? { clientRestart } : {}) };
   });
+}
+
+export function printRestored(
+  env: CommandEnv,
+  verb: 'Undo' | 'Recovery',
+  result: { run: RunRecord; clientRestart?: ClientRestart },
+): void {
+  const { run, clientRestart } = result;
   if (env.out.json) env.out.result(clientRestart ? { ...run, clientRestart } : run);
   else {
-    printRun(env.out, run, 'Undo');
+    printRun(env.out, run, verb);
     if (clientRestart) printClientRestart(env, clientRestart);
   }
-  return run.status === 'undone' || run.status === 'partly-undone' ? EXIT.ok : EXIT.repairFailed;
+}
+
+export async function undoCommand(env: CommandEnv, request: UndoRequest): Promise<ExitCode> {
+  if (request.last === (request.runId !== undefined)) {
+    throw usageError('Say which repair to undo: --last or a run id (see: runs).');
+  }
+  const named = request.runId !== undefined ? parseRunId(request.runId) : undefined;
+  const step = request.step !== undefined ? parseStepId(request.step) : undefined;
+  const result = await restoreWithClientHandling(
+    env,
+    request,
+    async (engine) => {
+      const runId = named ?? (await engine.lastRunId());
+      if (!runId) throw new CliError(EXIT.notFound, 'unknown-run', 'There is no repair to undo.');
+      return runId;
+    },
+    (engine, runId) => engine.undo(runId, step),
+  );
+  printRestored(env, 'Undo', result);
+  const { status } = result.run;
+  return status === 'undone' || status === 'partly-undone' ? EXIT.ok : EXIT.repairFailed;
 }
