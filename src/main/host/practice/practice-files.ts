@@ -18,12 +18,13 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   rmSync,
   writeFileSync,
   type Stats,
 } from 'node:fs';
 import { lstat, mkdir } from 'node:fs/promises';
-import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { windowsUpcase } from '../../../shared/windows-names';
 import { HostError } from '../host-error';
 import type { FileEntry, FileSystemPort, KnownFolderId } from '../ports';
@@ -91,6 +92,35 @@ export function practiceFiles(
     const full = resolve(path);
     if (full !== drive && !full.startsWith(drive + sep)) {
       throw new HostError('access-denied', `${path} is outside the practice PC`, { path });
+    }
+    return full;
+  }
+
+  let realDrive: string | undefined;
+  /**
+   * `inside`, and then by real path: the deepest part of `path` that exists, with every link in
+   * it followed, must still be in the drive folder. A symlinked parent (or a link planted as the
+   * target itself) cannot lead a delete or a restore outside. Used before every change.
+   */
+  function confined(path: string): string {
+    const full = inside(path);
+    realDrive ??= realpathSync.native(drive);
+    let probe = full;
+    while (!lstatSync(probe, { throwIfNoEntry: false }) && dirname(probe) !== probe) {
+      probe = dirname(probe);
+    }
+    let real: string | undefined;
+    try {
+      real = realpathSync.native(probe);
+    } catch {
+      real = undefined; // A link that leads nowhere: nowhere is inside.
+    }
+    if (real === undefined || (real !== realDrive && !real.startsWith(realDrive + sep))) {
+      throw new HostError(
+        'access-denied',
+        `${path} leads outside the practice PC through a link; nothing was changed there`,
+        { path },
+      );
     }
     return full;
   }
@@ -172,7 +202,7 @@ export function practiceFiles(
       }
     },
     async writeFile(path, data) {
-      const full = inside(path);
+      const full = confined(path);
       if (full === drive) throw new HostError('invalid-request', `${path} is a folder`, { path });
       try {
         try {
@@ -188,7 +218,7 @@ export function practiceFiles(
       }
     },
     async makeDirectory(path) {
-      const full = inside(path);
+      const full = confined(path);
       try {
         await mkdir(full, { recursive: true });
       } catch (error) {
@@ -196,7 +226,7 @@ export function practiceFiles(
       }
     },
     async remove(path) {
-      const full = inside(path);
+      const full = confined(path);
       if (full === drive) {
         throw new HostError('access-denied', 'The practice PC drive itself cannot be removed', {
           path,
