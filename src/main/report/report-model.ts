@@ -48,6 +48,8 @@ export interface ReportRun {
   actions?: ActionResult[];
   /** When the user deleted its backups: it can no longer be undone. */
   backupsPurgedAt?: string;
+  /** Interrupted, recovery failed, damaged or refused (see RunAttention). */
+  attention?: { kind: string; message: string };
 }
 
 const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> =>
@@ -215,6 +217,10 @@ function run(r: RunRecord | RunSummary): ReportRun {
     status: r.status,
     steps: [...r.steps],
     ...optional('backupsPurgedAt', r.backupsPurgedAt),
+    ...optional(
+      'attention',
+      r.attention && { kind: String(r.attention.kind), message: String(r.attention.message) },
+    ),
   };
   return isRecord(r)
     ? { ...base, actionCount: r.actions.length, actions: r.actions.map(actionResult) }
