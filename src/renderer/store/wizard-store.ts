@@ -21,6 +21,7 @@ const initialState: WizardState = {
   admin: { availability: 'unknown', busy: false },
   outcome: {},
   history: {},
+  recovery: { busy: false },
   report: { busy: false },
   backups: { busy: false },
   restart: { busy: false },
@@ -226,6 +227,17 @@ export function createWizardStore(client: RepairClient): WizardStoreApi {
       async loadHistory() {
         const result = await callOperation(client, 'runs.list', {});
         set({ history: result.ok ? { runs: result.value.runs } : { error: result.error } });
+      },
+
+      async recoverRun(runId) {
+        set({ recovery: { runId, busy: true } });
+        const result = await callOperation(client, 'runs.recover', { runId });
+        set({
+          recovery: result.ok
+            ? { runId, busy: false, run: result.value }
+            : { runId, busy: false, error: result.error },
+        });
+        await get().loadHistory();
       },
 
       async undoEarlierRun(runId) {
