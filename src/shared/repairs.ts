@@ -191,5 +191,12 @@ export interface RunRecord {
 
 export type RunSummary = Pick<
   RunRecord,
-  'id' | 'address' | 'startedAt' | 'finishedAt' | 'status' | 'steps' | 'backupsPurgedAt' | 'attention'
+  | 'id'
+  | 'address'
+  | 'startedAt'
+  | 'finishedAt'
+  | 'status'
+  | 'steps'
+  | 'backupsPurgedAt'
+  | 'attention'
 > & { actionCount: number };

@@ -32,9 +32,7 @@ export const clearConnectionSettings: StepPlanner = {
       const uri = valueOf(root.contents, 'ServerSipUri');
       if (uri?.type !== 'REG_SZ' || !sameAddress(uri.data, address)) continue;
       for (const valueName of ['ServerSipUri', 'ServerUsername']) {
-        const entry = root.contents?.values.find(
-          (value) => sameWindowsName(value.name, valueName),
-        );
+        const entry = root.contents?.values.find((value) => sameWindowsName(value.name, valueName));
         if (!entry) continue;
         actions.push({
           description: `Delete the value ${entry.name} = ${describeValue(entry.value)} from ${formatRegistryKey(root.key)}`,
