@@ -142,6 +142,7 @@ export async function applyPlan(
     }
   }
 
+  await state.sealingKey?.();
   const runId = state.store.newRunId(state.now());
   const hook = state.hooks.afterJournalEntry;
   const journal = state.store.openJournal(runId, hook ? (entry) => hook(runId, entry) : undefined);

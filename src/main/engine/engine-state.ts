@@ -30,6 +30,8 @@ export interface EngineState {
   plans: Map<string, StoredPlan>;
   /** The integrity key for what the engine writes to and reads from its data folder. */
   keys: KeyProvider;
+  /** Makes sure the real integrity key is loaded (created on first use) before journalling. */
+  sealingKey?: () => Promise<void>;
   hooks: EngineHooks;
   /** Elevation seam: the host changes go through when EngineOptions.elevation is given. */
   changeHost?: HostSystem;

@@ -2,6 +2,7 @@
  * The repair engine: diagnosis, plans, apply with backups and verification, the journal, undo
  * and crash recovery, written only against the host ports.
  */
+import { randomBytes } from 'node:crypto';
 import { HostError } from '../host/host-error';
 import { acquireDataLock, lockedByAnother, type LockOptions } from '../journal/data-lock';
 import { IntegrityKey } from '../journal/integrity';
@@ -59,19 +60,27 @@ export function createEngineWithHooks(options: EngineOptions, hooks: EngineHooks
     ? { startTimeOf: (pid) => processes.startTime?.(pid) }
     : {};
   // The integrity key is loaded once, before anything is read from or written to the data folder.
+  // Reading never creates it (that would change the PC): without one, nothing checks.
   const keys = state.keys;
-  const unlock = async () => {
-    if (!state.store.hasKey) state.store.useKey(new IntegrityKey(await keys.load()));
+  const unlockToRead = async () => {
+    if (state.store.hasKey) return;
+    const found = await keys.find();
+    if (found) state.store.useKey(new IntegrityKey(found));
+    else state.store.useKey(new IntegrityKey(new Uint8Array(randomBytes(32))), true);
+  };
+  // Created only when a run is about to be journalled (apply), never by a refused request.
+  state.sealingKey = async () => {
+    if (!state.store.hasRealKey) state.store.useKey(new IntegrityKey(await keys.load()));
   };
   // Reading never recovers or changes anything (recovery is `recover`, asked for by the user).
   const reading = <T>(work: () => Promise<T>) =>
     serial(async () => {
-      await unlock();
+      await unlockToRead();
       return work();
     });
   const writing = <T>(work: () => Promise<T>) =>
     serial(async () => {
-      await unlock();
+      await unlockToRead();
       const lock = acquireDataLock(options.dataDir, {
         ...lockOptions,
         breakForeign: options.breakLock === true,

@@ -33,6 +33,7 @@ async function openStored(host: HostSystem): Promise<Uint8Array | undefined> {
 export function hostKeyProvider(host: HostSystem): KeyProvider {
   return {
     where: `HKCU\\${INTEGRITY_KEY_LOCATION.path} ${VALUE_NAME}`,
+    find: () => openStored(host),
     async load() {
       const existing = await openStored(host);
       if (existing) return existing;

@@ -38,13 +38,24 @@ export class EngineStore {
 
   constructor(readonly dataDir: string) {}
 
-  /** Set once the key is loaded (outside the data folder, see KeyProvider). */
-  useKey(key: IntegrityKey): void {
+  private provisional = false;
+
+  /**
+   * Set once the key is loaded (outside the data folder, see KeyProvider). A `provisional` key
+   * stands in while none exists yet, for commands that only read: nothing checks under it, so
+   * every run reads as damaged, and the first write loads (creates) the real key.
+   */
+  useKey(key: IntegrityKey, provisional = false): void {
     this.integrity = key;
+    this.provisional = provisional;
   }
 
   get hasKey(): boolean {
     return this.integrity !== undefined;
+  }
+
+  get hasRealKey(): boolean {
+    return this.integrity !== undefined && !this.provisional;
   }
 
   private key(): IntegrityKey {

@@ -18,6 +18,8 @@ export interface KeyProvider {
   /** Where the key is kept, for messages and docs ("HKCU\Software\SfBSigninRepair"). */
   readonly where: string;
   load(): Promise<Uint8Array>;
+  /** The key when it exists, never creating it: what commands that only read use. */
+  find(): Promise<Uint8Array | undefined>;
 }
 
 /** What a MAC is for, so one kind of document can never be passed off as another. */

@@ -18,7 +18,7 @@ import type { RepairStepId } from '../../../shared/repairs';
 import { adjustPracticePc } from '../../host/practice';
 import { LOCK_FILE } from '../../journal/data-lock';
 import { IntegrityKey } from '../../journal/integrity';
-import { hostKeyProvider } from '../integrity-key';
+import { hostKeyProvider, INTEGRITY_KEY_LOCATION } from '../integrity-key';
 import { PLAN_LIFETIME_MS } from '../run-helpers';
 import { practiceFixture, type PracticeFixture } from '../testing/practice';
 import { snapshotDifferences, snapshotPc } from '../testing/snapshot';
@@ -43,6 +43,20 @@ async function setUp() {
 }
 
 describe('a hostile data folder', () => {
+  it('commands that only read never change the PC, not even to create the integrity key', async () => {
+    fixture = await practiceFixture('kb-lync2013');
+    const engine = fixture.engine();
+    await engine.listRuns();
+    await engine.listBackups();
+    await engine.plan({ steps: SIGN_IN });
+    await engine.diagnose();
+    expect(await fixture.host.registry.listValues(INTEGRITY_KEY_LOCATION)).toBeUndefined();
+    const run = await engine.apply((await engine.plan({ steps: ['flush-dns-cache'] })).id);
+    expect(run.status).toBe('applied');
+    expect(await fixture.host.registry.listValues(INTEGRITY_KEY_LOCATION)).toHaveLength(1);
+    expect((await fixture.engine().listRuns())[0]?.attention).toBeUndefined();
+  });
+
   it('planted runs without the key are damaged: listed with what can be read, never acted on', async () => {
     const { fixture, host, local, before } = await setUp();
     const cases = hostileCases(local, host.files.join);
