@@ -115,7 +115,7 @@ export function ownerState(
 function foreignError(path: string, owner: LockOwner): HostError {
   return new HostError(
     'file-locked',
-    `The data folder is locked by SfB Sign-in Repair on another computer, "${owner.host}" (process ${owner.pid}, since ${owner.acquiredAt}); from here it cannot be told whether that copy still runs. Nothing was changed. If it no longer runs, break the lock: run the command again with --break-lock (the app: "Break the lock").`,
+    `The data folder is locked by SfB Sign-in Repair on another computer, "${owner.host}" (process ${owner.pid}, since ${owner.acquiredAt}); from here it cannot be told whether that copy still runs. Nothing was changed. If it no longer runs, break the lock: run the command again with --break-lock.`,
     { path, pid: owner.pid, lockHost: owner.host },
   );
 }
