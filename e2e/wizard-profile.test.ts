@@ -79,10 +79,11 @@ describe('started "as administrator" with another account, in Chromium', () => {
       const forced = await app.dispatch('repair.plan', { steps: ['clear-endpoint-cache'] });
       expect(forced).toMatchObject({ ok: false, error: { code: 'wrong-profile' } });
 
-      // Only the DNS flush touched the practice PC: its machine document counts flushes.
+      // Only the DNS flush touched the practice PC: its machine document counts flushes, and
+      // its registry now holds the engine's integrity key (made for the first journalled run).
       const after = await snapshotTree(app.practicePcDir);
       const changed = Object.keys(after).filter((path) => after[path] !== before[path]);
-      expect(changed).toEqual(['machine.json']);
+      expect(changed).toEqual(['machine.json', 'registry.json']);
       expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
       expect(app.pageErrors).toEqual([]);
     },

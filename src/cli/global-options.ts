@@ -7,6 +7,8 @@ export interface GlobalOptions {
   json: boolean;
   color: boolean;
   verbose: boolean;
+  /** Take over a data-folder lock written on another computer (the user says it is stale). */
+  breakLock: boolean;
 }
 
 /** Commander hands options over untyped; this is where they become typed. */
@@ -15,6 +17,7 @@ export function readGlobalOptions(raw: Record<string, unknown>): GlobalOptions {
     json: raw.json === true,
     color: raw.color !== false,
     verbose: raw.verbose === true,
+    breakLock: raw.breakLock === true,
   };
   if (typeof raw.dataDir === 'string') {
     if (raw.dataDir.trim() === '') throw usageError('--data-dir needs a folder.');

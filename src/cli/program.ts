@@ -9,6 +9,7 @@ import { practiceListCommand, practiceResetCommand } from './commands/practice';
 import { remediateCommand } from './commands/remediate';
 import { repairCommand } from './commands/repair';
 import { reportCommand } from './commands/report';
+import { recoverCommand } from './commands/recover';
 import { runsCommand } from './commands/runs';
 import { undoCommand } from './commands/undo';
 import type { CliContext } from './context';
@@ -113,6 +114,13 @@ function defineCommands(program: Command, run: Run): void {
       ),
     );
 
+  withClientHandling(program.command('recover'))
+    .description('Put back what an interrupted repair changed, from its backups (see: runs).')
+    .argument('<run-id>', 'the interrupted repair')
+    .action(async (runId: string, opts: Record<string, unknown>, command: Command) =>
+      run(command, (env) => recoverCommand(env, { runId, ...clientHandling(opts) })),
+    );
+
   program
     .command('runs')
     .description('List earlier repairs (newest first), or show what each change of one did.')
@@ -215,6 +223,10 @@ export async function runCli(args: string[], ctx: CliContext): Promise<number> {
     .option('--json', 'machine-readable output on stdout')
     .option('--no-color', 'no colours')
     .option('--verbose', 'more detail: evidence, targets, progress')
+    .option(
+      '--break-lock',
+      'take over the data folder from a copy of this tool on another computer that no longer runs',
+    )
     .exitOverride()
     .configureOutput({ writeOut: (s) => ctx.stdout(s), writeErr: (s) => ctx.stderr(s) })
     .showSuggestionAfterError(true)

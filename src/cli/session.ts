@@ -49,6 +49,7 @@ export async function openSession(
     ...(practice !== undefined ? { practice } : {}),
     now: () => ctx.now(),
     onProgress: (p) => out.progress(p.message, p.done, p.total),
+    ...(options.breakLock ? { breakLock: true } : {}),
   });
   if (pc.host.kind === 'practice') {
     out.progress(

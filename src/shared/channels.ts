@@ -14,6 +14,7 @@ export const OPERATION_NAME_LIST = [
   'client.start',
   'runs.list',
   'runs.undo',
+  'runs.recover',
   'backups.list',
   'backups.purge',
   'report.build',

@@ -199,6 +199,15 @@ export const OPERATIONS = {
     needsClientClosed: false,
     needsAdmin: false,
   }),
+  'runs.recover': operation({
+    description:
+      'Put back what an interrupted repair changed, from its backups (checked as undo is).',
+    request: z.object({ runId: id }).strict(),
+    response: runRecordSchema,
+    changesMachine: true,
+    needsClientClosed: true,
+    needsAdmin: false,
+  }),
   'runs.undo': operation({
     description: 'Restore what a repair (or one step of it) changed, exactly.',
     request: z.object({ runId: id, stepId: repairStepIdSchema.optional() }).strict(),

@@ -102,6 +102,7 @@ export type {
   PlannedStep,
   PurgeResult,
   RepairPlan,
+  RunAttention,
   RunRecord,
   RunStatus,
   RunSummary,

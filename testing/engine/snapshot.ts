@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { RegistryKeyRef, RegistryValue } from '../../src/shared/registry-value';
 import type { CertificateStoreRef, HostSystem, KnownFolderId } from '../../src/main/host/ports';
+import { INTEGRITY_KEY_LOCATION } from '../../src/main/engine/integrity-key';
 
 export interface PcSnapshot {
   files: Record<string, string>;
@@ -65,7 +66,11 @@ async function snapshotFiles(host: HostSystem, into: PcSnapshot['files']): Promi
   }
 }
 
+/** The tool's own integrity key (outside its data folder) is not part of the PC's state. */
+const OWN_KEY = `${INTEGRITY_KEY_LOCATION.hive}\\${INTEGRITY_KEY_LOCATION.path}`.toLowerCase();
+
 async function snapshotKey(host: HostSystem, key: RegistryKeyRef, into: PcSnapshot['registry']) {
+  if (`${key.hive}\\${key.path}`.toLowerCase() === OWN_KEY) return;
   const values = await host.registry.listValues(key);
   if (values === undefined) return;
   const label = `${key.hive}\\${key.path}`.toLowerCase();

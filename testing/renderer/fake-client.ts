@@ -31,6 +31,8 @@ export interface FakeClientOptions {
   wrongProfile?: { runningAs: string; signedIn: string; elevated: boolean };
   /** Makes an operation fail with this error every time. */
   failures?: Partial<Record<OperationName, ClientError>>;
+  /** Earlier runs as main lists them, e.g. one that was interrupted (has `attention`). */
+  earlierRuns?: Run[];
 }
 
 export interface FakeClient extends RepairClient {
@@ -57,6 +59,9 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
   const held = new Map<OperationName, Promise<void>>();
   let running = options.clientRunning ?? false;
   let counter = 0;
+  for (const run of options.earlierRuns ?? []) {
+    runs.set(run.id, { run, steps: [...run.steps], sizeBytes: 1024 });
+  }
 
   const ok = <T>(value: T) => ({ ok: true as const, value });
   const err = (code: ClientError['code'], message: string) => ({
@@ -204,8 +209,21 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
           actionCount: run.actions.length,
           undoable: undoable(run),
           ...(run.backupsPurgedAt ? { backupsPurgedAt: run.backupsPurgedAt } : {}),
+          ...(run.attention ? { attention: run.attention } : {}),
         })),
       }),
+    'runs.recover': (request) => {
+      const entry = runs.get(request.runId);
+      if (!entry) return err('unknown-run', 'No run with that id.');
+      if (running) return err('client-running', 'Lync is running (lync.exe); close it first.');
+      const kind = entry.run.attention?.kind;
+      if (kind !== 'interrupted' && kind !== 'recovery-failed') {
+        return err('invalid-request', 'That change was not interrupted.');
+      }
+      const { attention: _attention, ...rest } = entry.run;
+      entry.run = { ...rest, status: 'rolled-back' };
+      return ok(entry.run);
+    },
     'runs.undo': (request) => {
       const entry = runs.get(request.runId);
       if (!entry) return err('unknown-run', 'No run with that id.');

@@ -6,6 +6,7 @@
 import { hostContractCases } from '../host-contract';
 import { createWindowsHost } from '../../src/main/host/windows/index';
 import { runCases, runEntry } from './entry';
+import { hostileDataFolderCases } from './hostile-cases';
 import { lockHolderCases } from './lock-holder-cases';
 import { windowsCases } from './windows-cases';
 
@@ -16,7 +17,7 @@ runEntry(async () => {
       hostContractCases().map((c) => ({ name: c.name, run: () => c.run(host) })),
     );
     const windows = await runCases(
-      [...windowsCases(), ...lockHolderCases()].map((c) => ({
+      [...windowsCases(), ...lockHolderCases(), ...hostileDataFolderCases()].map((c) => ({
         name: c.name,
         run: () => c.run(host),
       })),

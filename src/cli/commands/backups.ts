@@ -39,6 +39,7 @@ function parsePurge(request: BackupsRequest): { olderThanDays: number } | { runI
 }
 
 function undoState(backup: BackupInfo): string {
+  if (backup.attention) return `${backup.attention.kind}: ${backup.attention.message}`;
   if (backup.purgedAt !== undefined) {
     return `backups deleted ${backup.purgedAt}: cannot be undone`;
   }

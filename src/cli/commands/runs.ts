@@ -3,7 +3,7 @@ import { countOf } from '../../shared/wording';
 import type { CommandEnv } from '../command-env';
 import { EXIT } from '../exit-codes';
 import type { ExitCode } from '../exit-codes';
-import { printRun } from '../format/run-text';
+import { printAttention, printRun } from '../format/run-text';
 import { parseRunId } from '../steps';
 
 /** `runs`: the list; `runs RUN_ID`: that repair change by change, as its journal tells it. */
@@ -27,9 +27,11 @@ export async function runsCommand(env: CommandEnv, runId?: string): Promise<Exit
   }
   if (runs.length === 0) env.out.line('No repairs yet.');
   for (const run of runs) {
+    const label = run.attention ? `${run.attention.kind}` : run.status;
     env.out.line(
-      `${run.id}  ${run.startedAt}  ${run.status.padEnd(13)} ${run.address ?? ''}  ${run.steps.join(',')} (${countOf(run.actionCount, 'change', 'changes')})${run.backupsPurgedAt !== undefined ? ' [backups deleted]' : ''}`,
+      `${run.id}  ${run.startedAt}  ${label.padEnd(15)} ${run.address ?? ''}  ${run.steps.join(',')} (${countOf(run.actionCount, 'change', 'changes')})${run.backupsPurgedAt !== undefined ? ' [backups deleted]' : ''}`,
     );
+    printAttention(env.out, run);
   }
   return EXIT.ok;
 }

@@ -1,3 +1,4 @@
+import type { RunRecord, RunSummary } from '../../shared/repairs';
 import { CliError, usageError } from '../cli-error';
 import { withSession } from '../command-env';
 import type { CommandEnv } from '../command-env';
@@ -5,16 +6,12 @@ import { EXIT } from '../exit-codes';
 import type { ExitCode } from '../exit-codes';
 import { printRun } from '../format/run-text';
 import { parseCloseTimeout, parseRunId, parseStepId } from '../steps';
-import type { RunSummary } from '../../shared/repairs';
 import { formatMoment, repairStepTitle } from '../../shared/wording';
 import type { Engine } from '../../main/engine/types';
 import { offerToCloseClient } from './repair-flow';
 import { printClientRestart, restartClosedClient, type ClientRestart } from './client-restart';
 
-export interface UndoRequest {
-  runId?: string;
-  last: boolean;
-  step?: string;
+export interface ClientHandling {
   closeClient: boolean;
   forceClose: boolean;
   closeTimeout?: string;
@@ -69,22 +66,30 @@ async function chooseRun(engine: UndoEngine, named: string | undefined): Promise
   return { ...record, actionCount: record.actions.length };
 }
 
-export async function undoCommand(env: CommandEnv, request: UndoRequest): Promise<ExitCode> {
-  if (request.last === (request.runId !== undefined)) {
-    throw usageError('Say which repair to undo: --last or a run id (see: runs).');
-  }
-  const named = request.runId !== undefined ? parseRunId(request.runId) : undefined;
-  const step = request.step !== undefined ? parseStepId(request.step) : undefined;
-  const timeoutMs = parseCloseTimeout(request.closeTimeout);
-  const { run, clientRestart } = await withSession(env, async ({ engine }) => {
-    const target = await chooseRun(engine, named);
-    const runId = target.id;
-    if (request.last) env.out.line(`Undoing ${describeRun(target)}.`);
+export interface UndoRequest extends ClientHandling {
+  runId?: string;
+  last: boolean;
+  step?: string;
+}
+
+/**
+ * Puts something back (undo, recover) with the client closed first when asked, and started
+ * again afterwards, even when the restore could not run.
+ */
+export async function restoreWithClientHandling(
+  env: CommandEnv,
+  handling: ClientHandling,
+  pickRun: (engine: Engine) => Promise<string>,
+  restore: (engine: Engine, runId: string) => Promise<RunRecord>,
+): Promise<{ run: RunRecord; clientRestart?: ClientRestart }> {
+  const timeoutMs = parseCloseTimeout(handling.closeTimeout);
+  return withSession(env, async ({ engine }) => {
+    const runId = await pickRun(engine);
     const running = await engine.runningClients();
     if (running.length > 0) {
-      if (!request.closeClient && !request.forceClose) await offerToCloseClient(env, running);
+      if (!handling.closeClient && !handling.forceClose) await offerToCloseClient(env, running);
       const closed = await engine.closeClient({
-        force: request.forceClose,
+        force: handling.forceClose,
         ...(timeoutMs !== undefined ? { timeoutMs } : {}),
       });
       if (!closed.closed) {
@@ -103,23 +108,52 @@ export async function undoCommand(env: CommandEnv, request: UndoRequest): Promis
             env,
             engine,
             { names: running.map((process) => process.name) },
-            request.restartClient !== false,
+            handling.restartClient !== false,
           );
-    let undone;
+    let restored;
     try {
-      undone = await engine.undo(runId, step);
+      restored = await restore(engine, runId);
     } catch (error) {
-      // The user gets their client back even when the undo could not run.
+      // The user gets their client back even when the restore could not run.
       const restarted = await restart().catch(() => undefined);
       if (restarted && !env.out.json) printClientRestart(env, restarted);
       throw error;
     }
-    return { run: undone, clientRestart: await restart() };
+    const clientRestart = await restart();
+    return { run: restored, ...(clientRestart ? { clientRestart } : {}) };
   });
+}
+
+export function printRestored(
+  env: CommandEnv,
+  verb: 'Undo' | 'Recovery',
+  result: { run: RunRecord; clientRestart?: ClientRestart },
+): void {
+  const { run, clientRestart } = result;
   if (env.out.json) env.out.result(clientRestart ? { ...run, clientRestart } : run);
   else {
-    printRun(env.out, run, 'Undo');
+    printRun(env.out, run, verb);
     if (clientRestart) printClientRestart(env, clientRestart);
   }
-  return run.status === 'undone' || run.status === 'partly-undone' ? EXIT.ok : EXIT.repairFailed;
+}
+
+export async function undoCommand(env: CommandEnv, request: UndoRequest): Promise<ExitCode> {
+  if (request.last === (request.runId !== undefined)) {
+    throw usageError('Say which repair to undo: --last or a run id (see: runs).');
+  }
+  const named = request.runId !== undefined ? parseRunId(request.runId) : undefined;
+  const step = request.step !== undefined ? parseStepId(request.step) : undefined;
+  const result = await restoreWithClientHandling(
+    env,
+    request,
+    async (engine) => {
+      const target = await chooseRun(engine, named);
+      if (request.last) env.out.line(`Undoing ${describeRun(target)}.`);
+      return target.id;
+    },
+    (engine, runId) => engine.undo(runId, step),
+  );
+  printRestored(env, 'Undo', result);
+  const { status } = result.run;
+  return status === 'undone' || status === 'partly-undone' ? EXIT.ok : EXIT.repairFailed;
 }

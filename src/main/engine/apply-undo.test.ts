@@ -239,7 +239,8 @@ describe('MachineGuid', () => {
     });
     const engine = fixture.engine({ host: elevated });
     const before = await snapshotPc(fixture.host);
-    const run = await engine.apply(plan.id);
+    // A plan is applied only by the session that showed it (issue 12).
+    const run = await engine.apply((await engine.plan({ steps: ['fix-machine-guid'] })).id);
     expect(run.status).toBe('applied');
     const key = { hive: 'HKLM', path: 'SOFTWARE\\Microsoft\\Cryptography', view: '64' } as const;
     expect(await fixture.host.registry.getValue(key, 'MachineGuid')).toEqual({

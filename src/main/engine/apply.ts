@@ -2,6 +2,10 @@
  * `apply()`: re-validate the plan against the machine, back up every selected action, then
  * apply step by step, verifying each change. A step that fails half-way is rolled back from
  * its backups; every point is journalled (append + fsync) before the engine moves on.
+ *
+ * When the journal itself cannot be written any more (the disk filled up half-way), the run
+ * puts back what it changed without relying on the journal and says what, if anything, is
+ * still changed: the error is the run's, never the data folder's alone.
  */
 import type { RepairStepId, RunRecord, RunStatus } from '../../shared/repairs';
 import { HostError } from '../host/host-error';
@@ -9,8 +13,9 @@ import { actionContext, type EngineState } from './engine-state';
 import { executorFor } from './actions';
 import { refuseWhileClientRuns, refuseWithoutAdmin } from './client-control';
 import { refuseWrongProfile } from './profile-guard';
-import { appender, errorEntry, loadPlan, readRun, type Append } from './run-helpers';
+import { appender, backupReader, errorEntry, loadPlan, readRun, type Append } from './run-helpers';
 import type { JournalAction } from './run-journal';
+import { refuseOutOfScope } from './scope';
 import type { ApplyOptions } from './types';
 
 function select(actions: JournalAction[], ids: string[] | undefined): JournalAction[] {
@@ -27,33 +32,34 @@ function select(actions: JournalAction[], ids: string[] | undefined): JournalAct
   return actions.filter((action) => wanted.has(action.id));
 }
 
+/** The journal could not be written: the run goes on only to put back what it changed. */
+class JournalFailure extends Error {
+  constructor(override readonly cause: unknown) {
+    super(errorEntry(cause).message);
+  }
+}
+
+type Digests = Map<string, Record<string, string>>;
+
 async function rollBack(
   state: EngineState,
   runId: string,
   append: Append,
   actions: JournalAction[],
-) {
-  let clean = true;
+  digests: Digests,
+): Promise<{ clean: boolean; stillChanged: string[] }> {
+  const stillChanged: string[] = [];
   for (const action of actions) {
     if (!action.undoable) {
       // Nothing to put back (a DNS flush): the run cannot call itself rolled back.
-      clean = false;
+      stillChanged.push(action.description);
       continue;
     }
     const executor = executorFor(action.internal);
+    const reader = backupReader(state, runId, action.id, digests.get(action.id));
     try {
-      await executor.restore(
-        actionContext(state),
-        action.internal,
-        state.store.backupReader(runId, action.id),
-      );
-      if (
-        !(await executor.verifyRestored(
-          actionContext(state),
-          action.internal,
-          state.store.backupReader(runId, action.id),
-        ))
-      ) {
+      await executor.restore(actionContext(state), action.internal, reader);
+      if (!(await executor.verifyRestored(actionContext(state), action.internal, reader))) {
         throw new HostError(
           'verification-failed',
           `After rolling back, "${action.description}" is not as it was.`,
@@ -61,11 +67,49 @@ async function rollBack(
       }
       await append({ type: 'rolled-back', actionId: action.id });
     } catch (error) {
-      clean = false;
+      if (error instanceof JournalFailure) throw error;
+      stillChanged.push(action.description);
       await append({ type: 'rollback-failed', actionId: action.id, error: errorEntry(error) });
     }
   }
-  return clean;
+  return { clean: stillChanged.length === 0, stillChanged };
+}
+
+/** After a journal failure: put back every change this run made, journalling what still fits. */
+async function stopHalfWay(
+  state: EngineState,
+  runId: string,
+  journalAppend: Append,
+  started: JournalAction[],
+  digests: Digests,
+  failure: JournalFailure,
+): Promise<never> {
+  const bestEffort: Append = async (entry) => {
+    try {
+      await journalAppend(entry);
+    } catch {
+      // Still no room: the journal shows the run interrupted, and `recover` can finish it.
+    }
+  };
+  const { stillChanged } = await rollBack(
+    state,
+    runId,
+    bestEffort,
+    [...started].reverse(),
+    digests,
+  );
+  const cause = errorEntry(failure.cause);
+  const outcome =
+    started.length === 0
+      ? 'Nothing was changed.'
+      : stillChanged.length === 0
+        ? `What it had changed was put back (${started.length} change${started.length === 1 ? '' : 's'}).`
+        : `Still changed: ${stillChanged.join('; ')}. Put it back with "recover ${runId}" once there is room.`;
+  throw new HostError(
+    cause.code === 'disk-full' ? 'disk-full' : 'verification-failed',
+    `Repair ${runId} stopped half-way: its journal could not be written (${cause.message}). ${outcome}`,
+    { runId, stillChanged: stillChanged.length },
+  );
 }
 
 export async function applyPlan(
@@ -77,6 +121,7 @@ export async function applyPlan(
   const selected = select(stored.actions, options.actionIds);
   if (selected.length === 0)
     throw new HostError('invalid-request', 'The plan has nothing to apply.');
+  await refuseOutOfScope(state.host, `the plan "${planId}"`, selected);
   const steps = new Set<RepairStepId>(selected.map((action) => action.stepId));
   await refuseWrongProfile(state.host, steps);
   await refuseWhileClientRuns(state.host, steps);
@@ -97,10 +142,20 @@ export async function applyPlan(
     }
   }
 
+  await state.sealingKey?.();
   const runId = state.store.newRunId(state.now());
   const hook = state.hooks.afterJournalEntry;
   const journal = state.store.openJournal(runId, hook ? (entry) => hook(runId, entry) : undefined);
-  const append = appender(journal);
+  const journalAppend = appender(journal);
+  const append: Append = async (entry) => {
+    try {
+      await journalAppend(entry);
+    } catch (error) {
+      throw new JournalFailure(error);
+    }
+  };
+  const digests: Digests = new Map();
+  const started: JournalAction[] = [];
   try {
     await append({
       type: 'run-start',
@@ -135,6 +190,7 @@ export async function applyPlan(
           action.internal,
           state.store.backupWriter(runId, action.id),
         );
+        digests.set(action.id, state.store.digestBackup(runId, action.id));
       } catch (error) {
         const entry = errorEntry(error);
         await append({ type: 'backup-failed', actionId: action.id, error: entry });
@@ -148,7 +204,7 @@ export async function applyPlan(
           },
         );
       }
-      await append({ type: 'backed-up', actionId: action.id });
+      await append({ type: 'backed-up', actionId: action.id, digests: digests.get(action.id) });
     }
 
     let applied = 0;
@@ -162,6 +218,7 @@ export async function applyPlan(
         state.progress({ message: action.description, done, total: live.length });
         done += 1;
         await append({ type: 'apply-start', actionId: action.id });
+        started.push(action);
         const executor = executorFor(action.internal);
         try {
           await executor.apply(
@@ -175,13 +232,24 @@ export async function applyPlan(
               `After "${action.description}", the change is not in effect.`,
             );
           }
-          await append({ type: 'applied', actionId: action.id, verified: true });
+          // A folder that could not be moved aside was packed during the apply: seal what the
+          // backup holds now, so undo and recovery may read it.
+          const sealed = state.store.digestBackup(runId, action.id);
+          const changed = JSON.stringify(sealed) !== JSON.stringify(digests.get(action.id));
+          if (changed) digests.set(action.id, sealed);
+          await append({
+            type: 'applied',
+            actionId: action.id,
+            verified: true,
+            ...(changed ? { digests: sealed } : {}),
+          });
           doneInStep.push(action);
         } catch (error) {
+          if (error instanceof JournalFailure) throw error;
           failed += 1;
           await append({ type: 'apply-failed', actionId: action.id, error: errorEntry(error) });
-          if (!(await rollBack(state, runId, append, [action, ...doneInStep.reverse()])))
-            unrecovered += 1;
+          const undone = [action, ...doneInStep.reverse()];
+          if (!(await rollBack(state, runId, append, undone, digests)).clean) unrecovered += 1;
           for (const rest of stepActions.slice(index + 1)) {
             await append({
               type: 'skipped',
@@ -207,6 +275,11 @@ export async function applyPlan(
             ? 'rolled-back'
             : 'failed';
     await append({ type: 'run-end', status, finishedAt: state.now().toISOString() });
+  } catch (error) {
+    if (error instanceof JournalFailure) {
+      await stopHalfWay(state, runId, journalAppend, started, digests, error);
+    }
+    throw error;
   } finally {
     journal.close();
   }

@@ -108,14 +108,18 @@ describe('backups retention', () => {
     // Another reader sees the unfinished run before any writer recovers it.
     const { purgeBackups } = await import('./backups');
     const { EngineStore } = await import('../journal/engine-store');
+    const { IntegrityKey } = await import('../journal/integrity');
+    const { hostKeyProvider } = await import('./integrity-key');
     const state = {
       host: fixture.host,
       store: new EngineStore(fixture.dataDir),
       now: () => new Date(),
       progress: () => undefined,
       plans: new Map(),
+      keys: hostKeyProvider(fixture.host),
       hooks: {},
     };
+    state.store.useKey(new IntegrityKey(await state.keys.load()));
     const result = await purgeBackups(state, { olderThanDays: 0 });
     expect(result.purged).toEqual([]);
     expect(result.kept).toEqual([

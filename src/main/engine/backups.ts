@@ -8,6 +8,8 @@ import { isSafeId } from '../journal/engine-store';
 import { movedRunSize, removeMovedRun } from '../journal/moved-backup';
 import { actionContext, type EngineState } from './engine-state';
 import { appender, readRun } from './run-helpers';
+import { viewRun } from './run-view';
+import { readScopeProfile } from './scope';
 import type { FoldedRun } from './run-journal';
 import type { BackupInfo, PurgeRequest, PurgeResult } from './types';
 
@@ -30,23 +32,30 @@ async function backupBytes(state: EngineState, runId: string): Promise<number> {
   );
 }
 
+/** Every run folder's backups, damaged and refused runs included (with `attention`). */
 export async function listBackups(state: EngineState): Promise<BackupInfo[]> {
+  const profile = await readScopeProfile(state.host);
   const rows = await Promise.all(
-    readable(state).map(async ({ runId, run }) => ({
-      runId,
-      run,
-      sizeBytes: await backupBytes(state, runId),
-    })),
+    state.store.runIds().map(async (runId): Promise<BackupInfo> => {
+      const view = viewRun(state, runId, profile);
+      let run: FoldedRun | undefined;
+      try {
+        run = readRun(state, runId);
+      } catch {
+        run = undefined; // Damaged: listed with what can be read, never undoable.
+      }
+      const actionable = run !== undefined && view.attention?.kind !== 'refused';
+      return {
+        runId,
+        startedAt: view.startedAt,
+        sizeBytes: await backupBytes(state, runId),
+        undoable: actionable && run !== undefined && run.record.undoable,
+        ...(view.backupsPurgedAt !== undefined ? { purgedAt: view.backupsPurgedAt } : {}),
+        ...(view.attention ? { attention: view.attention } : {}),
+      };
+    }),
   );
-  return rows
-    .map(({ runId, run, sizeBytes }) => ({
-      runId,
-      startedAt: run.record.startedAt,
-      sizeBytes,
-      undoable: run.record.undoable,
-      ...(run.record.backupsPurgedAt !== undefined ? { purgedAt: run.record.backupsPurgedAt } : {}),
-    }))
-    .sort((a, b) => (a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0));
+  return rows.sort((a, b) => (a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0));
 }
 
 function checkRequest(request: PurgeRequest): void {

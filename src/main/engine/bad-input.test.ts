@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { EXIT, exitCodeForError } from '../../cli/exit-codes';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FindingId } from '../../shared/findings';
@@ -143,13 +144,27 @@ describe('corrupt and odd inputs', () => {
   });
 });
 
-function canMountTmpfs(target: string): boolean {
+function canMountTmpfs(target: string, size = '64k'): boolean {
   try {
     mkdirSync(target, { recursive: true });
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', target], { stdio: 'ignore' });
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', target], {
+      stdio: 'ignore',
+    });
     return true;
   } catch {
     return false;
+  }
+}
+
+/** Writes into `path` until the disk says it is full. */
+function fillDisk(path: string): void {
+  const fd = openSync(path, 'w');
+  try {
+    for (;;) writeSync(fd, new Uint8Array(4096));
+  } catch {
+    // ENOSPC: full.
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -195,6 +210,54 @@ describe('out of disk', () => {
       expect(run.actions.map((action) => action.error?.message ?? '').join(' ')).toMatch(
         /disk is full/,
       );
+      expect(snapshotDifferences(before, await snapshotPc(host))).toEqual([]);
+    } finally {
+      execFileSync('umount', [dataDir]);
+    }
+  });
+
+  it('a disk that fills up half-way through the changes ends with the run put back and named, not a data-folder error', async (context) => {
+    fixture = await practiceFixture('kb-lync2013');
+    const dataDir = join(fixture.dir, 'small-disk');
+    if (!canMountTmpfs(dataDir, '2m')) context.skip('mounting a small tmpfs needs root');
+    try {
+      const host = fixture.host;
+      // Enough changes that the journal needs more room than its last page has left.
+      for (let index = 0; index < 40; index += 1) {
+        await host.credentials.write({
+          targetName: `Microsoft_OC1:uri=user@contoso.com:specific:EXTRA${index}:1`,
+          type: 'generic',
+          userName: 'CONTOSO\\user',
+          persist: 'local-machine',
+          lastWritten: '2026-12-01T00:00:00.000Z',
+          secret: new Uint8Array([index]),
+        });
+      }
+      const before = await snapshotPc(host);
+      let applied = 0;
+      const engine = fixture.engine(
+        { dataDir },
+        {
+          // After the first change is in the journal, something else fills the disk; the
+          // journal's last page still takes a few lines, so it runs out a few changes later.
+          afterJournalEntry: async (_runId, entry) => {
+            if ((entry as { type: string }).type !== 'applied' || ++applied !== 1) return;
+            fillDisk(join(dataDir, 'filler'));
+          },
+        },
+      );
+      const plan = await engine.plan({ steps: ['delete-sign-in-info', 'clear-endpoint-cache'] });
+      const failure = await engine.apply(plan.id).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect(failure).toMatchObject({
+        code: 'disk-full',
+        message: expect.stringMatching(
+          /^Repair r\S+ stopped half-way: its journal could not be written .*disk is full.*What it had changed was put back \(\d+ changes?\)\.$/,
+        ),
+      });
+      expect(exitCodeForError('disk-full')).toBe(EXIT.repairFailed);
       expect(snapshotDifferences(before, await snapshotPc(host))).toEqual([]);
     } finally {
       execFileSync('umount', [dataDir]);

@@ -2,6 +2,7 @@
 import type { RepairPlan } from '../../shared/repairs';
 import type { HostSystem } from '../host/ports';
 import type { EngineStore } from '../journal/engine-store';
+import type { KeyProvider } from '../journal/integrity';
 import type { ActionContext } from './actions';
 import type { JournalAction } from './run-journal';
 import type { EngineProgress } from './types';
@@ -25,7 +26,12 @@ export interface EngineState {
   store: EngineStore;
   now: () => Date;
   progress: (progress: EngineProgress) => void;
+  /** The plans this engine showed, by id; the only plans it applies (see loadPlan). */
   plans: Map<string, StoredPlan>;
+  /** The integrity key for what the engine writes to and reads from its data folder. */
+  keys: KeyProvider;
+  /** Makes sure the real integrity key is loaded (created on first use) before journalling. */
+  sealingKey?: () => Promise<void>;
   hooks: EngineHooks;
   /** Elevation seam: the host changes go through when EngineOptions.elevation is given. */
   changeHost?: HostSystem;

@@ -2,8 +2,10 @@
  * The repair engine: diagnosis, plans, apply with backups and verification, the journal, undo
  * and crash recovery, written only against the host ports.
  */
+import { randomBytes } from 'node:crypto';
 import { HostError } from '../host/host-error';
-import { acquireDataLock, type HeldLock } from '../journal/data-lock';
+import { acquireDataLock, lockedByAnother, type LockOptions } from '../journal/data-lock';
+import { IntegrityKey } from '../journal/integrity';
 import { EngineStore, isSafeId } from '../journal/engine-store';
 import { listBackups, purgeBackups } from './backups';
 import { applyPlan } from './apply';
@@ -13,10 +15,20 @@ import type { EngineHooks, EngineState } from './engine-state';
 import { readInventory } from './inventory';
 import { makePlan } from './planning';
 import { profileFinding, profileMismatch } from './profile-guard';
-import { recoverInterruptedRuns } from './recovery';
-import { readRun } from './run-helpers';
+import { hostKeyProvider } from './integrity-key';
+import { recoverRun } from './recovery';
+import { viewRun } from './run-view';
+import { readScopeProfile } from './scope';
 import { undoRun } from './undo';
 import type { Engine, EngineOptions } from './types';
+
+function checkRunId(runId: unknown): asserts runId is string {
+  if (typeof runId !== 'string' || !isSafeId(runId)) {
+    throw new HostError('unknown-run', `There is no repair "${String(runId)}".`, {
+      runId: typeof runId === 'string' ? runId : null,
+    });
+  }
+}
 
 /** `createEngine` with test seams (see EngineHooks); the product calls `createEngine`. */
 export function createEngineWithHooks(options: EngineOptions, hooks: EngineHooks): Engine {
@@ -29,6 +41,7 @@ export function createEngineWithHooks(options: EngineOptions, hooks: EngineHooks
     now: options.now ?? (() => new Date()),
     progress: options.onProgress ?? (() => undefined),
     plans: new Map(),
+    keys: options.keys ?? hostKeyProvider(options.host),
     hooks,
     // Elevation seam: admin-only writes go through the elevated helper (src/main/elevation).
     ...(options.elevation
@@ -42,40 +55,48 @@ export function createEngineWithHooks(options: EngineOptions, hooks: EngineHooks
     queue = next.catch(() => undefined);
     return next;
   };
-  // Only the holder of the data folder's lock may recover: a run another process is applying
-  // right now looks just like an interrupted one.
-  let recovered = false;
-  const recoverIfFree = async () => {
-    if (recovered) return;
-    let lock: HeldLock;
-    try {
-      lock = acquireDataLock(options.dataDir);
-    } catch {
-      return; // Busy or unwritable: reading goes on, the next writer recovers.
-    }
-    try {
-      await recoverInterruptedRuns(state);
-      recovered = true;
-    } finally {
-      lock.release();
-    }
+  const processes = state.host.processes;
+  const lockOptions: LockOptions = processes.startTime
+    ? { startTimeOf: (pid) => processes.startTime?.(pid) }
+    : {};
+  // The integrity key is loaded once, before anything is read from or written to the data folder.
+  // Reading never creates it (that would change the PC): without one, nothing checks.
+  const keys = state.keys;
+  const unlockToRead = async () => {
+    if (state.store.hasKey) return;
+    const found = await keys.find();
+    if (found) state.store.useKey(new IntegrityKey(found));
+    else state.store.useKey(new IntegrityKey(new Uint8Array(randomBytes(32))), true);
   };
+  // Created only when a run is about to be journalled (apply), never by a refused request.
+  state.sealingKey = async () => {
+    if (!state.store.hasRealKey) state.store.useKey(new IntegrityKey(await keys.load()));
+  };
+  // Reading never recovers or changes anything (recovery is `recover`, asked for by the user).
   const reading = <T>(work: () => Promise<T>) =>
     serial(async () => {
-      await recoverIfFree();
+      await unlockToRead();
       return work();
     });
   const writing = <T>(work: () => Promise<T>) =>
     serial(async () => {
-      const lock = acquireDataLock(options.dataDir);
+      await unlockToRead();
+      const lock = acquireDataLock(options.dataDir, {
+        ...lockOptions,
+        breakForeign: options.breakLock === true,
+        notice: (message) => state.progress({ message }),
+      });
       try {
-        await recoverInterruptedRuns(state);
-        recovered = true;
         return await work();
       } finally {
         lock.release();
       }
     });
+  const runsView = async () => {
+    const profile = await readScopeProfile(state.host);
+    const busy = lockedByAnother(options.dataDir, lockOptions);
+    return state.store.runIds().map((runId) => viewRun(state, runId, profile, busy));
+  };
 
   return {
     async diagnose() {
@@ -88,31 +109,35 @@ export function createEngineWithHooks(options: EngineOptions, hooks: EngineHooks
     },
     plan: (request) => reading(() => makePlan(state, request)),
     apply: (planId, applyOptions) => writing(() => applyPlan(state, planId, applyOptions)),
-    undo: (runId, stepId) => writing(() => undoRun(state, runId, stepId)),
+    undo: (runId, stepId) =>
+      writing(async () => {
+        checkRunId(runId);
+        await undoRun(state, runId, stepId);
+        return viewRun(state, runId, await readScopeProfile(state.host));
+      }),
+    recover: (runId) =>
+      writing(async () => {
+        checkRunId(runId);
+        await recoverRun(state, runId);
+        return viewRun(state, runId, await readScopeProfile(state.host));
+      }),
     getRun: (runId) =>
       reading(async () => {
-        if (typeof runId !== 'string' || !isSafeId(runId)) {
-          throw new HostError('unknown-run', `There is no repair "${String(runId)}".`, {
-            runId: typeof runId === 'string' ? runId : null,
-          });
+        checkRunId(runId);
+        if (!state.store.hasRun(runId)) {
+          throw new HostError('unknown-run', `There is no repair "${runId}".`, { runId });
         }
-        return readRun(state, runId).record;
+        return viewRun(state, runId, await readScopeProfile(state.host));
       }),
     listBackups: () => reading(() => listBackups(state)),
     purgeBackups: (request) => writing(() => purgeBackups(state, request)),
     listRuns: () =>
       reading(async () =>
-        state.store
-          .runIds()
-          .flatMap((runId) => {
-            try {
-              const { record } = readRun(state, runId);
-              const { actions, planId: _planId, ...summary } = record;
-              return [{ ...summary, actionCount: actions.length }];
-            } catch {
-              return [];
-            }
-          })
+        (await runsView())
+          .map(({ actions, planId: _planId, notes: _notes, ...summary }) => ({
+            ...summary,
+            actionCount: actions.length,
+          }))
           .sort((a, b) => (a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0)),
       ),
     lastRunId: () =>

@@ -1,3 +1,4 @@
+import type { RepairStepId } from '../../shared/repairs';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
@@ -26,7 +27,7 @@ function buildChild(dir: string): string {
     entry,
     `import { openPracticePc } from ${JSON.stringify(join(process.cwd(), 'src/main/host/practice'))};
 import { createEngineWithHooks } from ${JSON.stringify(join(process.cwd(), 'src/main/engine'))};
-const [pcRoot, dataDir, planId] = process.argv.slice(2);
+const [pcRoot, dataDir, steps] = process.argv.slice(2);
 const host = await openPracticePc(pcRoot);
 let held = false;
 const engine = createEngineWithHooks({ host, dataDir }, {
@@ -37,7 +38,8 @@ const engine = createEngineWithHooks({ host, dataDir }, {
     await new Promise((resolve) => process.stdin.once('data', resolve));
   },
 });
-const run = await engine.apply(planId);
+// A plan is applied only by the process that made it (issue 12).
+const run = await engine.apply((await engine.plan({ steps: JSON.parse(steps) })).id);
 process.stdout.write('STATUS ' + run.status + '\\n');
 process.exit(0);
 `,
@@ -57,8 +59,13 @@ process.exit(0);
   return bundle;
 }
 
-function startWriter(bundle: string, planId: string) {
-  const child = spawn(process.execPath, [bundle, fixture!.pcRoot, fixture!.dataDir, planId]);
+function startWriter(bundle: string, steps: RepairStepId[]) {
+  const child = spawn(process.execPath, [
+    bundle,
+    fixture!.pcRoot,
+    fixture!.dataDir,
+    JSON.stringify(steps),
+  ]);
   children.push(child);
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -81,15 +88,12 @@ describe('one writer at a time', () => {
   it('a second process is refused while the first applies, reads go on, and it proceeds afterwards', async () => {
     fixture = await practiceFixture('kb-lync2013');
     const bundle = buildChild(join(fixture.dir, 'child'));
-    const engine = fixture.engine();
-    const theirs = await engine.plan({ steps: ['delete-sign-in-info'] });
-    const mine = await engine.plan({ steps: ['flush-dns-cache'] });
-
-    const writer = startWriter(bundle, theirs.id);
+    const writer = startWriter(bundle, ['delete-sign-in-info']);
     await writer.waitFor('HOLDING');
     const pid = writer.child.pid ?? -1;
 
     const other = fixture.engine({ host: await fixture.reopen() });
+    const mine = await other.plan({ steps: ['flush-dns-cache'] });
     await expect(other.apply(mine.id)).rejects.toMatchObject({
       code: 'file-locked',
       message: expect.stringContaining(`process ${pid}`),
@@ -115,20 +119,26 @@ describe('one writer at a time', () => {
     expect(runs.map((each) => each.status).sort()).toEqual(['applied', 'applied']);
   }, 60_000);
 
-  it('a lock left by a killed process is taken over, and its half-done run is rolled back', async () => {
+  it('a lock left by a killed process is broken with a notice; its run is shown and put back on request', async () => {
     fixture = await practiceFixture('kb-lync2013');
     const bundle = buildChild(join(fixture.dir, 'child'));
-    const engine = fixture.engine();
-    const theirs = await engine.plan({ steps: ['delete-sign-in-info'] });
-    const mine = await engine.plan({ steps: ['flush-dns-cache'] });
-    const writer = startWriter(bundle, theirs.id);
+    const writer = startWriter(bundle, ['delete-sign-in-info']);
     await writer.waitFor('HOLDING');
     writer.child.kill('SIGKILL');
     await writer.exited;
     expect(existsSync(join(fixture.dataDir, LOCK_FILE))).toBe(true);
 
-    const next = fixture.engine({ host: await fixture.reopen() });
+    const notices: string[] = [];
+    const next = fixture.engine({
+      host: await fixture.reopen(),
+      onProgress: (progress) => notices.push(progress.message),
+    });
+    const mine = await next.plan({ steps: ['flush-dns-cache'] });
     expect((await next.apply(mine.id)).status).toBe('applied');
+    expect(notices.join('\n')).toMatch(/lock left by an earlier .*no longer running.* was broken/);
+    const killed = (await next.listRuns()).find((run) => run.status !== 'applied');
+    expect(killed?.attention?.kind).toBe('interrupted');
+    expect((await next.recover(killed?.id ?? '')).status).toBe('failed');
     const statuses = (await next.listRuns()).map((run) => run.status).sort();
     expect(statuses).toEqual(['applied', 'failed']);
   }, 60_000);

@@ -5,6 +5,7 @@
  */
 import type { Finding } from '../../shared/findings';
 import { REPAIR_STEPS, type RepairStepId } from '../../shared/repairs';
+import { sameWindowsName } from '../../shared/windows-names';
 import { HostError } from '../host/host-error';
 import type { HostSystem, Identity } from '../host/ports';
 
@@ -37,11 +38,11 @@ export function profileMismatch(identity: Identity): ProfileMismatch | undefined
   const self = split(identity.userName);
   const domain = self.domain ?? (identity.domain || undefined);
   // Windows account names compare without regard to case.
-  const sameName = signedIn.name.toLowerCase() === self.name.toLowerCase();
+  const sameName = sameWindowsName(signedIn.name, self.name);
   const sameDomain =
     signedIn.domain === undefined ||
     domain === undefined ||
-    signedIn.domain.toLowerCase() === domain.toLowerCase();
+    sameWindowsName(signedIn.domain, domain);
   if (sameName && sameDomain) return undefined;
   return {
     runningAs: domain ? `${domain}\\${self.name}` : self.name,

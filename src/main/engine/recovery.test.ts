@@ -53,15 +53,23 @@ async function crashApplyAt(crashAt: number): Promise<{
   const movedAside =
     ((await fixture.host.files.listKinds(join(local as string, 'SfB Sign-in Repair', 'moved')))
       ?.length ?? 0) > 0;
+  const halfDone = await snapshotPc(await fixture.reopen());
   const next = fixture.engine({ host: await fixture.reopen() });
-  const runs = await next.listRuns();
+  const [listed] = await next.listRuns();
+  // Listing never recovers: the PC is exactly as the crash left it until the user asks.
+  expect(snapshotDifferences(halfDone, await snapshotPc(await fixture.reopen()))).toEqual([]);
+  let status = listed?.status;
+  if (listed && entryType !== 'run-end') {
+    expect(listed.attention?.kind).toBe('interrupted');
+    status = (await next.recover(listed.id)).status;
+  }
   const after = await snapshotPc(await fixture.reopen());
   return {
     before,
     after,
     entryType,
     movedAside,
-    ...(runs[0] ? { status: runs[0].status } : {}),
+    ...(status ? { status } : {}),
   };
 }
 
@@ -107,7 +115,7 @@ describe('crash recovery', () => {
     ]);
   }, 180_000);
 
-  it('a crash half-way through an undo is completed at the next start', async () => {
+  it('a crash half-way through an undo is shown, and completed when the user asks', async () => {
     fixture = await practiceFixture('kb-lync2013');
     const before = await snapshotPc(fixture.host);
     const engine = fixture.engine();
@@ -130,11 +138,18 @@ describe('crash recovery', () => {
     void doomed.undo(run.id);
     await crashed;
     const next = fixture.engine({ host: await fixture.reopen() });
-    expect((await next.listRuns())[0]?.status).toBe('undone');
+    const [listed] = await next.listRuns();
+    expect(listed?.attention).toMatchObject({
+      kind: 'interrupted',
+      message: expect.stringContaining('undo was interrupted'),
+    });
+    expect(snapshotDifferences(before, await snapshotPc(await fixture.reopen()))).not.toEqual([]);
+    expect((await next.recover(run.id)).status).toBe('undone');
+    expect((await next.listRuns())[0]?.attention).toBeUndefined();
     expect(snapshotDifferences(before, await snapshotPc(await fixture.reopen()))).toEqual([]);
   });
 
-  it('a process killed between backup and apply is rolled back by the next one', async () => {
+  it('a process killed between backup and apply is rolled back when the next one is asked to', async () => {
     fixture = await practiceFixture('kb-lync2013');
     const before = await snapshotPc(fixture.host);
     // A real child process: bundled with esbuild, it runs the engine and is killed by the OS
@@ -181,7 +196,11 @@ await engine.apply(plan.id);
     const halfDone = await snapshotPc(await fixture.reopen());
     expect(snapshotDifferences(before, halfDone).length).toBeGreaterThan(0);
     const next = fixture.engine({ host: await fixture.reopen() });
-    expect((await next.listRuns())[0]?.status).toBe('rolled-back');
+    const [listed] = await next.listRuns();
+    expect(listed?.attention?.kind).toBe('interrupted');
+    expect(listed?.attention?.stillChanged?.length).toBeGreaterThan(0);
+    expect(snapshotDifferences(halfDone, await snapshotPc(await fixture.reopen()))).toEqual([]);
+    expect((await next.recover(listed?.id ?? '')).status).toBe('rolled-back');
     expect(snapshotDifferences(before, await snapshotPc(await fixture.reopen()))).toEqual([]);
     rmSync(dir, { recursive: true, force: true });
   }, 60_000);

@@ -1,64 +1,75 @@
 /**
- * Crash recovery, run once when the engine starts. A run whose journal shows changes started
- * but no end is rolled back from its backups (the user never saw it finish, so the PC goes back
- * to how it was); an undo that started and did not end is completed. Restores are idempotent,
- * so a crash during recovery is recovered the same way next time.
+ * Recovery of an interrupted run, only when the user asks for it (`recover`, the wizard's "Put
+ * it back"): never on start-up, never from a command that only reads. A run whose journal shows
+ * changes started but no end is rolled back from its backups; an undo that started and did not
+ * end is completed. The run must pass every check undo passes (`refuseUnsafeRestore`). Restores
+ * are idempotent, so a recovery that fails half-way can be asked for again; until it succeeds
+ * the run stays marked `recovery-failed` with what is still changed.
  */
-import { actionContext, type EngineState } from './engine-state';
-import { executorFor } from './actions';
+import type { RunRecord } from '../../shared/repairs';
 import { HostError } from '../host/host-error';
-import { appender, errorEntry, readRun } from './run-helpers';
-import { restoreActions } from './undo';
-import {
-  mismatchExplanation,
-  perUserSteps,
-  profileMismatch,
-  type ProfileMismatch,
-} from './profile-guard';
+import { executorFor } from './actions';
+import { actionContext, type EngineState } from './engine-state';
+import { appender, backupReader, errorEntry, readRun, type Append } from './run-helpers';
+import type { FoldedAction } from './run-journal';
+import { refuseUnsafeRestore, restoreActions } from './undo';
 
-async function recoverRun(
+async function rollBackInterrupted(
   state: EngineState,
   runId: string,
-  mismatch: ProfileMismatch | undefined,
-): Promise<void> {
-  const run = readRun(state, runId);
-  if (run.ended && !run.openUndo) return;
-  if (mismatch && perUserSteps(run.start.steps).length > 0) {
-    // Restoring now would write into the wrong profile; the next normal start recovers it.
-    throw new HostError('wrong-profile', mismatchExplanation(mismatch));
-  }
-  const journal = state.store.openJournal(runId);
-  const append = appender(journal);
+  append: Append,
+  touched: FoldedAction[],
+): Promise<boolean> {
   const context = actionContext(state);
+  let clean = true;
+  for (const action of [...touched].reverse()) {
+    if (!action.undoable) continue;
+    const executor = executorFor(action.internal);
+    const reader = backupReader(state, runId, action.actionId, action.backupDigests);
+    try {
+      await executor.restore(context, action.internal, reader);
+      if (!(await executor.verifyRestored(context, action.internal, reader))) {
+        throw new HostError(
+          'verification-failed',
+          `"${action.description}" could not be put back as it was.`,
+        );
+      }
+      await append({ type: 'rolled-back', actionId: action.actionId });
+    } catch (error) {
+      clean = false;
+      await append({
+        type: 'rollback-failed',
+        actionId: action.actionId,
+        error: errorEntry(error),
+      });
+    }
+  }
+  return clean;
+}
+
+export async function recoverRun(state: EngineState, runId: string): Promise<RunRecord> {
+  const run = readRun(state, runId);
+  if (run.ended && !run.openUndo) {
+    throw new HostError(
+      'invalid-request',
+      `Repair "${runId}" was not interrupted; there is nothing to recover (undo puts back a finished repair).`,
+      { runId },
+    );
+  }
+  const touched = run.ended
+    ? run.actions.filter(
+        (action) => run.openUndo?.includes(action.actionId) && action.outcome !== 'undone',
+      )
+    : run.actions.filter((action) => action.applyStarted && !action.rolledBack);
+  await refuseUnsafeRestore(state, run, touched);
+  const hook = state.hooks.afterJournalEntry;
+  const journal = state.store.openJournal(runId, hook ? (entry) => hook(runId, entry) : undefined);
+  const append = appender(journal);
   try {
     if (!run.ended) {
-      state.progress({ message: `Rolling back the interrupted repair ${runId}` });
-      let clean = true;
-      const touched = run.actions.filter((action) => action.applyStarted && !action.rolledBack);
-      for (const action of [...touched].reverse()) {
-        if (!action.undoable) continue;
-        const executor = executorFor(action.internal);
-        const reader = state.store.backupReader(runId, action.actionId);
-        try {
-          await executor.restore(context, action.internal, reader);
-          if (!(await executor.verifyRestored(context, action.internal, reader))) {
-            throw new HostError(
-              'verification-failed',
-              `"${action.description}" could not be put back as it was.`,
-            );
-          }
-          await append({ type: 'rolled-back', actionId: action.actionId });
-        } catch (error) {
-          clean = false;
-          await append({
-            type: 'rollback-failed',
-            actionId: action.actionId,
-            error: errorEntry(error),
-          });
-        }
-      }
-      // Left open when something could not be restored, so the next start tries again.
-      if (clean) {
+      state.progress({ message: `Putting back what the interrupted repair ${runId} changed` });
+      // Left open when something could not be put back: it stays `recovery-failed`.
+      if (await rollBackInterrupted(state, runId, append, touched)) {
         await append({
           type: 'run-end',
           status: touched.length > 0 ? 'rolled-back' : 'failed',
@@ -66,31 +77,13 @@ async function recoverRun(
           recovered: true,
         });
       }
-      return;
+    } else {
+      state.progress({ message: `Finishing the interrupted undo of ${runId}` });
+      await restoreActions(state, runId, append, touched);
+      await append({ type: 'undo-end', at: state.now().toISOString(), recovered: true });
     }
-    const pending = run.actions.filter(
-      (action) => run.openUndo?.includes(action.actionId) && action.outcome !== 'undone',
-    );
-    state.progress({ message: `Finishing the interrupted undo of ${runId}` });
-    await restoreActions(state, runId, append, pending);
-    await append({ type: 'undo-end', at: state.now().toISOString(), recovered: true });
   } finally {
     journal.close();
   }
-}
-
-/** Recovers every unfinished run; problems are reported through progress, never thrown. */
-export async function recoverInterruptedRuns(state: EngineState): Promise<string[]> {
-  const problems: string[] = [];
-  const mismatch = profileMismatch(await state.host.identity.current());
-  for (const runId of state.store.runIds()) {
-    try {
-      await recoverRun(state, runId, mismatch);
-    } catch (error) {
-      const message = `Could not recover repair ${runId}: ${errorEntry(error).message}`;
-      problems.push(message);
-      state.progress({ message });
-    }
-  }
-  return problems;
+  return readRun(state, runId).record;
 }

@@ -1,46 +1,37 @@
 /** Small pieces apply, undo and recovery share. */
-import * as z from 'zod';
 import type { ErrorData } from '../../shared/errors';
-import type { RepairPlan } from '../../shared/repairs';
 import { HostError } from '../host/host-error';
 import type { JournalWriter } from '../journal/journal';
 import type { EngineState, StoredPlan } from './engine-state';
-import {
-  foldJournal,
-  journalActionSchema,
-  parseJournal,
-  type FoldedRun,
-  type JournalEntry,
-} from './run-journal';
+import { foldJournal, parseJournal, type FoldedRun, type JournalEntry } from './run-journal';
+import { checkBackupDocument } from './scope';
 
-const storedPlanSchema = z.object({
-  plan: z
-    .object({
-      id: z.string(),
-      address: z.string().optional(),
-      steps: z.array(z.object({ stepId: z.string() }).passthrough()),
-    })
-    .passthrough(),
-  actions: z.array(journalActionSchema),
-});
+/** A plan is applied only within this time of being shown, so the PC has not moved on. */
+export const PLAN_LIFETIME_MS = 30 * 60 * 1000;
 
+/**
+ * The plan this engine showed the user. Plans are never read back from the data folder: one
+ * made by another process (a command line `--dry-run`) or left there by anyone else is refused.
+ */
 export function loadPlan(state: EngineState, planId: string): StoredPlan {
-  const cached = state.plans.get(planId);
-  if (cached) return cached;
-  const raw = state.store.loadPlan(planId);
-  if (raw === undefined) {
+  const shown = state.plans.get(planId);
+  if (!shown) {
     throw new HostError(
       'unknown-plan',
-      `There is no plan "${planId}". Make a new plan and apply that.`,
+      `The plan "${planId}" was not shown by this session (a plan made by another process, such as a command line --dry-run, cannot be applied here). Make a new plan and apply that.`,
       { planId },
     );
   }
-  const parsed = storedPlanSchema.safeParse(raw);
-  if (!parsed.success)
-    throw new HostError('corrupt-data', `The saved plan "${planId}" is damaged.`, { planId });
-  const stored = { plan: parsed.data.plan as unknown as RepairPlan, actions: parsed.data.actions };
-  state.plans.set(planId, stored);
-  return stored;
+  const age = state.now().getTime() - Date.parse(shown.plan.createdAt);
+  if (!(age >= 0 && age <= PLAN_LIFETIME_MS)) {
+    state.plans.delete(planId);
+    throw new HostError(
+      'stale-plan',
+      `The plan "${planId}" is more than ${PLAN_LIFETIME_MS / 60_000} minutes old; the PC may have changed since. Make a new plan and apply that.`,
+      { planId },
+    );
+  }
+  return shown;
 }
 
 /** An error as it goes into the journal and the run record: code and message, nothing else. */
@@ -61,17 +52,39 @@ export function errorEntry(error: unknown): { code: string; message: string } {
   return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
 }
 
+/** A run as its journal tells it, or `corrupt-data` when the journal fails its checks. */
 export function readRun(state: EngineState, runId: string): FoldedRun {
   if (!state.store.hasRun(runId)) {
     throw new HostError('unknown-run', `There is no repair "${runId}".`, { runId });
   }
-  const entries = parseJournal(state.store.readJournal(runId), `run ${runId}`);
+  const reading = state.store.readJournal(runId);
+  const damaged = (why: string) =>
+    new HostError(
+      'corrupt-data',
+      `The journal of repair "${runId}" ${why}: it is shown as far as it can be read and never acted on.`,
+      { runId },
+    );
+  if (reading.damage) {
+    throw damaged(
+      `fails its integrity check at line ${reading.damage.line} (${reading.damage.reason})`,
+    );
+  }
+  const entries = parseJournal(reading.entries);
+  if (!Array.isArray(entries)) throw damaged(`holds no journal entry at line ${entries.badEntry}`);
   const folded = foldJournal(entries);
-  if (!folded)
-    throw new HostError('corrupt-data', `The journal of repair "${runId}" has no start.`, {
-      runId,
-    });
+  if (!folded) throw damaged('has no start');
+  if (folded.start.runId !== runId) throw damaged(`names another run (${folded.start.runId})`);
   return folded;
+}
+
+/** The reader for one backup of a run: only files the journal recorded, indexes checked. */
+export function backupReader(
+  state: EngineState,
+  runId: string,
+  backupId: string,
+  digests: Record<string, string> | undefined,
+) {
+  return state.store.backupReader(runId, backupId, digests, checkBackupDocument);
 }
 
 export type Append = (entry: JournalEntry) => Promise<void>;

@@ -28,10 +28,24 @@ export const journalEntrySchema = z.discriminatedUnion('type', [
     actions: z.array(journalActionSchema),
   }),
   z.object({ type: z.literal('skipped'), actionId: z.string(), error: errorSchema }),
-  z.object({ type: z.literal('backed-up'), actionId: z.string() }),
+  /** `digests`: SHA-256 of each backup file, so only the files written here are restored. */
+  z.object({
+    type: z.literal('backed-up'),
+    actionId: z.string(),
+    digests: z.record(z.string(), z.string()).optional(),
+  }),
   z.object({ type: z.literal('backup-failed'), actionId: z.string(), error: errorSchema }),
   z.object({ type: z.literal('apply-start'), actionId: z.string() }),
-  z.object({ type: z.literal('applied'), actionId: z.string(), verified: z.boolean() }),
+  /**
+   * `digests` when the apply itself wrote to the backup (a cache folder that could not be moved
+   * aside is packed, then deleted): the backup as it stands after the change.
+   */
+  z.object({
+    type: z.literal('applied'),
+    actionId: z.string(),
+    verified: z.boolean(),
+    digests: z.record(z.string(), z.string()).optional(),
+  }),
   z.object({ type: z.literal('apply-failed'), actionId: z.string(), error: errorSchema }),
   z.object({ type: z.literal('rolled-back'), actionId: z.string() }),
   z.object({ type: z.literal('rollback-failed'), actionId: z.string(), error: errorSchema }),
@@ -42,6 +56,13 @@ export const journalEntrySchema = z.discriminatedUnion('type', [
     recovered: z.boolean().optional(),
   }),
   z.object({ type: z.literal('undo-start'), actionIds: z.array(z.string()), at: z.string() }),
+  /** Before an undo overwrote what was there since (a new sign-in), it was backed up here. */
+  z.object({
+    type: z.literal('undo-backed-up'),
+    actionId: z.string(),
+    backupId: z.string(),
+    digests: z.record(z.string(), z.string()),
+  }),
   z.object({ type: z.literal('undone'), actionId: z.string() }),
   z.object({ type: z.literal('undo-failed'), actionId: z.string(), error: errorSchema }),
   z.object({ type: z.literal('undo-end'), at: z.string(), recovered: z.boolean().optional() }),
@@ -51,20 +72,28 @@ export const journalEntrySchema = z.discriminatedUnion('type', [
 export type JournalEntry = z.infer<typeof journalEntrySchema>;
 export type RunStart = Extract<JournalEntry, { type: 'run-start' }>;
 
-export function parseJournal(raw: unknown[], where: string): JournalEntry[] {
-  return raw.map((entry, index) => {
+/** The entries, or the number (from 1) of the first that is not a journal entry. */
+export function parseJournal(raw: unknown[]): JournalEntry[] | { badEntry: number } {
+  const entries: JournalEntry[] = [];
+  for (const [index, entry] of raw.entries()) {
     const parsed = journalEntrySchema.safeParse(entry);
-    if (!parsed.success) throw new Error(`Entry ${index + 1} of ${where} is not a journal entry.`);
-    return parsed.data;
-  });
+    if (!parsed.success) return { badEntry: index + 1 };
+    entries.push(parsed.data);
+  }
+  return entries;
 }
 
 export interface FoldedAction extends ActionResult {
   undoable: boolean;
   internal: JournalAction['internal'];
   backedUp: boolean;
+  /** What the backup files' SHA-256 were when they were written. */
+  backupDigests?: Record<string, string>;
   applyStarted: boolean;
   rolledBack: boolean;
+  rollbackFailed: boolean;
+  /** What an undo backed up before overwriting it (newest last). */
+  undoBackups: Array<{ backupId: string; digests: Record<string, string> }>;
 }
 
 export interface FoldedRun {
@@ -101,12 +130,15 @@ export function foldJournal(entries: JournalEntry[]): FoldedRun | undefined {
     backedUp: false,
     applyStarted: false,
     rolledBack: false,
+    rollbackFailed: false,
+    undoBackups: [],
   }));
   const byId = new Map(actions.map((action) => [action.actionId, action]));
   let endStatus: RunStatus | undefined;
   let finishedAt: string | undefined;
   let openUndo: string[] | undefined;
   let backupsPurgedAt: string | undefined;
+  const notes: string[] = [];
   for (const entry of entries) {
     const action = 'actionId' in entry ? byId.get(entry.actionId) : undefined;
     switch (entry.type) {
@@ -115,13 +147,27 @@ export function foldJournal(entries: JournalEntry[]): FoldedRun | undefined {
         if (action) action.error = entry.error;
         break;
       case 'backed-up':
-        if (action) action.backedUp = true;
+        if (action) {
+          action.backedUp = true;
+          if (entry.digests) action.backupDigests = entry.digests;
+        }
+        break;
+      case 'undo-backed-up':
+        if (action) {
+          action.undoBackups.push({ backupId: entry.backupId, digests: entry.digests });
+          notes.push(
+            `Before undoing "${action.description}", what was there since the repair (from a later sign-in) was backed up first; the backup "${entry.backupId}" is kept with this repair.`,
+          );
+        }
         break;
       case 'apply-start':
         if (action) action.applyStarted = true;
         break;
       case 'applied':
-        if (action) Object.assign(action, { outcome: 'applied', verified: entry.verified });
+        if (action) {
+          Object.assign(action, { outcome: 'applied', verified: entry.verified });
+          if (entry.digests) action.backupDigests = entry.digests;
+        }
         break;
       case 'apply-failed':
         if (action) Object.assign(action, { outcome: 'failed', error: entry.error });
@@ -129,11 +175,15 @@ export function foldJournal(entries: JournalEntry[]): FoldedRun | undefined {
       case 'rolled-back':
         if (action) {
           action.rolledBack = true;
+          action.rollbackFailed = false;
           if (action.outcome !== 'failed') action.outcome = 'rolled-back';
         }
         break;
       case 'rollback-failed':
-        if (action) action.error = entry.error;
+        if (action) {
+          action.error = entry.error;
+          action.rollbackFailed = true;
+        }
         break;
       case 'run-end':
         endStatus = entry.status;
@@ -180,6 +230,7 @@ export function foldJournal(entries: JournalEntry[]): FoldedRun | undefined {
       openUndo === undefined &&
       backupsPurgedAt === undefined &&
       actions.some((action) => action.undoable && action.outcome === 'applied'),
+    ...(notes.length > 0 ? { notes } : {}),
   };
   return {
     start,

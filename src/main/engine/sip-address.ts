@@ -1,8 +1,10 @@
 /**
  * SIP addresses as they appear in the registry, folder names, credential targets and
- * certificates. Comparison is case-insensitive (as Windows compares folder and key names) and
- * ignores a `sip:` prefix; the address itself is kept as found, odd characters included.
+ * certificates. Comparison is as Windows compares folder and key names (`windowsUpcase`: ordinal,
+ * case-insensitive, no Unicode folding) and ignores a `sip:` prefix; the address itself is kept
+ * as found, odd characters included.
  */
+import { startsWithWindowsName, windowsUpcase } from '../../shared/windows-names';
 
 export function stripSipPrefix(raw: string): string {
   const trimmed = raw.trim();
@@ -11,7 +13,7 @@ export function stripSipPrefix(raw: string): string {
 
 /** The key two spellings of one address share. */
 export function addressKey(raw: string): string {
-  return stripSipPrefix(raw).toLowerCase();
+  return windowsUpcase(stripSipPrefix(raw));
 }
 
 export function sameAddress(a: string, b: string): boolean {
@@ -24,11 +26,11 @@ export function looksLikeAddress(raw: string): boolean {
   return at > 0 && at < address.length - 1 && !/[\s\\/]/.test(address);
 }
 
-const OC1_PREFIX = 'microsoft_oc1:uri=';
+const OC1_PREFIX = 'Microsoft_OC1:uri=';
 
 /** `Microsoft_OC1:uri=user@contoso.com:specific:OCS:1` → `user@contoso.com`. */
 export function addressFromCredentialTarget(target: string): string | undefined {
-  if (!target.toLowerCase().startsWith(OC1_PREFIX)) return undefined;
+  if (!startsWithWindowsName(target, OC1_PREFIX)) return undefined;
   let rest = target.slice(OC1_PREFIX.length);
   if (/^sip:/i.test(rest)) rest = rest.slice(4);
   const end = rest.indexOf(':');

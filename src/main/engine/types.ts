@@ -16,6 +16,7 @@ import type {
   StartClientResult,
 } from '../../shared/repairs';
 import type { HostSystem } from '../host/ports';
+import type { KeyProvider } from '../journal/integrity';
 
 export interface EngineProgress {
   message: string;
@@ -34,6 +35,17 @@ export interface EngineOptions {
    * steps are carried out through it instead of being refused with `needs-admin`.
    */
   elevation?: AdminElevation;
+  /**
+   * Where the integrity key for the data folder comes from; by default the host keeps it
+   * (src/main/engine/integrity-key.ts). Tests give their own to play another account.
+   */
+  keys?: KeyProvider;
+  /**
+   * Take over the data folder's lock even when it names a process on another computer (a data
+   * folder on a network share, or a profile copied from another PC). Only when the user says
+   * that copy is no longer running: `--break-lock`.
+   */
+  breakLock?: boolean;
 }
 
 /** Carries out administrator-only changes for a process that is not elevated. */
@@ -75,9 +87,18 @@ export interface Engine {
    */
   apply(planId: string, options?: ApplyOptions): Promise<RunRecord>;
   undo(runId: string, stepId?: RepairStepId): Promise<RunRecord>;
+  /**
+   * Puts back what an interrupted run changed (or finishes its interrupted undo), under the
+   * same checks as undo. Nothing is ever recovered without this call. A recovery that fails
+   * leaves the run marked `recovery-failed`, naming what is still changed.
+   */
+  recover(runId: string): Promise<RunRecord>;
   /** One run as its journal tells it, every action with its outcome; unknown → `unknown-run`. */
   getRun(runId: string): Promise<RunRecord>;
-  /** Runs whose backups were purged carry `backupsPurgedAt` and cannot be undone. */
+  /**
+   * Runs whose backups were purged carry `backupsPurgedAt` and cannot be undone. Interrupted,
+   * damaged and refused runs are listed too, with `attention`. Never changes the PC.
+   */
   listRuns(): Promise<RunSummary[]>;
   listBackups(): Promise<BackupInfo[]>;
   /** Journals the purge before deleting, so undo of a purged run is refused, never half done. */

@@ -7,8 +7,61 @@ import { refuseWhileClientRuns, refuseWithoutAdmin } from './client-control';
 import { refuseWrongProfile } from './profile-guard';
 import { actionContext, type EngineState } from './engine-state';
 import { expandSteps } from './repairs/table';
-import { appender, errorEntry, readRun, type Append } from './run-helpers';
-import type { FoldedAction } from './run-journal';
+import { appender, backupReader, errorEntry, readRun, type Append } from './run-helpers';
+import type { FoldedAction, FoldedRun } from './run-journal';
+import { refuseOutOfScope } from './scope';
+
+/**
+ * The checks before undo or recovery change anything, in one place: every action of the run
+ * is one its step can plan for this profile (a planted run is refused whole), and the steps it
+ * would restore pass the profile, client and administrator checks apply passes. The steps come
+ * from the checked actions, never from the journal's own step list.
+ */
+export async function refuseUnsafeRestore(
+  state: EngineState,
+  run: FoldedRun,
+  restoring: FoldedAction[],
+): Promise<void> {
+  await refuseOutOfScope(state.host, `repair "${run.record.id}"`, run.actions);
+  const steps = new Set(restoring.map((action) => action.stepId));
+  await refuseWrongProfile(state.host, steps);
+  await refuseWhileClientRuns(state.host, steps);
+  await refuseWithoutAdmin(state.host, steps, state.changeHost !== undefined);
+}
+
+/**
+ * Before an undo overwrites a target, what is there now (written after the repair: a new
+ * sign-in's credential, key, certificate or cache) is backed up into the same run, so the undo
+ * destroys nothing. `false` when that backup failed: the target is then left as it is.
+ */
+async function backUpNewer(
+  state: EngineState,
+  runId: string,
+  append: Append,
+  action: FoldedAction,
+): Promise<boolean> {
+  const context = actionContext(state);
+  const executor = executorFor(action.internal);
+  if ((await executor.check(context, action.internal)) === 'gone') return true;
+  const backupId = `${action.actionId}-u${action.undoBackups.length + 1}`;
+  try {
+    await executor.backup(context, action.internal, state.store.backupWriter(runId, backupId));
+  } catch (error) {
+    const { message } = errorEntry(error);
+    await append({
+      type: 'undo-failed',
+      actionId: action.actionId,
+      error: {
+        code: 'backup-failed',
+        message: `Not put back: what is there now could not be backed up first, so it was left as it is. ${message}`,
+      },
+    });
+    return false;
+  }
+  const digests = state.store.digestBackup(runId, backupId);
+  await append({ type: 'undo-backed-up', actionId: action.actionId, backupId, digests });
+  return true;
+}
 
 /** Restores the given actions, last applied first, journalling each. */
 export async function restoreActions(
@@ -26,18 +79,10 @@ export async function restoreActions(
     });
     const executor = executorFor(action.internal);
     try {
-      await executor.restore(
-        context,
-        action.internal,
-        state.store.backupReader(runId, action.actionId),
-      );
-      if (
-        !(await executor.verifyRestored(
-          context,
-          action.internal,
-          state.store.backupReader(runId, action.actionId),
-        ))
-      ) {
+      if (!(await backUpNewer(state, runId, append, action))) continue;
+      const reader = backupReader(state, runId, action.actionId, action.backupDigests);
+      await executor.restore(context, action.internal, reader);
+      if (!(await executor.verifyRestored(context, action.internal, reader))) {
         throw new HostError(
           'verification-failed',
           `After undoing "${action.description}", it is not as it was.`,
@@ -59,7 +104,8 @@ export async function undoRun(
   if (!run.ended || run.openUndo) {
     throw new HostError(
       'invalid-request',
-      `Repair "${runId}" did not finish; it is recovered when the engine starts.`,
+      `Repair "${runId}" did not finish; put back what it changed with "recover" (the app: Put it back).`,
+      { runId },
     );
   }
   if (run.record.backupsPurgedAt !== undefined) {
@@ -90,10 +136,7 @@ export async function undoRun(
       { runId },
     );
   }
-  const steps = new Set(candidates.map((action) => action.stepId));
-  await refuseWrongProfile(state.host, steps);
-  await refuseWhileClientRuns(state.host, steps);
-  await refuseWithoutAdmin(state.host, steps, state.changeHost !== undefined);
+  await refuseUnsafeRestore(state, run, candidates);
   const hook = state.hooks.afterJournalEntry;
   const journal = state.store.openJournal(runId, hook ? (entry) => hook(runId, entry) : undefined);
   const append = appender(journal);

@@ -183,6 +183,11 @@ export interface ProcessPort {
   /** Ends the process; only when the user asked for it. */
   terminate(pid: number): Promise<void>;
   launch(path: string, args?: string[]): Promise<void>;
+  /**
+   * When process `pid` started (GetProcessTimes on Windows), `undefined` when there is no such
+   * process or it cannot be told. Synchronous: the data folder's lock is checked with it.
+   */
+  startTime?(pid: number): Date | undefined;
 }
 
 export type ServiceState =

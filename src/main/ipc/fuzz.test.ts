@@ -117,6 +117,7 @@ const TEMPLATES: Record<OperationName, Record<string, unknown>> = {
   'client.start': { kind: 'lync2013' },
   'runs.list': {},
   'runs.undo': { runId: 'run-forged', stepId: 'clear-endpoint-cache' },
+  'runs.recover': { runId: 'run-forged' },
   'backups.list': {},
   'backups.purge': { olderThanDays: 30, runIds: ['run-forged'] },
   'report.build': { format: 'html', context: { address: 'user@contoso.com', fixed: false } },

@@ -6,6 +6,12 @@
  *
  * Within one process the engine's own queue orders the changes, so a lock written by this very
  * process (an engine that stopped half-way, as the crash tests simulate) is taken over too.
+ *
+ * The start time comes from /proc on Linux and from the host (GetProcessTimes on Windows,
+ * `LockOptions.startTimeOf`). A lock broken because its process is gone or its PID reused is
+ * reported through `notice`. A lock written on another computer (a data folder on a share)
+ * cannot be checked from here: it is explained, and broken only when the user says so
+ * (`breakForeign`: `--break-lock` on the command line).
  */
 import { randomBytes } from 'node:crypto';
 import {
@@ -46,8 +52,17 @@ function ownStartTime(): Date {
   return new Date(Date.now() - process.uptime() * 1000);
 }
 
+export interface LockOptions {
+  /** When process `pid` started, where the host can tell (Windows); else /proc is read. */
+  startTimeOf?: (pid: number) => Date | undefined;
+  /** Take over a lock written on another computer (the user said that copy is not running). */
+  breakForeign?: boolean;
+  /** Told when a stale lock is broken, in plain words. */
+  notice?: (message: string) => void;
+}
+
 /** Where the system can tell (Linux /proc), when process `pid` started; else `undefined`. */
-function startTimeOf(pid: number): Date | undefined {
+function procStartTime(pid: number): Date | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name (field 2) may hold spaces and parentheses; fields after it are plain.
@@ -75,16 +90,33 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** Whether the process that wrote `owner` still runs. */
-export function ownerIsAlive(owner: LockOwner): boolean {
-  if (owner.host !== hostname()) return true; // Cannot be checked from here: assume it runs.
+/**
+ * Whether the process that wrote `owner` still runs: `alive`, or why the lock is stale, or
+ * `foreign` when it was written on another computer and cannot be checked from here.
+ */
+export function ownerState(
+  owner: LockOwner,
+  startTimeOf: (pid: number) => Date | undefined = procStartTime,
+): 'alive' | 'foreign' | { stale: string } {
+  if (owner.host !== hostname()) return 'foreign';
+  const who = `process ${owner.pid}, started ${owner.processStartedAt}`;
   // This very process (see the header), or an earlier process that had the same PID.
-  if (owner.pid === process.pid) return false;
-  if (!isAlive(owner.pid)) return false;
+  if (owner.pid === process.pid) return { stale: `${who}, is this process's own` };
+  if (!isAlive(owner.pid)) return { stale: `${who}, is no longer running` };
   const started = startTimeOf(owner.pid);
-  if (!started) return true;
-  return (
-    Math.abs(started.getTime() - Date.parse(owner.processStartedAt)) <= START_TIME_TOLERANCE_MS
+  if (!started) return 'alive';
+  return Math.abs(started.getTime() - Date.parse(owner.processStartedAt)) <= START_TIME_TOLERANCE_MS
+    ? 'alive'
+    : {
+        stale: `${who}, ended; its process number now belongs to another program started ${started.toISOString()}`,
+      };
+}
+
+function foreignError(path: string, owner: LockOwner): HostError {
+  return new HostError(
+    'file-locked',
+    `The data folder is locked by SfB Sign-in Repair on another computer, "${owner.host}" (process ${owner.pid}, since ${owner.acquiredAt}); from here it cannot be told whether that copy still runs. Nothing was changed. If it no longer runs, break the lock: run the command again with --break-lock.`,
+    { path, pid: owner.pid, lockHost: owner.host },
   );
 }
 
@@ -150,8 +182,20 @@ function breakStaleLock(path: string, stale: LockOwner | 'unreadable'): void {
   }
 }
 
+/**
+ * Whether another process (alive, or on another computer) holds the lock right now: its
+ * unfinished run is in progress, not interrupted.
+ */
+export function lockedByAnother(dataDir: string, options: LockOptions = {}): boolean {
+  const current = readOwner(join(dataDir, LOCK_FILE));
+  if (current === 'absent') return false;
+  if (current === 'unreadable') return true;
+  const state = ownerState(current, options.startTimeOf ?? procStartTime);
+  return state === 'alive' || state === 'foreign';
+}
+
 /** Takes the lock of `dataDir` or throws `file-locked` naming the process that holds it. */
-export function acquireDataLock(dataDir: string): HeldLock {
+export function acquireDataLock(dataDir: string, options: LockOptions = {}): HeldLock {
   const path = join(dataDir, LOCK_FILE);
   try {
     ensureDirectory(dataDir);
@@ -183,8 +227,15 @@ export function acquireDataLock(dataDir: string): HeldLock {
           continue;
         }
         if (age < UNREADABLE_GRACE_MS) throw busyError(path, undefined);
-      } else if (ownerIsAlive(current)) {
-        throw busyError(path, current);
+      } else {
+        const state = ownerState(current, options.startTimeOf ?? procStartTime);
+        if (state === 'alive') throw busyError(path, current);
+        if (state === 'foreign' && !options.breakForeign) throw foreignError(path, current);
+        options.notice?.(
+          state === 'foreign'
+            ? `The lock of SfB Sign-in Repair on "${current.host}" (process ${current.pid}) was broken, as asked.`
+            : `A lock left by an earlier SfB Sign-in Repair (${state.stale}) was broken.`,
+        );
       }
       breakStaleLock(path, current);
       continue;

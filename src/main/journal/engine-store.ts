@@ -8,15 +8,20 @@
  * A folder backed up by moving it aside waits outside the data folder, on the folder's own
  * volume: %LOCALAPPDATA%\SfB Sign-in Repair\moved\<runId>\<actionId> (moved-backup.ts says why).
  *
- * Ids are checked against one pattern before they become part of a path.
+ * Ids are checked against one pattern before they become part of a path. Everything read back
+ * is checked against the integrity key (`integrity.ts`) before the engine may act on it: plans
+ * and journal lines carry MACs, backup files are read only when their digests match the ones
+ * the journal recorded (`backupReader`).
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { HostError } from '../host/host-error';
-import { BackupReader, BackupWriter } from './backup-store';
+import { BackupWriter } from './backup-store';
 import { dataFolderError, ensureDirectory, writeFileAtomic } from './durable-fs';
-import { JournalWriter, readJournal } from './journal';
+import { digestBackupFiles, sealPlan, type IntegrityKey } from './integrity';
+import { JournalWriter, readJournal, type JournalReading } from './journal';
+import { SealedBackupReader, type BackupDocumentCheck } from './sealed-backup-reader';
 
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -32,7 +37,34 @@ function stamp(now: Date): string {
 }
 
 export class EngineStore {
+  private integrity: IntegrityKey | undefined;
+
   constructor(readonly dataDir: string) {}
+
+  private provisional = false;
+
+  /**
+   * Set once the key is loaded (outside the data folder, see KeyProvider). A `provisional` key
+   * stands in while none exists yet, for commands that only read: nothing checks under it, so
+   * every run reads as damaged, and the first write loads (creates) the real key.
+   */
+  useKey(key: IntegrityKey, provisional = false): void {
+    this.integrity = key;
+    this.provisional = provisional;
+  }
+
+  get hasKey(): boolean {
+    return this.integrity !== undefined;
+  }
+
+  get hasRealKey(): boolean {
+    return this.integrity !== undefined && !this.provisional;
+  }
+
+  private key(): IntegrityKey {
+    if (!this.integrity) throw new Error('The engine store is used before its integrity key.');
+    return this.integrity;
+  }
 
   newPlanId(now: Date): string {
     return `p${stamp(now)}-${randomBytes(3).toString('hex')}`;
@@ -55,24 +87,16 @@ export class EngineStore {
     return join(this.runsDir(), runId);
   }
 
+  /**
+   * A record of the plan the user was shown, sealed. Plans are applied only from the memory of
+   * the process that showed them (see planning.ts), never read back from here.
+   */
   savePlan(planId: string, document: unknown): void {
     const path = join(this.plansDir(), `${planId}.json`);
     try {
-      writeFileAtomic(path, JSON.stringify(document));
+      writeFileAtomic(path, sealPlan(this.key(), planId, JSON.stringify(document)));
     } catch (error) {
       throw dataFolderError('io', 'save the plan', path, error);
-    }
-  }
-
-  /** `undefined` when no plan has this id. */
-  loadPlan(planId: string): unknown {
-    if (!isSafeId(planId)) return undefined;
-    const path = join(this.plansDir(), `${planId}.json`);
-    if (!existsSync(path)) return undefined;
-    try {
-      return JSON.parse(readFileSync(path, 'utf8')) as unknown;
-    } catch (error) {
-      throw dataFolderError('corrupt-data', 'read the plan', path, error);
     }
   }
 
@@ -99,13 +123,13 @@ export class EngineStore {
     } catch (error) {
       throw dataFolderError('io', 'create the run folder', this.runDir(runId), error);
     }
-    return JournalWriter.open(this.journalPath(runId), onAppend);
+    return JournalWriter.open(this.journalPath(runId), this.key(), runId, onAppend);
   }
 
-  readJournal(runId: string): unknown[] {
+  readJournal(runId: string): JournalReading {
     const path = this.journalPath(runId);
     try {
-      return readJournal(path);
+      return readJournal(path, this.key(), runId);
     } catch (error) {
       throw dataFolderError('corrupt-data', 'read the journal', path, error);
     }
@@ -135,11 +159,31 @@ export class EngineStore {
     }
   }
 
-  backupWriter(runId: string, actionId: string): BackupWriter {
-    return new BackupWriter(join(this.runDir(runId), 'backup', actionId), { runId, actionId });
+  backupWriter(runId: string, backupId: string): BackupWriter {
+    return new BackupWriter(this.backupPath(runId, backupId), { runId, actionId: backupId });
   }
 
-  backupReader(runId: string, actionId: string): BackupReader {
-    return new BackupReader(join(this.runDir(runId), 'backup', actionId), { runId, actionId });
+  /** SHA-256 of each file an action's backup holds: recorded in the journal (sealed). */
+  digestBackup(runId: string, backupId: string): Record<string, string> {
+    return digestBackupFiles(this.backupPath(runId, backupId));
+  }
+
+  /** Reads only files whose digests are those `digests` (from the journal) recorded. */
+  backupReader(
+    runId: string,
+    backupId: string,
+    digests: Record<string, string> | undefined,
+    checkDocument: BackupDocumentCheck,
+  ): SealedBackupReader {
+    return new SealedBackupReader(this.backupPath(runId, backupId), digests, checkDocument, {
+      runId,
+      actionId: backupId,
+    });
+  }
+
+  private backupPath(runId: string, backupId: string): string {
+    if (!isSafeId(backupId))
+      throw new HostError('invalid-request', `"${backupId}" is not a backup id.`);
+    return join(this.runDir(runId), 'backup', backupId);
   }
 }

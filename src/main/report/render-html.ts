@@ -137,6 +137,9 @@ function runCard(r: ReportRun): SafeHtml {
       ...(r.backupsPurgedAt
         ? [['Backups', `deleted ${r.backupsPurgedAt}: cannot be undone`] as [string, string]]
         : []),
+      ...(r.attention
+        ? [['Needs attention', `${r.attention.kind}: ${r.attention.message}`] as [string, string]]
+        : []),
     ])}
     ${
       r.actions

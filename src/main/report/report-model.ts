@@ -53,6 +53,8 @@ export interface ReportRun {
   backupsPurgedAt?: string;
   /** Whether an undo would still put something back (the engine's decision). */
   undoable: boolean;
+  /** Interrupted, recovery failed, damaged or refused (see RunAttention). */
+  attention?: { kind: string; message: string };
 }
 
 const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> =>
@@ -227,6 +229,10 @@ function run(r: RunRecord | RunSummary): ReportRun {
     steps: [...r.steps],
     ...optional('backupsPurgedAt', r.backupsPurgedAt),
     undoable: Boolean(r.undoable),
+    ...optional(
+      'attention',
+      r.attention && { kind: String(r.attention.kind), message: String(r.attention.message) },
+    ),
   };
   return isRecord(r)
     ? { ...base, actionCount: r.actions.length, actions: r.actions.map(actionResult) }

@@ -101,6 +101,12 @@ export function createHandlers(
       return { runs: await session.engine().listRuns() };
     },
 
+    async 'runs.recover'(request) {
+      const run = await session.engine().recover(request.runId);
+      session.runs.set(run.id, run);
+      return run;
+    },
+
     async 'runs.undo'(request) {
       const stepId = request.stepId as RepairStepId | undefined;
       const run = await session.engine().undo(request.runId, stepId);

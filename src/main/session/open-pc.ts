@@ -19,6 +19,8 @@ export async function openPc(
   request: OpenHostRequest & {
     now?: () => Date;
     onProgress?: (progress: EngineProgress) => void;
+    /** Break a data-folder lock left by another computer (the user said so). */
+    breakLock?: boolean;
   },
 ): Promise<OpenPc> {
   const { host, engineDataDir } = await services.openHost({
@@ -32,6 +34,7 @@ export async function openPc(
       dataDir: engineDataDir,
       ...(request.now ? { now: request.now } : {}),
       ...(request.onProgress ? { onProgress: request.onProgress } : {}),
+      ...(request.breakLock ? { breakLock: true } : {}),
     });
     return { host, engine, engineDataDir, close: () => host.close() };
   } catch (error) {

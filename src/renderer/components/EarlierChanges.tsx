@@ -45,6 +45,7 @@ function EarlierChange({ run }: { run: RunSummary }) {
         )}
       </p>
       {UNDOABLE.includes(run.status) &&
+        run.attention === undefined &&
         run.backupsPurgedAt === undefined &&
         !busy &&
         flow?.phase !== 'undone' && (

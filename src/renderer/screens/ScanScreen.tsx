@@ -1,4 +1,5 @@
 import { EarlierChanges } from '../components/EarlierChanges';
+import { InterruptedRunBanner } from '../components/InterruptedRunBanner';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { FindingList } from '../components/FindingList';
 import { ScreenFrame } from '../components/ScreenFrame';
@@ -107,6 +108,7 @@ export function ScanScreen() {
           </details>
         </section>
       )}
+      <InterruptedRunBanner />
       <EarlierChanges />
     </ScreenFrame>
   );

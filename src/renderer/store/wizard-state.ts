@@ -84,6 +84,8 @@ export interface WizardState {
   outcome: { fixed?: boolean; otherAccounts?: OtherAccountsAnswer };
   /** Changes made with this app on this PC, earlier sessions included. */
   history: { runs?: RunSummary[]; error?: ClientError };
+  /** "Put it back" of an interrupted change: which run, and main's answer. */
+  recovery: { runId?: string; busy: boolean; run?: Run; error?: ClientError };
   report: { busy: boolean; file?: ReportFile; error?: ClientError };
   /** "Restart normally": asked from `origin` (the scan screen or a card), and main's answer. */
   restart: { busy: boolean; origin?: string; answer?: RestartAnswer; error?: ClientError };
@@ -125,6 +127,8 @@ export interface WizardActions {
   recheckClient(key: string): Promise<void>;
   undoRepair(key: string, stepId?: RepairStepId): Promise<void>;
   loadHistory(): Promise<void>;
+  /** Puts back what an interrupted change did: only ever on the user's click. */
+  recoverRun(runId: string): Promise<void>;
   /** Undoes a change listed in the history; its progress lives in `repairs[historyKey(runId)]`. */
   undoEarlierRun(runId: string): Promise<void>;
   runAdminCheck(domain: string, targets: string[]): Promise<void>;

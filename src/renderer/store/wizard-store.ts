@@ -20,6 +20,7 @@ const initialState: WizardState = {
   admin: { availability: 'unknown', busy: false },
   outcome: {},
   history: {},
+  recovery: { busy: false },
   report: { busy: false },
   backups: { busy: false },
   restart: { busy: false },

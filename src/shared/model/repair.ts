@@ -110,6 +110,21 @@ export const RUN_STATUSES = [
 export const runStatusSchema = z.enum(RUN_STATUSES);
 export type RunStatus = z.infer<typeof runStatusSchema>;
 
+/** Why a run needs the user's attention; absent for a run that ended as it should. */
+export const runAttentionSchema = z.object({
+  /**
+   * `interrupted`: stopped before its end, changes may be half done (put it back);
+   * `recovery-failed`: putting it back failed, `stillChanged` says what is still changed;
+   * `damaged`: its journal fails its integrity check: shown as far as it reads, never acted on;
+   * `refused`: it names changes no repair step makes: never acted on.
+   */
+  kind: z.enum(['interrupted', 'recovery-failed', 'damaged', 'refused']),
+  /** Plain words: what happened and what can be done. */
+  message: z.string(),
+  stillChanged: z.array(z.string()).optional(),
+});
+export type RunAttention = z.infer<typeof runAttentionSchema>;
+
 export const runRecordSchema = z.object({
   id: z.string(),
   planId: z.string(),
@@ -127,6 +142,9 @@ export const runRecordSchema = z.object({
    * engine decides it (run-journal.ts); the wizard and the command line only read it.
    */
   undoable: z.boolean(),
+  attention: runAttentionSchema.optional(),
+  /** What the user should know about how it went, in plain words (undo's extra backups). */
+  notes: z.array(z.string()).optional(),
 });
 export type RunRecord = z.infer<typeof runRecordSchema>;
 
@@ -140,6 +158,7 @@ export const runSummarySchema = runRecordSchema
     steps: true,
     backupsPurgedAt: true,
     undoable: true,
+    attention: true,
   })
   .extend({ actionCount: z.number() });
 export type RunSummary = z.infer<typeof runSummarySchema>;
@@ -155,6 +174,8 @@ export const backupInfoSchema = z.object({
   undoable: z.boolean(),
   /** ISO 8601, set once its backups were deleted. */
   purgedAt: z.string().optional(),
+  /** Interrupted, damaged or refused: as `RunSummary.attention`. */
+  attention: runAttentionSchema.optional(),
 });
 export type BackupInfo = z.infer<typeof backupInfoSchema>;
 

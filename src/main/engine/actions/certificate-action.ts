@@ -4,7 +4,9 @@
  * distrusted-root step). The backup is the store entry as `exportEntry` gives it (DER plus the
  * key link and friendly name), which `importEntry` restores exactly.
  */
+import { createHash } from 'node:crypto';
 import * as z from 'zod';
+import { parseCertificateEntry } from '../../host/certificate-entry';
 import { HostError } from '../../host/host-error';
 import type { ActionExecutor } from './executor';
 
@@ -57,6 +59,23 @@ export const certificateAction: ActionExecutor<'delete-certificate'> = {
       );
     }
     const entry = reader.readBlob(ENTRY);
+    // Only the certificate this action removed goes back: an entry holding any other one (a
+    // root of someone else's choosing) is refused before the store is touched.
+    let held: string | undefined;
+    try {
+      held = createHash('sha1')
+        .update(parseCertificateEntry(entry).der)
+        .digest('hex')
+        .toUpperCase();
+    } catch {
+      held = undefined;
+    }
+    if (held !== target.thumbprint) {
+      throw new HostError(
+        'corrupt-data',
+        `The backup of certificate ${target.thumbprint} holds another certificate; it is not restored.`,
+      );
+    }
     const current = await host.certificates.exportEntry(target.store, target.thumbprint);
     if (current && Buffer.from(current).equals(entry)) return;
     // Replace rather than merge, so the key link and friendly name are exactly as backed up.

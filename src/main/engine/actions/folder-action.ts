@@ -29,8 +29,12 @@ import { retryWhileLocked } from './locked-retry';
 const MOVE_RECORD = 'folder-move.json';
 const moveRecordSchema = z.object({ root: z.string(), movedTo: z.string() });
 
-/** Errors after which the folder is still in place and may be packed instead of moved. */
-const MOVE_REFUSALS = new Set(['unsupported', 'access-denied', 'invalid-request', 'io']);
+/**
+ * Errors after which the folder is still in place and may be packed instead of moved. Not
+ * `access-denied`: a move refused for access (or because a link leads the path elsewhere) would
+ * make the pack and delete act where the move was not allowed to; the action fails instead.
+ */
+const MOVE_REFUSALS = new Set(['unsupported', 'invalid-request', 'io']);
 
 /** The backup area for this backup, when it says the folder is to be moved. */
 async function moveTarget(

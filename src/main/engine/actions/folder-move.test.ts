@@ -121,8 +121,12 @@ describe('a cache folder backed up by moving it aside', () => {
       true,
     );
 
+    // Listing shows the interrupted run and changes nothing; recovery is the user's choice.
     const next = fixture.engine({ host: await fixture.reopen() });
-    expect((await next.listRuns())[0]?.status).toBe('rolled-back');
+    const [listed] = await next.listRuns();
+    expect(listed?.attention?.kind).toBe('interrupted');
+    expect(snapshotDifferences(halfDone, await snapshotPc(await fixture.reopen()))).toEqual([]);
+    expect((await next.recover(listed?.id ?? '')).status).toBe('rolled-back');
     expect(snapshotDifferences(before, await snapshotPc(await fixture.reopen()))).toEqual([]);
   });
 

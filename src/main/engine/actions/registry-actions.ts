@@ -2,6 +2,7 @@
  * Registry changes: deleting a key tree, deleting a value, setting a value. Backups keep values
  * with their exact types (QWORDs as decimal strings, binary as base64) and whole subtrees.
  */
+import { windowsUpcase } from '../../../shared/windows-names';
 import * as z from 'zod';
 import { registryValueSchema } from '../../../shared/model/registry-value';
 import {
@@ -46,9 +47,9 @@ async function writeTree(registry: RegistryPort, key: RegistryKeyRef, tree: Regi
 /** Order-independent, key names compared as Windows does (case-insensitively). */
 function canonical(tree: RegistryKeySnapshot): unknown {
   return {
-    name: tree.name.toLowerCase(),
+    name: windowsUpcase(tree.name),
     values: [...tree.values]
-      .map((entry) => [entry.name.toLowerCase(), entry.value] as const)
+      .map((entry) => [windowsUpcase(entry.name), entry.value] as const)
       .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
     subkeys: [...tree.subkeys].map(canonical).sort((a, b) => {
       const left = JSON.stringify(a);

@@ -7,7 +7,7 @@
 import { X509Certificate } from 'node:crypto';
 import type { CertificateStoreRef, StoredCertificate } from '../../host/ports';
 import { COMMUNICATIONS_SERVER_ISSUER } from './locations';
-import { looksLikeAddress, stripSipPrefix } from '../sip-address';
+import { looksLikeAddress, sameAddress, stripSipPrefix } from '../sip-address';
 
 export interface PersonalCertificate {
   store: CertificateStoreRef;
@@ -88,7 +88,7 @@ function parse(store: CertificateStoreRef, stored: StoredCertificate): PersonalC
   const subjectCn = commonName(certificate.subject);
   if (subjectCn && looksLikeAddress(subjectCn)) {
     const address = stripSipPrefix(subjectCn);
-    if (!addresses.some((known) => known.toLowerCase() === address.toLowerCase())) {
+    if (!addresses.some((known) => sameAddress(known, address))) {
       addresses.push(address);
     }
   }

@@ -1,4 +1,5 @@
 /** Registry reads the inventory needs, each key read once. */
+import { sameWindowsName } from '../../../shared/windows-names';
 import type { RegistryKeyRef, RegistryValueEntry } from '../../../shared/registry-value';
 import type { RegistryPort } from '../../host/ports';
 
@@ -22,8 +23,7 @@ export async function readKey(
 }
 
 export function valueOf(contents: KeyContents | undefined, name: string) {
-  const lower = name.toLowerCase();
-  return contents?.values.find((entry) => entry.name.toLowerCase() === lower)?.value;
+  return contents?.values.find((entry) => sameWindowsName(entry.name, name))?.value;
 }
 
 export function childKey(parent: RegistryKeyRef, name: string): RegistryKeyRef {

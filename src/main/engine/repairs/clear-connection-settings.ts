@@ -4,6 +4,7 @@
  * (`SavePassword`, `FirstRun`), manually typed server names and policy keys are kept.
  */
 import { formatRegistryKey } from '../../../shared/registry-value';
+import { sameWindowsName } from '../../../shared/windows-names';
 import { valueOf } from '../inventory';
 import { sameAddress } from '../sip-address';
 import { describeValue } from '../diagnosis/context';
@@ -31,9 +32,7 @@ export const clearConnectionSettings: StepPlanner = {
       const uri = valueOf(root.contents, 'ServerSipUri');
       if (uri?.type !== 'REG_SZ' || !sameAddress(uri.data, address)) continue;
       for (const valueName of ['ServerSipUri', 'ServerUsername']) {
-        const entry = root.contents?.values.find(
-          (value) => value.name.toLowerCase() === valueName.toLowerCase(),
-        );
+        const entry = root.contents?.values.find((value) => sameWindowsName(value.name, valueName));
         if (!entry) continue;
         actions.push({
           description: `Delete the value ${entry.name} = ${describeValue(entry.value)} from ${formatRegistryKey(root.key)}`,

@@ -5,6 +5,7 @@
  * LastWritten to the time of writing, and the limits of CREDENTIALW are enforced. Secrets are
  * sealed with the practice PC's key and only opened by `read`.
  */
+import { sameWindowsName, startsWithWindowsName } from '../../../shared/windows-names';
 import * as z from 'zod';
 import { HostError } from '../host-error';
 import type {
@@ -69,19 +70,16 @@ export function emptyVault(): CredentialDocument {
   return { format: 1, credentials: [] };
 }
 
-function sameTarget(a: string, b: string): boolean {
-  return a === b || a.toUpperCase() === b.toUpperCase();
-}
+const sameTarget = sameWindowsName;
 
 /** CredEnumerateW: `Prefix*` is a prefix match; no filter (or `*`) lists everything. */
 export function targetMatcher(filter: string | undefined): (target: string) => boolean {
   if (filter === undefined || filter === '' || filter === '*') return () => true;
   if (filter.endsWith('*')) {
-    const prefix = filter.slice(0, -1).toUpperCase();
-    return (target) => target.toUpperCase().startsWith(prefix);
+    const prefix = filter.slice(0, -1);
+    return (target) => startsWithWindowsName(target, prefix);
   }
-  const whole = filter.toUpperCase();
-  return (target) => target.toUpperCase() === whole;
+  return (target) => sameWindowsName(target, filter);
 }
 
 function summaryOf(stored: StoredCredential): CredentialSummary {

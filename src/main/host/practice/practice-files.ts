@@ -19,12 +19,14 @@ import {
   readdirSync,
   readFileSync,
   renameSync,
+  realpathSync,
   rmSync,
   writeFileSync,
   type Stats,
 } from 'node:fs';
 import { lstat, mkdir } from 'node:fs/promises';
-import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { windowsUpcase } from '../../../shared/windows-names';
 import { HostError } from '../host-error';
 import type { DirectoryEntry, FileEntry, FileSystemPort, KnownFolderId } from '../ports';
 import type { JsonDocument } from './json-document';
@@ -62,7 +64,7 @@ function readError(path: string, error: unknown): HostError {
 
 /** Drive-relative, `/`-separated and upper-case: how file versions are keyed. */
 export function fileVersionKey(drive: string, path: string): string {
-  return relative(drive, path).split(sep).join('/').toUpperCase();
+  return windowsUpcase(relative(drive, path).split(sep).join('/'));
 }
 
 interface Lock {
@@ -73,7 +75,7 @@ interface Lock {
 function locksOf(machine: MachineDocument): Lock[] {
   return machine.processes
     .filter((process) => process.signedInAddress !== undefined)
-    .map((process) => ({ folderName: `SIP_${process.signedInAddress}`.toUpperCase(), process }));
+    .map((process) => ({ folderName: windowsUpcase(`SIP_${process.signedInAddress}`), process }));
 }
 
 export function practiceFiles(
@@ -95,6 +97,35 @@ export function practiceFiles(
     return full;
   }
 
+  let realDrive: string | undefined;
+  /**
+   * `inside`, and then by real path: the deepest part of `path` that exists, with every link in
+   * it followed, must still be in the drive folder. A symlinked parent (or a link planted as the
+   * target itself) cannot lead a delete or a restore outside. Used before every change.
+   */
+  function confined(path: string): string {
+    const full = inside(path);
+    realDrive ??= realpathSync.native(drive);
+    let probe = full;
+    while (!lstatSync(probe, { throwIfNoEntry: false }) && dirname(probe) !== probe) {
+      probe = dirname(probe);
+    }
+    let real: string | undefined;
+    try {
+      real = realpathSync.native(probe);
+    } catch {
+      real = undefined; // A link that leads nowhere: nowhere is inside.
+    }
+    if (real === undefined || (real !== realDrive && !real.startsWith(realDrive + sep))) {
+      throw new HostError(
+        'access-denied',
+        `${path} leads outside the practice PC through a link; nothing was changed there`,
+        { path },
+      );
+    }
+    return full;
+  }
+
   /** The first file under `target` that a running client holds open, if any. */
   function lockedFileUnder(
     target: string,
@@ -103,7 +134,7 @@ export function practiceFiles(
     const lockOf = (file: string) => {
       const folders = relative(drive, file).split(sep).slice(0, -1);
       for (const folder of folders) {
-        const upper = folder.toUpperCase();
+        const upper = windowsUpcase(folder);
         const lock = locks.find((candidate) => candidate.folderName === upper);
         if (lock) return lock;
       }
@@ -199,7 +230,7 @@ export function practiceFiles(
       }
     },
     async writeFile(path, data) {
-      const full = inside(path);
+      const full = confined(path);
       if (full === drive) throw new HostError('invalid-request', `${path} is a folder`, { path });
       try {
         try {
@@ -215,7 +246,7 @@ export function practiceFiles(
       }
     },
     async makeDirectory(path) {
-      const full = inside(path);
+      const full = confined(path);
       try {
         await mkdir(full, { recursive: true });
       } catch (error) {
@@ -223,7 +254,7 @@ export function practiceFiles(
       }
     },
     async remove(path) {
-      const full = inside(path);
+      const full = confined(path);
       if (full === drive) {
         throw new HostError('access-denied', 'The practice PC drive itself cannot be removed', {
           path,
@@ -237,8 +268,8 @@ export function practiceFiles(
       }
     },
     async move(source, destination) {
-      const from = inside(source);
-      const to = inside(destination);
+      const from = confined(source);
+      const to = confined(destination);
       if (from === drive || to === drive) {
         throw new HostError('access-denied', 'The practice PC drive itself cannot be moved', {
           path: source,

@@ -4,6 +4,7 @@
  * enumerated in name order, and the 32-bit view of `HKLM\SOFTWARE\X` is the physical key
  * `HKLM\SOFTWARE\WOW6432Node\X`, as on 64-bit Windows.
  */
+import { sameWindowsName, windowsUpcase } from '../../../shared/windows-names';
 import * as z from 'zod';
 import {
   formatRegistryKey,
@@ -48,14 +49,12 @@ export function emptyRegistry(): RegistryDocument {
   };
 }
 
-/** Windows compares registry names by their upper-case form. */
-export function sameName(a: string, b: string): boolean {
-  return a === b || a.toUpperCase() === b.toUpperCase();
-}
+/** Windows compares registry names by their upper-case form (see windows-names). */
+export const sameName = sameWindowsName;
 
 function compareNames(a: string, b: string): number {
-  const left = a.toUpperCase();
-  const right = b.toUpperCase();
+  const left = windowsUpcase(a);
+  const right = windowsUpcase(b);
   return left < right ? -1 : left > right ? 1 : 0;
 }
 

@@ -80,6 +80,18 @@ const api = {
     'user32.dll',
     'uint32_t __stdcall GetWindowThreadProcessId(void *hWnd, _Out_ uint32_t *lpdwProcessId)',
   ),
+  GetProcessTimes: declare<
+    (
+      process: Handle,
+      creation: Out<bigint>,
+      exit: Out<bigint>,
+      kernel: Out<bigint>,
+      user: Out<bigint>,
+    ) => boolean
+  >(
+    'kernel32.dll',
+    'bool __stdcall GetProcessTimes(intptr_t hProcess, _Out_ uint64_t *lpCreationTime, _Out_ uint64_t *lpExitTime, _Out_ uint64_t *lpKernelTime, _Out_ uint64_t *lpUserTime)',
+  ),
   PostMessageW: declare<(hwnd: Pointer, msg: number, wParam: number, lParam: number) => boolean>(
     'user32.dll',
     'bool __stdcall PostMessageW(void *hWnd, uint32_t Msg, uintptr_t wParam, intptr_t lParam)',
@@ -93,6 +105,24 @@ const PROCESS_TERMINATE = 0x0001;
 const WAIT_OBJECT_0 = 0;
 const WAIT_TIMEOUT = 0x102;
 const WM_CLOSE = 0x0010;
+
+/** FILETIME (100 ns since 1601) of 1970-01-01. */
+const FILETIME_UNIX_EPOCH = 116444736000000000n;
+
+/** When process `pid` was created (GetProcessTimes), `undefined` when it cannot be opened. */
+export function processStartTime(pid: number): Date | undefined {
+  const handle = openProcess(PROCESS_QUERY_LIMITED_INFORMATION, pid);
+  if (!handle) return undefined;
+  try {
+    const creation: Out<bigint> = [0n];
+    const ignored: Out<bigint> = [0n];
+    if (!api.GetProcessTimes(handle, creation, [0n], ignored, [0n])) return undefined;
+    const ticks = BigInt(creation[0]);
+    return new Date(Number((ticks - FILETIME_UNIX_EPOCH) / 10000n));
+  } finally {
+    closeHandle(handle);
+  }
+}
 
 /** Every process's id and image name (Toolhelp: no handle to the process is needed). */
 export function processSnapshot(): Array<{ pid: number; name: string }> {
@@ -162,6 +192,7 @@ function wait(handle: Handle, timeoutMs: number): Promise<number> {
 
 export function createProcesses(): ProcessPort {
   return {
+    startTime: processStartTime,
     async find(names) {
       const wanted = new Set(names.map((name) => name.toLowerCase()));
       const matches = processSnapshot().filter((entry) => wanted.has(entry.name.toLowerCase()));

@@ -2,7 +2,10 @@ import { callOperation } from '../../client/client-types';
 import type { WizardActions } from '../wizard-state';
 import type { SliceContext } from './slice';
 
-type HistoryActions = Pick<WizardActions, 'loadHistory' | 'loadBackups' | 'purgeBackups'>;
+type HistoryActions = Pick<
+  WizardActions,
+  'loadHistory' | 'loadBackups' | 'purgeBackups' | 'recoverRun'
+>;
 
 /** Earlier changes on this PC and the backups that keep them undoable. */
 export function historySlice({ set, get, client }: SliceContext): HistoryActions {
@@ -10,6 +13,17 @@ export function historySlice({ set, get, client }: SliceContext): HistoryActions
     async loadHistory() {
       const result = await callOperation(client, 'runs.list', {});
       set({ history: result.ok ? { runs: result.value.runs } : { error: result.error } });
+    },
+
+    async recoverRun(runId) {
+      set({ recovery: { runId, busy: true } });
+      const result = await callOperation(client, 'runs.recover', { runId });
+      set({
+        recovery: result.ok
+          ? { runId, busy: false, run: result.value }
+          : { runId, busy: false, error: result.error },
+      });
+      await get().loadHistory();
     },
 
     async loadBackups() {
