@@ -105,16 +105,23 @@ export interface Finding {
 /** Re-declared here to keep findings.ts free of a cycle; repair-steps.ts owns the list. */
 export type RepairStepIdRef = string;
 
+/** The client family, which decides the per-user folders and keys (Communicator, 15.0, 16.0). */
 export type ClientKind = 'lync2010' | 'lync2013' | 'sfb2016';
 
 export interface DetectedClient {
   kind: ClientKind;
+  /** "Lync 2013 / Skype for Business 2015", "Skype for Business 2019", ... */
   displayName: string;
+  /** The program's file version. */
   version?: string;
   executablePath?: string;
   running: boolean;
   /** Which registry view the installation was found in. */
   registryView: '64' | '32';
+  /** Windows Installer (MSI) or Click-to-Run. */
+  installType: 'msi' | 'click-to-run';
+  /** Whether the program is a 64-bit or a 32-bit build, where that is known. */
+  bitness?: '64' | '32';
 }
 
 export interface DiagnosisReport {
@@ -123,7 +130,13 @@ export interface DiagnosisReport {
   hostKind: 'windows' | 'practice';
   /** The scenario name when hostKind is practice. */
   practiceScenario?: string;
+  /** Installed sign-in clients whose program exists, the primary one first. */
   clients: DetectedClient[];
+  /**
+   * The user's client: the one the KB path, "start again" and the folders are chosen for. The
+   * newest sign-in client whose program exists; never the Lync 2010 Attendee.
+   */
+  primaryClient?: DetectedClient;
   /** The address the client last signed in with (repairs default to it). */
   currentAddress?: string;
   addresses: string[];

@@ -53,6 +53,8 @@ const clientSchema = z.object({
   executablePath: z.string().optional(),
   running: z.boolean(),
   registryView: z.enum(['64', '32']),
+  installType: z.enum(['msi', 'click-to-run']),
+  bitness: z.enum(['64', '32']).optional(),
 });
 const diagnosisSchema = z.object({
   id: z.string(),
@@ -60,6 +62,7 @@ const diagnosisSchema = z.object({
   hostKind: z.enum(['windows', 'practice']),
   practiceScenario: z.string().optional(),
   clients: z.array(clientSchema),
+  primaryClient: clientSchema.optional(),
   currentAddress: z.string().optional(),
   addresses: z.array(z.string()),
   findings: z.array(findingSchema),

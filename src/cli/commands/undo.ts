@@ -53,12 +53,7 @@ export async function undoCommand(env: CommandEnv, request: UndoRequest): Promis
     const restart = (): Promise<ClientRestart | undefined> =>
       running.length === 0
         ? Promise.resolve(undefined)
-        : restartClosedClient(
-            env,
-            engine,
-            { names: running.map((process) => process.name) },
-            request.restartClient !== false,
-          );
+        : restartClosedClient(env, engine, request.restartClient !== false);
     let undone;
     try {
       undone = await engine.undo(runId, step);

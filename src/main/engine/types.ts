@@ -53,7 +53,7 @@ export type StartClientRefusal =
   'no-client' | 'already-running' | 'wrong-profile' | 'elevated' | 'launch-failed';
 
 export interface StartClientRequest {
-  /** Which installed client; the newest one installed when absent. Never a path. */
+  /** Which installed client; the primary one (as the diagnosis reports it) when absent. Never a path. */
   kind?: ClientKind;
 }
 

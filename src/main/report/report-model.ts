@@ -89,6 +89,8 @@ function client(c: DetectedClient): DetectedClient {
     ...optional('executablePath', c.executablePath),
     running: Boolean(c.running),
     registryView: c.registryView,
+    installType: c.installType,
+    ...optional('bitness', c.bitness),
   };
 }
 

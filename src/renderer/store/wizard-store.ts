@@ -80,8 +80,8 @@ export function createWizardStore(client: RepairClient): WizardStoreApi {
       await noteClientAfterChange(key);
     };
 
-    /** The newest client the scan found: the one main starts again when asked. */
-    const installedClient = () => get().diagnosis?.clients.at(-1);
+    /** The user's client as the diagnosis decided it: the one main starts again when asked. */
+    const installedClient = () => get().diagnosis?.primaryClient;
 
     /** After a change, whether the user has a client to sign in with, or should be offered it. */
     const noteClientAfterChange = async (key: string): Promise<void> => {

@@ -3,30 +3,32 @@ import type { Evidence, Finding } from '../../../shared/findings';
 import { formatRegistryKey, type RegistryValue } from '../../../shared/registry-value';
 import type { Inventory, InstalledClient } from '../inventory';
 import { valueOf } from '../inventory';
+import { CLIENT_ORDER, primaryClientOf } from '../inventory/clients';
 import { addressKey } from '../sip-address';
 
 export interface DiagnosisContext {
   inventory: Inventory;
   now: Date;
-  /** Newest installed client first. */
+  /** Installed clients, the primary one first. */
   clients: InstalledClient[];
+  /** The user's client (see primaryClientOf): what the KB path and the folders are chosen for. */
+  primary?: InstalledClient;
   currentAddress?: string;
   /** Address keys whose Communications Server certificate is expired or not yet valid. */
   brokenCertificateAddresses: Set<string>;
 }
-
-const CLIENT_ORDER = ['sfb2016', 'lync2013', 'lync2010'];
 
 export function certificateIsCurrent(notBefore: Date, notAfter: Date, now: Date): boolean {
   return notBefore.getTime() <= now.getTime() && now.getTime() <= notAfter.getTime();
 }
 
 export function createContext(inventory: Inventory, now: Date): DiagnosisContext {
-  const clients = [...inventory.clients].sort(
-    (a, b) => CLIENT_ORDER.indexOf(a.kind) - CLIENT_ORDER.indexOf(b.kind),
-  );
+  const primary = primaryClientOf(inventory.clients);
+  const clients = primary
+    ? [primary, ...inventory.clients.filter((client) => client !== primary)]
+    : [];
   const roots = [...inventory.settings].sort((a, b) => {
-    const rank = (kind: string) => {
+    const rank = (kind: InstalledClient['kind']) => {
       const installed = clients.findIndex((client) => client.kind === kind);
       return installed === -1 ? 10 + CLIENT_ORDER.indexOf(kind) : installed;
     };
@@ -51,6 +53,7 @@ export function createContext(inventory: Inventory, now: Date): DiagnosisContext
     inventory,
     now,
     clients,
+    ...(primary ? { primary } : {}),
     ...(currentAddress !== undefined ? { currentAddress } : {}),
     brokenCertificateAddresses,
   };
@@ -58,8 +61,7 @@ export function createContext(inventory: Inventory, now: Date): DiagnosisContext
 
 /** The composite repair that matches the installed client's KB path. */
 export function signInRepair(context: DiagnosisContext): string {
-  const newest = context.clients[0];
-  return newest?.kind === 'lync2010' ? 'clear-cached-sign-in' : 'delete-sign-in-info';
+  return context.primary?.kind === 'lync2010' ? 'clear-cached-sign-in' : 'delete-sign-in-info';
 }
 
 export function describeValue(value: RegistryValue): string {

@@ -30,7 +30,8 @@ describe('diagnosis of the practice scenarios', () => {
   it('kb-lync2013: expired certificate, stale cache, saved credentials and settings are problems', async () => {
     const report = await diagnose('kb-lync2013');
     expect(statuses(report)).toEqual({
-      client: 'ok',
+      // Lync 2013 SP1 is older than the first build that signs in over TLS 1.2 only.
+      client: 'warning',
       'sign-in-assistant': 'not-applicable',
       'sign-in-addresses': 'ok',
       'endpoint-cache': 'problem',
@@ -43,11 +44,15 @@ describe('diagnosis of the practice scenarios', () => {
     expect(report.clients).toEqual([
       expect.objectContaining({
         kind: 'lync2013',
+        displayName: 'Lync 2013 / Skype for Business 2015',
         version: '15.0.4569.1506',
         running: false,
         registryView: '32',
+        installType: 'msi',
       }),
     ]);
+    expect(report.primaryClient).toEqual(report.clients[0]);
+    expect(findingOf(report, 'client').detail).toContain('15.0.5023.1000');
     expect(report.currentAddress).toBe('user@contoso.com');
     expect(report.addresses).toEqual(['user@contoso.com', 'other@fabrikam.com']);
     const cache = values(report, 'endpoint-cache').map((path) => path.replace(/\\/g, '/'));
@@ -93,8 +98,13 @@ describe('diagnosis of the practice scenarios', () => {
     expect(findingOf(report, 'client').kbStep).toBe('lync2010-update-client');
     expect(findingOf(report, 'client').summary).toContain('4.0.7577.0');
     const assistant = findingOf(report, 'sign-in-assistant');
-    expect(assistant.summary).toContain('7.250.4303.0');
-    expect(assistant.summary).toContain('msoidsvc service is stopped');
+    // 7.250.4303.0 is the release the KB article links to: fine; only the service is wrong.
+    expect(assistant.summary).toBe(
+      'Update the Microsoft Online Services Sign-In Assistant: the msoidsvc service is stopped.',
+    );
+    expect(findingOf(report, 'client').detail).toContain(
+      'cannot sign in to Skype for Business Server 2019',
+    );
     expect(findingOf(report, 'personal-certificate').repairs[0]).toBe('clear-cached-sign-in');
   });
 

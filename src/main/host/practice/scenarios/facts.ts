@@ -93,7 +93,9 @@ export const KB_LYNC2013 = {
   primaryAddress: PRIMARY,
   secondAddress: SECOND,
   serverUsername: 'CONTOSO\\user',
+  /** Lync 2013 SP1: older than the first build that signs in over TLS 1.2 only. */
   clientVersion: '15.0.4569.1506',
+  clientName: 'Lync 2013 / Skype for Business 2015',
   executableName: 'lync.exe',
   installKey: {
     hive: 'HKLM',
@@ -202,7 +204,9 @@ export const CLIENT_RUNNING = {
 
 export const HEALTHY = {
   primaryAddress: PRIMARY,
-  clientVersion: KB_LYNC2013.clientVersion,
+  /** The April 2018 update: the first Lync 2013 build that signs in over TLS 1.2 only. */
+  clientVersion: '15.0.5023.1000',
+  clientName: KB_LYNC2013.clientName,
   installKey: KB_LYNC2013.installKey,
   installFolder: KB_LYNC2013.installFolder,
   userSettingsKey: KB_LYNC2013.userSettingsKey,
@@ -238,6 +242,7 @@ export const MACHINE_GUID_BRACES = {
 export const KB_LYNC2010 = {
   primaryAddress: PRIMARY,
   clientVersion: '4.0.7577.0',
+  clientName: 'Lync 2010',
   executableName: 'communicator.exe',
   installKey: {
     hive: 'HKLM',
