@@ -192,6 +192,11 @@ export function lync2013Diagnosis(repaired: ReadonlySet<string>): Diagnosis {
   };
 }
 
+/** Lync 2010 installed too, listed after the primary Lync 2013 as the engine lists it. */
+export function withLync2010Too(diagnosis: Diagnosis): Diagnosis {
+  return { ...diagnosis, clients: [...diagnosis.clients, LYNC2010_CLIENT] };
+}
+
 export function lync2010Diagnosis(repaired: ReadonlySet<string>): Diagnosis {
   const base = lync2013Diagnosis(repaired);
   return {
