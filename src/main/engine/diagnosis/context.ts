@@ -2,6 +2,7 @@
 import type { Evidence, Finding } from '../../../shared/findings';
 import { formatRegistryKey, type RegistryValue } from '../../../shared/registry-value';
 import type { Inventory, InstalledClient } from '../inventory';
+import type { PersonalCertificate } from '../inventory/certificates';
 import { valueOf } from '../inventory';
 import { CLIENT_ORDER, primaryClientOf } from '../inventory/clients';
 import { addressKey } from '../sip-address';
@@ -14,12 +15,29 @@ export interface DiagnosisContext {
   /** The user's client (see primaryClientOf): what the KB path and the folders are chosen for. */
   primary?: InstalledClient;
   currentAddress?: string;
-  /** Address keys whose Communications Server certificate is expired or not yet valid. */
+  /**
+   * Address keys whose Communications Server certificate is expired, not yet valid, or has a
+   * private key that is missing or cannot be opened.
+   */
   brokenCertificateAddresses: Set<string>;
 }
 
-export function certificateIsCurrent(notBefore: Date, notAfter: Date, now: Date): boolean {
-  return notBefore.getTime() <= now.getTime() && now.getTime() <= notAfter.getTime();
+const KEY_PROBLEMS = {
+  missing: 'its private key is missing',
+  unusable: 'its private key cannot be opened',
+} as const;
+
+/** Why the client cannot sign in with this certificate; `undefined` when it can. */
+export function certificateProblem(
+  certificate: Pick<PersonalCertificate, 'notBefore' | 'notAfter' | 'privateKey'>,
+  now: Date,
+): string | undefined {
+  if (certificate.notAfter.getTime() < now.getTime()) return 'expired';
+  if (certificate.notBefore.getTime() > now.getTime()) return 'not yet valid';
+  if (certificate.privateKey === 'missing' || certificate.privateKey === 'unusable') {
+    return KEY_PROBLEMS[certificate.privateKey];
+  }
+  return undefined;
 }
 
 export function createContext(inventory: Inventory, now: Date): DiagnosisContext {
@@ -44,7 +62,7 @@ export function createContext(inventory: Inventory, now: Date): DiagnosisContext
   }
   const brokenCertificateAddresses = new Set<string>();
   for (const certificate of inventory.certificates.communicationsServer) {
-    if (!certificateIsCurrent(certificate.notBefore, certificate.notAfter, now)) {
+    if (certificateProblem(certificate, now) !== undefined) {
       for (const address of certificate.addresses)
         brokenCertificateAddresses.add(addressKey(address));
     }

@@ -12,7 +12,7 @@ import {
   type InstalledClient,
   type LeftoverClient,
 } from './clients';
-import { scanCertificates, type CertificateScan } from './certificates';
+import { checkPrivateKeys, scanCertificates, type CertificateScan } from './certificates';
 import {
   CLIENT_PROCESS_NAMES,
   CLIENT_SPECS,
@@ -125,7 +125,7 @@ export async function readInventory(host: HostSystem): Promise<Inventory> {
     settings,
     policies: policies.filter((policy): policy is KeyContents => policy !== undefined),
     cacheFolders,
-    certificates: scanCertificates(myStore, my),
+    certificates: await checkPrivateKeys(host.certificates, scanCertificates(myStore, my)),
     credentials: credentials.map((credential) => {
       const address = addressFromCredentialTarget(credential.targetName);
       return address ? { ...credential, address } : credential;

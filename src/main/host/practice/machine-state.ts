@@ -30,6 +30,12 @@ export interface MachineDocument {
   dnsFlushCount: number;
   /** Upper-case drive-relative path with `/` separators → file version. */
   fileVersions: Record<string, string>;
+  /**
+   * The key containers that exist (the private keys a certificate can link to). A link to any
+   * other container cannot be opened, as on Windows. Absent in practice PCs made before keys
+   * were tracked: there every link opens.
+   */
+  keyContainers?: string[];
 }
 
 const identitySchema = z.object({
@@ -63,6 +69,7 @@ export const machineDocumentSchema: z.ZodType<MachineDocument> = z.object({
   ),
   dnsFlushCount: z.number().int().min(0),
   fileVersions: z.record(z.string(), z.string()),
+  keyContainers: z.array(z.string()).optional(),
 });
 
 export const PRACTICE_IDENTITY: Identity = {
@@ -82,5 +89,6 @@ export function initialMachine(): MachineDocument {
     services: [],
     dnsFlushCount: 0,
     fileVersions: {},
+    keyContainers: [],
   };
 }
