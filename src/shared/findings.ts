@@ -63,6 +63,14 @@ export const KB_STEPS = {
     section: 'Additional troubleshooting steps',
     title: 'Remove braces from MachineGuid',
   },
+  'sfb-procedure-tracing': {
+    section: "Microsoft's current Skype for Business sign-in procedure",
+    title: 'Delete the Tracing folder',
+  },
+  'sfb-procedure-account-profiles': {
+    section: "Microsoft's current Skype for Business sign-in procedure",
+    title: 'Delete AccountProfiles.dat',
+  },
   'admin-certificate-chain': {
     section: 'Resolution for administrators',
     title: 'Validate the certificate chain',

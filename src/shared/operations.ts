@@ -75,6 +75,7 @@ const actionTargetSchema = z.discriminatedUnion('kind', [
     fileCount: z.number(),
     totalBytes: z.number(),
   }),
+  z.object({ kind: z.literal('file'), path: z.string(), size: z.number() }),
   z.object({
     kind: z.literal('certificate'),
     store: z.string(),

@@ -35,6 +35,20 @@ export const REPAIR_STEPS = {
     needsClientClosed: true,
     needsAdmin: false,
   },
+  'clear-tracing-folder': {
+    kbStep: 'sfb-procedure-tracing',
+    title: "Delete the client's Tracing folder",
+    composite: [],
+    needsClientClosed: true,
+    needsAdmin: false,
+  },
+  'remove-account-profiles': {
+    kbStep: 'sfb-procedure-account-profiles',
+    title: 'Delete AccountProfiles.dat',
+    composite: [],
+    needsClientClosed: true,
+    needsAdmin: false,
+  },
   'remove-personal-certificate': {
     kbStep: 'additional-personal-certificate',
     title: 'Delete the personal certificate issued by Communications Server',
@@ -94,6 +108,7 @@ export const REPAIR_STEP_IDS = Object.keys(REPAIR_STEPS) as RepairStepId[];
 /** What one planned change touches, in enough detail for the user to read before confirming. */
 export type ActionTarget =
   | { kind: 'folder'; path: string; fileCount: number; totalBytes: number }
+  | { kind: 'file'; path: string; size: number }
   | {
       kind: 'certificate';
       store: string;

@@ -126,6 +126,8 @@ function target(t: ActionTarget): ActionTarget {
   switch (t.kind) {
     case 'folder':
       return { kind: t.kind, path: t.path, fileCount: t.fileCount, totalBytes: t.totalBytes };
+    case 'file':
+      return { kind: t.kind, path: t.path, size: t.size };
     case 'certificate':
       return {
         kind: t.kind,

@@ -27,6 +27,11 @@ export function targetFacts(target: ActionTarget): Array<[string, string]> {
         ['Folder', target.path],
         ['Contents', `${target.fileCount} files, ${formatBytes(target.totalBytes)}`],
       ];
+    case 'file':
+      return [
+        ['File', target.path],
+        ['Size', formatBytes(target.size)],
+      ];
     case 'certificate':
       return [
         ['Store', target.store],

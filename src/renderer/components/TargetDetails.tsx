@@ -19,6 +19,9 @@ export function TargetDetails({ target }: { target: Target }) {
         ['Contents', `${target.fileCount} files, ${formatBytes(target.totalBytes)}`],
       );
       break;
+    case 'file':
+      rows.push(['File', target.path], ['Size', formatBytes(target.size)]);
+      break;
     case 'certificate':
       rows.push(
         ['Certificate store', target.store],

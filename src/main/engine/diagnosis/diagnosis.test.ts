@@ -56,7 +56,15 @@ describe('diagnosis of the practice scenarios', () => {
     expect(report.currentAddress).toBe('user@contoso.com');
     expect(report.addresses).toEqual(['user@contoso.com', 'other@fabrikam.com']);
     const cache = values(report, 'endpoint-cache').map((path) => path.replace(/\\/g, '/'));
-    expect(cache).toHaveLength(4);
+    // Four sip_ folders, then the 15.0 Tracing folder and AccountProfiles.dat.
+    expect(cache).toHaveLength(6);
+    expect(cache[4]).toMatch(/Local\/Microsoft\/Office\/15\.0\/Lync\/Tracing$/);
+    expect(cache[5]).toMatch(/Roaming\/Microsoft\/Office\/15\.0\/Lync\/AccountProfiles\.dat$/);
+    expect(findingOf(report, 'endpoint-cache').repairs).toEqual([
+      'clear-endpoint-cache',
+      'clear-tracing-folder',
+      'remove-account-profiles',
+    ]);
     expect(
       cache.some((path) => path.endsWith('Local/Microsoft/Communicator/sip_user@contoso.com')),
     ).toBe(true);

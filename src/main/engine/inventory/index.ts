@@ -6,8 +6,10 @@ import type { RegistryKeyRef, RegistryValue } from '../../../shared/registry-val
 import type { CredentialSummary, HostSystem, ProcessInfo, ServiceStatus } from '../../host/ports';
 import { addressFromCredentialTarget, looksLikeAddress } from '../sip-address';
 import { findCacheFolders, type CacheFolder } from './cache-folders';
+import { readClientData, type ClientData } from './client-data';
 import {
   detectClients,
+  primaryClientOf,
   type AttendeeInstall,
   type InstalledClient,
   type LeftoverClient,
@@ -57,6 +59,8 @@ export interface Inventory {
   certificates: CertificateScan;
   credentials: OfficeCredential[];
   machineGuid: { key: RegistryKeyRef; value?: RegistryValue };
+  /** The primary client's Tracing folder and AccountProfiles.dat, where they exist. */
+  clientData: ClientData;
 }
 
 async function readSettings(host: HostSystem): Promise<SettingsRoot[]> {
@@ -109,6 +113,7 @@ export async function readInventory(host: HostSystem): Promise<Inventory> {
       host.credentials.list('Microsoft_OC1:*'),
       host.registry.getValue(machineGuidKey, 'MachineGuid'),
     ]);
+  const clientData = await readClientData(host.files, primaryClientOf(detection.clients));
   const upAndRunning: Inventory['upAndRunning'] = [];
   for (const path of new Set(CLIENT_SPECS.map((spec) => spec.imProviderKey))) {
     const key: RegistryKeyRef = { hive: 'HKCU', path };
@@ -131,6 +136,7 @@ export async function readInventory(host: HostSystem): Promise<Inventory> {
       return address ? { ...credential, address } : credential;
     }),
     machineGuid: { key: machineGuidKey, ...(guid ? { value: guid } : {}) },
+    clientData,
   };
 }
 

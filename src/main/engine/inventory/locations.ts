@@ -109,3 +109,19 @@ export const SIGN_IN_ASSISTANT_KEY = 'SOFTWARE\\Microsoft\\MSOIdentityCRL';
 export const SIGN_IN_ASSISTANT_SERVICE = 'msoidsvc';
 export const CRYPTOGRAPHY_KEY = 'SOFTWARE\\Microsoft\\Cryptography';
 export const COMMUNICATIONS_SERVER_ISSUER = 'Communications Server';
+
+/**
+ * What Microsoft's current sign-in procedure also deletes, per Office version of the client
+ * (SupportArticles-docs SkypeForBusiness/SkypeServer/server-sign-in/unable-to-sign-in-to-sfb.md):
+ * the Tracing folder beside the endpoint caches and the roaming AccountProfiles.dat.
+ */
+export const CLIENT_DATA_LOCATIONS = {
+  tracing: (version: string) => ({
+    folder: 'LocalAppData' as KnownFolderId,
+    parts: ['Microsoft', 'Office', version, 'Lync', 'Tracing'],
+  }),
+  accountProfiles: (version: string) => ({
+    folder: 'RoamingAppData' as KnownFolderId,
+    parts: ['Microsoft', 'Office', version, 'Lync', 'AccountProfiles.dat'],
+  }),
+};

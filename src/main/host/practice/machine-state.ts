@@ -19,6 +19,8 @@ export interface PracticeProcess {
    * `sip_` folders open (see practice-files.ts).
    */
   signedInAddress?: string;
+  /** Folders (by name, e.g. `Tracing`) whose files it holds open, as Outlook does with Lync's. */
+  holds?: string[];
 }
 
 export interface MachineDocument {
@@ -57,6 +59,7 @@ export const machineDocumentSchema: z.ZodType<MachineDocument> = z.object({
       ownedByCurrentUser: z.boolean(),
       ignoresClose: z.boolean(),
       signedInAddress: z.string().optional(),
+      holds: z.array(z.string()).optional(),
     }),
   ),
   nextPid: z.number().int().positive(),

@@ -70,9 +70,12 @@ interface Lock {
 }
 
 function locksOf(machine: MachineDocument): Lock[] {
-  return machine.processes
-    .filter((process) => process.signedInAddress !== undefined)
-    .map((process) => ({ folderName: `SIP_${process.signedInAddress}`.toUpperCase(), process }));
+  return machine.processes.flatMap((process) => [
+    ...(process.signedInAddress !== undefined
+      ? [{ folderName: `SIP_${process.signedInAddress}`.toUpperCase(), process }]
+      : []),
+    ...(process.holds ?? []).map((folder) => ({ folderName: folder.toUpperCase(), process })),
+  ]);
 }
 
 export function practiceFiles(
