@@ -48,7 +48,10 @@ function clientEvidence(context: DiagnosisContext): Evidence[] {
     for (const sighting of client.sightings) {
       evidence.push({
         kind: sighting.key ? 'registry' : 'path',
-        label: `${SIGHTING_WORDS[sighting.how]} (${sighting.view}-bit view)`,
+        label:
+          sighting.how === 'program-file'
+            ? `${SIGHTING_WORDS[sighting.how]} in its default folder`
+            : `${SIGHTING_WORDS[sighting.how]} (${sighting.view}-bit view)`,
         value: sighting.where,
       });
     }
