@@ -4,6 +4,8 @@
 export const FINDING_IDS = [
   'client',
   'sign-in-assistant',
+  /** Lync 2013's modern authentication (ADAL) settings, reported only. */
+  'modern-authentication',
   'sign-in-addresses',
   'endpoint-cache',
   'personal-certificate',

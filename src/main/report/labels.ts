@@ -6,6 +6,7 @@ import { REPAIR_STEPS } from '../../shared/repairs';
 export const FINDING_TITLES: Record<FindingId, string> = {
   client: 'Lync / Skype for Business client',
   'sign-in-assistant': 'Microsoft Online Services Sign-In Assistant',
+  'modern-authentication': 'Modern authentication (Lync 2013)',
   'sign-in-addresses': 'Sign-in addresses used on this PC',
   'endpoint-cache': 'Endpoint cache',
   'personal-certificate': 'Personal certificate (Communications Server)',

@@ -33,6 +33,7 @@ describe('diagnosis of the practice scenarios', () => {
       // Lync 2013 SP1 is older than the first build that signs in over TLS 1.2 only.
       client: 'warning',
       'sign-in-assistant': 'not-applicable',
+      'modern-authentication': 'ok',
       'sign-in-addresses': 'ok',
       'endpoint-cache': 'problem',
       'personal-certificate': 'problem',
@@ -148,5 +149,37 @@ describe('diagnosis of the practice scenarios', () => {
     expect(client.evidence).toContainEqual(
       expect.objectContaining({ kind: 'registry', value: '2 (REG_DWORD)' }),
     );
+  });
+
+  it('modern authentication of Lync 2013 is reported with its meaning, never changed', async () => {
+    fixture = await practiceFixture('kb-lync2013');
+    const off = findingOf(await fixture.engine().diagnose(), 'modern-authentication');
+    expect(off.summary).toMatch(/^Modern authentication is off for Lync 2013/);
+    const identity = {
+      hive: 'HKCU',
+      path: 'Software\\Microsoft\\Office\\15.0\\Common\\Identity',
+    } as const;
+    await fixture.host.registry.setValue(identity, 'EnableADAL', { type: 'REG_DWORD', data: 1 });
+    await fixture.host.registry.setValue(identity, 'Version', { type: 'REG_DWORD', data: 1 });
+    await fixture.host.registry.setValue(
+      { hive: 'HKCU', path: 'Software\\Microsoft\\Office\\15.0\\Lync' },
+      'AllowAdalForNonLyncIndependentOfLync',
+      { type: 'REG_DWORD', data: 1 },
+    );
+    const on = findingOf(await fixture.engine().diagnose(), 'modern-authentication');
+    expect(on.status).toBe('ok');
+    expect(on.repairs).toEqual([]);
+    expect(on.summary).toMatch(/^Modern authentication is on for Lync 2013/);
+    expect(on.summary).toContain('AllowAdalForNonLyncIndependentOfLync = 1');
+    expect(on.evidence.map((e) => e.value)).toEqual([
+      '1 (REG_DWORD)',
+      '1 (REG_DWORD)',
+      '1 (REG_DWORD)',
+    ]);
+  });
+
+  it('Click-to-Run: modern authentication needs no setting; not applicable', async () => {
+    const report = await diagnose('sfb-m365-c2r');
+    expect(findingOf(report, 'modern-authentication').status).toBe('not-applicable');
   });
 });

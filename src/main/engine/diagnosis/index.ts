@@ -11,6 +11,7 @@ import { createContext } from './context';
 import { reportedClient } from '../inventory/clients';
 import { dnsCacheFinding, machineGuidFinding } from './machine-findings';
 import { connectionSettingsFinding } from './settings-findings';
+import { modernAuthenticationFinding } from './modern-auth-finding';
 
 export function buildDiagnosis(host: HostSystem, inventory: Inventory, now: Date): DiagnosisReport {
   const context = createContext(inventory, now);
@@ -27,6 +28,7 @@ export function buildDiagnosis(host: HostSystem, inventory: Inventory, now: Date
     findings: [
       clientFinding(context),
       signInAssistantFinding(context),
+      modernAuthenticationFinding(context),
       addressesFinding(context, book),
       endpointCacheFinding(context),
       personalCertificateFinding(context),

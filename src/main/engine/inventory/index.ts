@@ -19,6 +19,7 @@ import {
   CLIENT_PROCESS_NAMES,
   CLIENT_SPECS,
   COMPANION_PROCESS_NAMES,
+  OFFICE15_IDENTITY_KEY,
   CRYPTOGRAPHY_KEY,
   POLICY_KEYS,
   SIGN_IN_ASSISTANT_KEY,
@@ -59,6 +60,8 @@ export interface Inventory {
   certificates: CertificateScan;
   credentials: OfficeCredential[];
   machineGuid: { key: RegistryKeyRef; value?: RegistryValue };
+  /** HKCU ...\15.0\Common\Identity (Lync 2013's modern authentication), when present. */
+  office15Identity?: KeyContents;
   /** The primary client's Tracing folder and AccountProfiles.dat, where they exist. */
   clientData: ClientData;
 }
@@ -113,6 +116,10 @@ export async function readInventory(host: HostSystem): Promise<Inventory> {
       host.credentials.list('Microsoft_OC1:*'),
       host.registry.getValue(machineGuidKey, 'MachineGuid'),
     ]);
+  const office15Identity = await readKey(host.registry, {
+    hive: 'HKCU',
+    path: OFFICE15_IDENTITY_KEY,
+  });
   const clientData = await readClientData(host.files, primaryClientOf(detection.clients));
   const upAndRunning: Inventory['upAndRunning'] = [];
   for (const path of new Set(CLIENT_SPECS.map((spec) => spec.imProviderKey))) {
@@ -136,6 +143,7 @@ export async function readInventory(host: HostSystem): Promise<Inventory> {
       return address ? { ...credential, address } : credential;
     }),
     machineGuid: { key: machineGuidKey, ...(guid ? { value: guid } : {}) },
+    ...(office15Identity ? { office15Identity } : {}),
     clientData,
   };
 }

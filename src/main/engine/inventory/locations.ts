@@ -125,3 +125,7 @@ export const CLIENT_DATA_LOCATIONS = {
     parts: ['Microsoft', 'Office', version, 'Lync', 'AccountProfiles.dat'],
   }),
 };
+
+/** HKCU: Office 2013's modern authentication switch (EnableADAL, Version); read, never changed. */
+export const OFFICE15_IDENTITY_KEY = 'Software\\Microsoft\\Office\\15.0\\Common\\Identity';
+export const ADAL_INDEPENDENT_VALUE = 'AllowAdalForNonLyncIndependentOfLync';
