@@ -6,6 +6,19 @@ import { useWizard } from '../store/wizard-context';
 
 const ADDITIONAL = [
   { step: 'clear-endpoint-cache', kbStep: 'additional-endpoint-cache', finding: 'endpoint-cache' },
+  // Microsoft's current procedure; shown when the diagnosis lists them for the client's version.
+  {
+    step: 'clear-tracing-folder',
+    kbStep: 'sfb-procedure-tracing',
+    finding: 'endpoint-cache',
+    whenListed: true,
+  },
+  {
+    step: 'remove-account-profiles',
+    kbStep: 'sfb-procedure-account-profiles',
+    finding: 'endpoint-cache',
+    whenListed: true,
+  },
   {
     step: 'remove-personal-certificate',
     kbStep: 'additional-personal-certificate',
@@ -29,7 +42,11 @@ export function AdditionalScreen() {
         If the steps before did not fix sign-in, try these as they fit. Each one is shown before
         anything changes and can be undone (except flushing the DNS cache, which is harmless).
       </p>
-      {ADDITIONAL.map((entry) => (
+      {ADDITIONAL.filter(
+        (entry) =>
+          !('whenListed' in entry) ||
+          findingById(diagnosis, entry.finding)?.repairs.includes(entry.step),
+      ).map((entry) => (
         <RepairCard
           key={entry.step}
           cardKey={entry.step}
