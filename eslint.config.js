@@ -2,8 +2,53 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
-// Layering: shared imports nothing from main/renderer or Node; renderer never reaches main.
-const layerRule = (patterns) => ['error', { patterns }];
+// Layering. Each zone lists what its files may not import; test files of a zone follow the same
+// rule except that they may use test support (testing/). A later config's options replace an
+// earlier one's for the same rule, so every zone is written out whole by `zone()`.
+const NO_TEST_SUPPORT = {
+  group: ['**/testing/**', '**/testing'],
+  message: 'Product code never imports test support (testing/).',
+};
+const NO_NODE_OR_ELECTRON = ['node:*', 'fs', 'path', 'os', 'child_process', 'electron'];
+const RAW_IPC = {
+  name: 'electron',
+  importNames: ['ipcMain', 'ipcRenderer'],
+  message: 'IPC goes through the dispatcher (src/main/ipc) and the preload bridge only.',
+};
+const TESTS = ['**/*.test.{ts,tsx}'];
+
+/**
+ * A layering zone: product files get the patterns plus the test-support ban; the zone's tests get
+ * `testPatterns` (the same patterns unless a zone's tests need more, e.g. the practice PC).
+ */
+function zone(files, patterns, paths = [], extra = {}, testPatterns = patterns) {
+  const rule = (list, more) => ['error', { patterns: [...list, ...more], paths }];
+  return [
+    {
+      ...extra,
+      files,
+      ignores: TESTS,
+      rules: { ...extra.rules, 'no-restricted-imports': rule(patterns, [NO_TEST_SUPPORT]) },
+    },
+    {
+      ...extra,
+      files: files.map((glob) => glob.replace(/\*\.\{?[a-z,]+\}?$/, '*.test.{ts,tsx}')),
+      rules: { ...extra.rules, 'no-restricted-imports': rule(testPatterns, []) },
+    },
+  ];
+}
+
+const ENGINE_PORTS_ONLY = {
+  group: [
+    '**/host/windows',
+    '**/host/windows/**',
+    '**/host/practice',
+    '**/host/practice/**',
+    'koffi',
+    'electron',
+  ],
+  message: 'The engine is written only against the host ports.',
+};
 
 export default tseslint.config(
   {
@@ -27,49 +72,104 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: ['src/shared/**/*.ts'],
-    rules: {
-      'no-restricted-imports': layerRule([
-        {
-          group: ['**/main/**', '**/renderer/**', '**/cli/**', '**/preload/**'],
-          message: 'src/shared is the contract: it imports no side.',
-        },
-        {
-          group: ['node:*', 'fs', 'path', 'os', 'electron'],
-          message: 'src/shared runs in every runtime: no Node or Electron modules.',
-        },
-      ]),
-    },
-  },
-  {
-    files: ['src/renderer/**/*.{ts,tsx}'],
-    plugins: { 'react-hooks': reactHooks },
-    rules: {
-      ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': layerRule([
-        {
-          group: ['**/main/**', '**/cli/**', '**/preload/**'],
-          message: 'The renderer talks to main only through its injected client.',
-        },
-        {
-          group: ['node:*', 'fs', 'path', 'os', 'electron'],
-          message: 'The renderer is sandboxed: no Node or Electron modules.',
-        },
-      ]),
-    },
-  },
-  {
-    files: ['src/main/engine/**/*.ts'],
-    rules: {
-      'no-restricted-imports': layerRule([
-        {
-          group: ['**/host/windows/**', '**/host/practice/**', 'koffi', 'electron'],
-          message: 'The engine is written only against the host ports.',
-        },
-      ]),
-    },
-  },
+  // Every product file not in a narrower zone below.
+  ...zone(['src/**/*.{ts,tsx}'], [], [RAW_IPC]),
+  ...zone(
+    ['src/shared/**/*.ts'],
+    [
+      {
+        group: ['**/main/**', '**/renderer/**', '**/cli/**', '**/preload/**'],
+        message: 'src/shared is the contract: it imports no side.',
+      },
+      {
+        group: NO_NODE_OR_ELECTRON,
+        message: 'src/shared runs in every runtime: no Node or Electron modules.',
+      },
+    ],
+  ),
+  ...zone(
+    ['src/renderer/**/*.{ts,tsx}'],
+    [
+      {
+        group: ['**/main/**', '**/cli/**', '**/preload/**'],
+        message: 'The renderer talks to main only through its injected client.',
+      },
+      {
+        group: NO_NODE_OR_ELECTRON,
+        message: 'The renderer is sandboxed: no Node or Electron modules.',
+      },
+    ],
+    [],
+    { plugins: { 'react-hooks': reactHooks }, rules: { ...reactHooks.configs.recommended.rules } },
+  ),
+  ...zone(
+    ['src/preload/**/*.ts'],
+    [
+      {
+        group: ['**/main/**', '**/renderer/**', '**/cli/**'],
+        message: 'The preload is derived from the shared operation table only.',
+      },
+    ],
+  ),
+  // The served wizard's page-side bridge runs in the browser, like the preload it reuses.
+  ...zone(
+    ['src/main/served/page/**/*.ts'],
+    [
+      {
+        group: NO_NODE_OR_ELECTRON,
+        message: 'The served bridge runs in the page: no Node or Electron modules.',
+      },
+    ],
+  ),
+  // Engine tests run the engine on the practice PC, so they may import it.
+  ...zone(['src/main/engine/**/*.ts'], [ENGINE_PORTS_ONLY], [RAW_IPC], {}, []),
+  ...zone(
+    ['src/main/journal/**/*.ts'],
+    [
+      {
+        group: [
+          '**/engine/**',
+          '**/engine',
+          '**/ipc/**',
+          '**/app/**',
+          '**/cli/**',
+          '**/host/windows/**',
+          '**/host/practice/**',
+          'electron',
+          'koffi',
+        ],
+        message:
+          'The journal stores what the engine gives it; it knows no engine, front end or adapter.',
+      },
+    ],
+  ),
+  ...zone(
+    ['src/main/host/**/*.ts'],
+    [
+      {
+        group: [
+          '**/engine/**',
+          '**/engine',
+          '**/ipc/**',
+          '**/app/**',
+          '**/cli/**',
+          '**/journal/**',
+          'electron',
+        ],
+        message: 'Host adapters implement the ports; they know nothing above them.',
+      },
+    ],
+  ),
+  ...zone(
+    ['src/cli/**/*.ts'],
+    [
+      {
+        group: ['**/renderer/**', '**/ipc/**', '**/app/**', 'electron'],
+        message: 'The command line runs without Electron and uses the engine, not the app.',
+      },
+    ],
+  ),
+  ...zone(['src/main/ipc/electron-binding.ts', 'src/main/app/**/*.ts'], []),
   {
     files: ['**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -1,13 +1,22 @@
 /**
  * Diagnosis and repair time and memory on practice PCs of growing size: the typical
  * kb-lync2013 profile, then 10 / 1,000 / 10,000 unrelated certificates and credentials, then
- * 100,000 files in the endpoint cache. Each figure is the median of several runs; a repair is
- * always followed by an undo, so every repetition starts from the same PC.
+ * 1,000 / 10,000 / 100,000 files in the endpoint cache. Each figure is the median of several
+ * runs (warm: the engine has diagnosed once already; cold figures are in the startup module);
+ * a repair is always followed by an undo, so every repetition starts from the same PC.
+ *
+ * Each endpoint-cache size is paired with floors measured on the same folder in the same run:
+ * a count-only walk (what a diagnosis cannot beat), that walk plus one rename (what a repair or
+ * an undo that moves the folder cannot beat), and `mv` and `tar` of the folder as processes.
  */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, renameSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEngine } from '../src/main/engine';
+import { findCacheFolders } from '../src/main/engine/inventory/cache-folders';
+import type { HostSystem } from '../src/main/host/ports';
 import { openPracticePc, resetPracticePc } from '../src/main/host/practice';
 import type { PracticeScale } from '../src/main/host/practice';
 import type { RepairStepId } from '../src/shared/repairs';
@@ -49,12 +58,12 @@ function sizes(quick: boolean): Size[] {
       diagnoseRuns: n(5, 3),
       repairRuns: n(3, 2),
     },
-    {
-      name: 'cache-files-100000',
-      scale: { cacheFiles: n(100_000, 2000) },
-      diagnoseRuns: n(5, 3),
-      repairRuns: n(3, 2),
-    },
+    ...[1000, 10_000, 100_000].map((files) => ({
+      name: `cache-files-${files}`,
+      scale: { cacheFiles: quick ? files / 50 : files },
+      diagnoseRuns: n(files === 100_000 ? 5 : 9, 3),
+      repairRuns: n(files === 100_000 ? 3 : 5, 2),
+    })),
   ];
 }
 
@@ -114,6 +123,63 @@ interface Measured {
   results: Record<string, number | string>;
   /** Work over budget is still running: nothing more can be measured in this process. */
   abandoned: boolean;
+}
+
+function countWalk(root: string): number {
+  let files = 0;
+  const pending = [root];
+  while (pending.length > 0) {
+    const dir = pending.pop() as string;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) pending.push(join(dir, entry.name));
+      else files += 1;
+    }
+  }
+  return files;
+}
+
+function timedSync(fn: () => void): number {
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+}
+
+/** The floors of one endpoint cache folder, each the median of a few tries; the folder is left as found. */
+async function floors(host: HostSystem, work: string): Promise<Record<string, number>> {
+  const folders = await findCacheFolders(host.files);
+  const largest = folders.sort((a, b) => b.fileCount - a.fileCount)[0];
+  if (!largest) throw new Error('no endpoint cache folder to measure');
+  const folder = largest.path;
+  const aside = join(work, 'aside');
+  const archive = join(work, 'folder.tar');
+  const walk: number[] = [];
+  const walkRename: number[] = [];
+  const mv: number[] = [];
+  const tar: number[] = [];
+  for (let i = 0; i < 3; i += 1) {
+    walk.push(timedSync(() => countWalk(folder)));
+    walkRename.push(
+      timedSync(() => {
+        countWalk(folder);
+        renameSync(folder, aside);
+      }),
+    );
+    renameSync(aside, folder);
+    mv.push(timedSync(() => execFileSync('mv', [folder, aside])));
+    renameSync(aside, folder);
+    tar.push(
+      timedSync(() =>
+        execFileSync('tar', ['-cf', archive, '-C', join(folder, '..'), largest.name]),
+      ),
+    );
+    rmSync(archive, { force: true });
+  }
+  return {
+    'floor.count-walk.ms': round(median(walk)),
+    'floor.walk-and-rename.ms': round(median(walkRename)),
+    'floor.mv-process.ms': round(median(mv), 1),
+    'floor.tar-process.ms': round(median(tar), 1),
+  };
 }
 
 async function measure(size: Size, work: string, ctx: BenchContext): Promise<Measured> {
@@ -181,7 +247,27 @@ async function measure(size: Size, work: string, ctx: BenchContext): Promise<Mea
       results[key('repair.median.ms')] = round(median(repairMs), 1);
       results[key('repair.runs')] = repairMs.length;
     }
-    if (undoMs.length > 0) results[key('undo.median.ms')] = round(median(undoMs), 1);
+    if (repairMs.length > 0) {
+      results[key('repair.min.ms')] = round(Math.min(...repairMs), 1);
+      results[key('repair.max.ms')] = round(Math.max(...repairMs), 1);
+    }
+    if (undoMs.length > 0) {
+      results[key('undo.median.ms')] = round(median(undoMs), 1);
+      results[key('undo.min.ms')] = round(Math.min(...undoMs), 1);
+      results[key('undo.max.ms')] = round(Math.max(...undoMs), 1);
+    }
+    if (size.scale.cacheFiles !== undefined && !abandoned) {
+      const floor = await floors(host, join(work, size.name));
+      for (const [name, value] of Object.entries(floor)) results[key(name)] = value;
+      const ratio = (what: string, floorName: string) => {
+        const x = results[key(`${what}.median.ms`)];
+        const y = floor[floorName];
+        return typeof x === 'number' && y ? round(x / y) : 'not measured';
+      };
+      results[key('diagnose-to-count-walk.ratio')] = ratio('diagnose', 'floor.count-walk.ms');
+      results[key('repair-to-walk-and-rename.ratio')] = ratio('repair', 'floor.walk-and-rename.ms');
+      results[key('undo-to-walk-and-rename.ratio')] = ratio('undo', 'floor.walk-and-rename.ms');
+    }
     results[key('peak-rss-so-far.MB')] = mb(process.resourceUsage().maxRSS * 1024);
     ctx.log(
       `${size.name}: diagnose ${results[key('diagnose.median.ms')]} ms, ` +
@@ -258,32 +344,24 @@ export default async function engineBench(
     const y = results[`${b}.${what}.median.ms`];
     return typeof x === 'number' && typeof y === 'number' ? round(x / y) : 'not measured';
   };
-  const items = all.map((s) => (s.scale.certificates ?? 0).toLocaleString('en-US'));
-  const files = (all[4]!.scale.cacheFiles ?? 0).toLocaleString('en-US');
-  results[`growth diagnose ${items[1]} → ${items[2]} certificates and credentials`] = ratio(
-    'items-1000',
-    'items-10',
-    'diagnose',
-  );
-  results[`growth diagnose ${items[2]} → ${items[3]} certificates and credentials`] = ratio(
-    'items-10000',
-    'items-1000',
-    'diagnose',
-  );
-  results[`growth diagnose typical → ${files} cache files`] = ratio(
-    'cache-files-100000',
-    'typical',
-    'diagnose',
-  );
-  results[`growth repair typical → ${files} cache files`] = ratio(
-    'cache-files-100000',
-    'typical',
-    'repair',
-  );
-  results[`growth undo typical → ${files} cache files`] = ratio(
-    'cache-files-100000',
-    'typical',
-    'undo',
-  );
+  const label = (size: Size | undefined) =>
+    size?.scale.cacheFiles !== undefined
+      ? `${size.scale.cacheFiles.toLocaleString('en-US')} cache files`
+      : `${(size?.scale.certificates ?? 0).toLocaleString('en-US')} certificates and credentials`;
+  // Neighbouring sizes of each series: 10 → 1,000 → 10,000 items, 1,000 → 10,000 → 100,000 files.
+  const series = [all.slice(1, 4), all.slice(4)];
+  for (const sizesOfSeries of series) {
+    for (let i = 1; i < sizesOfSeries.length; i += 1) {
+      const [small, large] = [sizesOfSeries[i - 1], sizesOfSeries[i]];
+      if (!small || !large) continue;
+      for (const what of ['diagnose', 'repair', 'undo']) {
+        results[`growth ${what} ${label(small)} → ${label(large)}`] = ratio(
+          large.name,
+          small.name,
+          what,
+        );
+      }
+    }
+  }
   return results;
 }

@@ -3,7 +3,10 @@ import { join, relative } from 'node:path';
 import { Minimatch } from 'minimatch';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
+import { validateConfiguration } from 'app-builder-lib/out/util/config/config';
+import { DebugLogger } from 'builder-util';
+import { APP_ID } from '../src/main/app/app-identity';
 
 const root = join(import.meta.dirname, '..');
 
@@ -28,7 +31,25 @@ const configSchema = z.object({
   portable: z.object({ requestExecutionLevel: z.string() }),
 });
 
-const config = configSchema.parse(parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')));
+const rawConfig: unknown = parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8'));
+const config = configSchema.parse(rawConfig);
+
+/** electron-builder's `${arch}` in file patterns, as it expands them for each build. */
+const forArch = (patterns: string[], arch: string) =>
+  patterns.map((pattern) => pattern.replaceAll('${arch}', arch));
+
+/** electron-builder's own check of a configuration (its JSON schema and deprecations). */
+async function validationErrors(candidate: unknown): Promise<string | undefined> {
+  try {
+    await validateConfiguration(
+      candidate as Parameters<typeof validateConfiguration>[0],
+      new DebugLogger(false),
+    );
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
 
 /**
  * electron-builder applies `files` patterns in order: a file is packaged when the last pattern
@@ -51,6 +72,28 @@ function listFiles(dir: string): string[] {
 }
 
 describe('electron-builder.yml', () => {
+  it('passes electron-builder’s own schema validation', async () => {
+    expect(await validationErrors(rawConfig)).toBeUndefined();
+  }, 30_000);
+
+  it('a broken copy is rejected, naming each error', async () => {
+    const base = rawConfig as Record<string, Record<string, unknown>>;
+    const broken = {
+      ...base,
+      win: { ...base.win, requestedExecutionLevel: 'root-please' },
+      nsis: { ...base.nsis, oneClik: false },
+      asar: 'yes',
+    };
+    const errors = await validationErrors(broken);
+    expect(errors).toContain('configuration.win.requestedExecutionLevel');
+    expect(errors).toContain('configuration.nsis');
+    expect(errors).toContain('configuration.asar');
+  }, 30_000);
+
+  it('has the appId the app sets as its AppUserModelID', () => {
+    expect(config.appId).toBe(APP_ID);
+  });
+
   it('names the product and installs per user without administrator rights', () => {
     expect(config.productName).toBe('SfB Sign-in Repair');
     expect(config.win.requestedExecutionLevel).toBe('asInvoker');
@@ -61,23 +104,26 @@ describe('electron-builder.yml', () => {
     expect(config.win.target.find((t) => t.target === 'nsis')?.arch).toContain('x64');
   });
 
-  it('packages koffi with its Windows binaries only, unpacked from the asar archive', () => {
-    const koffiFiles = listFiles(join(root, 'node_modules/koffi/build/koffi'));
-    const packaged = koffiFiles.filter((file) => isPackaged(file, config.files));
-    expect(packaged.sort()).toEqual([
-      'node_modules/koffi/build/koffi/win32_arm64/koffi.node',
-      'node_modules/koffi/build/koffi/win32_x64/koffi.node',
-    ]);
-    expect(koffiFiles.filter((file) => file.includes('/linux_x64/')).length).toBeGreaterThan(0);
-    expect(isPackaged('node_modules/koffi/index.js', config.files)).toBe(true);
-    expect(isPackaged('node_modules/koffi/package.json', config.files)).toBe(true);
+  it.each(['x64', 'arm64'])(
+    'packages koffi with the %s Windows binary only, unpacked from the asar archive',
+    (arch) => {
+      const files = forArch(config.files, arch);
+      const koffiFiles = listFiles(join(root, 'node_modules/koffi/build/koffi'));
+      const packaged = koffiFiles.filter((file) => isPackaged(file, files));
+      expect(packaged).toEqual([`node_modules/koffi/build/koffi/win32_${arch}/koffi.node`]);
+      expect(koffiFiles.filter((file) => file.includes('/linux_x64/')).length).toBeGreaterThan(0);
+      expect(isPackaged('node_modules/koffi/index.js', files)).toBe(true);
+      expect(isPackaged('node_modules/koffi/package.json', files)).toBe(true);
 
-    const unpacked = (file: string) =>
-      config.asarUnpack.some((source) => new Minimatch(source, { dot: true }).match(file));
-    expect(config.asar).toBe(true);
-    expect(unpacked('node_modules/koffi/build/koffi/win32_x64/koffi.node')).toBe(true);
-    expect(unpacked('node_modules/koffi/index.js')).toBe(false);
-  });
+      const unpacked = (file: string) =>
+        forArch(config.asarUnpack, arch).some((source) =>
+          new Minimatch(source, { dot: true }).match(file),
+        );
+      expect(config.asar).toBe(true);
+      expect(unpacked(`node_modules/koffi/build/koffi/win32_${arch}/koffi.node`)).toBe(true);
+      expect(unpacked('node_modules/koffi/index.js')).toBe(false);
+    },
+  );
 
   it('packages the built app and nothing else from node_modules', () => {
     const pkg = z

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startApp, type AppHarness } from './harness/app-harness';
-import { snapshotDifferences, snapshotPc } from '../src/main/engine/testing/snapshot';
+import { snapshotDifferences, snapshotPc } from '../testing/engine/snapshot';
 import { WizardPage } from './pages/wizard-page';
 
 // A walkthrough starts Chromium and drives a dozen screens; on a busy 2-core machine it can
@@ -47,6 +47,7 @@ describe('undo from the wizard in Chromium', () => {
       await card.preview();
       await card.confirm();
       expect(await card.outcome()).toMatch(/^Done/);
+      expect(await card.waitForStatuses('Fixed')).toEqual(['Fixed', 'Fixed', 'Fixed']);
       expect((await evidence(app, 'stored-credentials')).join()).not.toContain(
         'uri=user@contoso.com',
       );
@@ -61,6 +62,11 @@ describe('undo from the wizard in Chromium', () => {
 
       // The card offers the rest of the run; undoing it restores everything.
       await card.undo('rest');
+      expect(await card.waitForStatuses('Problem found')).toEqual([
+        'Problem found',
+        'Problem found',
+        'Problem found',
+      ]);
       await app.screenshot('undo-02-rest');
       const runs = await app.dispatch('runs.list', {});
       if (!runs.ok) throw new Error(runs.error.message);

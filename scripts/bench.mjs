@@ -227,7 +227,7 @@ async function runAll() {
     const scratch = join(work, `${name}.tmp`);
     await mkdir(scratch, { recursive: true });
     const { code, signal, stderr } = await runSection(bundle, resultFile, quick, scratch);
-    await rm(scratch, { recursive: true, force: true });
+    await rm(scratch, { recursive: true, force: true, maxRetries: 3 });
     if (code !== 0) {
       const last = stderr.trim().split('\n').slice(-3).join(' ');
       report.sections[name] = {

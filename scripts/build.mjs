@@ -1,51 +1,83 @@
 // Builds every runnable part: the command line and Electron's main and preload (esbuild, one
 // CommonJS file each, so the Windows build of Node.js and Electron load them as they are) and
-// the renderer (Vite). `--only=cli` builds just the command line.
-import { build } from 'esbuild';
+// the renderer (Vite). Both through their JavaScript APIs, in this process: spawning `npx` needs
+// a shell on Windows (npx is a .cmd file, which Node refuses to start without one since 20.12.2),
+// so a spawned build would stop there before anything ran.
+//
+//   node scripts/build.mjs [--only=cli|main|preload|renderer] [--out=<folder>]
+//
+// `--out` (default dist/) lets tests build into a folder of their own.
+import { build as esbuild } from 'esbuild';
 import { existsSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-const nodeTargets = [
-  { name: 'cli', entry: 'src/cli/main.ts', out: 'dist/cli.cjs', external: ['koffi', 'electron'] },
-  {
-    name: 'main',
-    entry: 'src/main/app/main.ts',
-    out: 'dist/main.cjs',
-    external: ['koffi', 'electron'],
-  },
-  {
-    name: 'preload',
-    entry: 'src/preload/preload.ts',
-    out: 'dist/preload.cjs',
-    external: ['electron'],
-  },
+/** The esbuild options every Node-side bundle shares (also used by scripts/dist-cli.mjs). */
+export const NODE_BUNDLE_OPTIONS = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  logLevel: 'warning',
+};
+
+export const NODE_TARGETS = [
+  { name: 'cli', entry: 'src/cli/main.ts', out: 'cli.cjs', external: ['koffi', 'electron'] },
+  { name: 'main', entry: 'src/main/app/main.ts', out: 'main.cjs', external: ['koffi', 'electron'] },
+  { name: 'preload', entry: 'src/preload/preload.ts', out: 'preload.cjs', external: ['electron'] },
 ];
 
-for (const target of nodeTargets) {
-  if (only && only !== target.name) continue;
-  if (!existsSync(target.entry)) {
-    console.warn(`skip ${target.name}: ${target.entry} does not exist yet`);
-    continue;
+/**
+ * Builds the parts named by `only` (all when undefined) into `outDir`; answers the files made.
+ * Throws esbuild's or Vite's error as it is.
+ */
+export async function buildProduct({ only, outDir = join(root, 'dist'), log = console.log } = {}) {
+  const made = [];
+  for (const target of NODE_TARGETS) {
+    if (only && only !== target.name) continue;
+    const entry = join(root, target.entry);
+    if (!existsSync(entry)) {
+      log(`skip ${target.name}: ${target.entry} does not exist yet`);
+      continue;
+    }
+    const outfile = join(outDir, target.out);
+    await esbuild({
+      ...NODE_BUNDLE_OPTIONS,
+      entryPoints: [entry],
+      outfile,
+      sourcemap: true,
+      external: target.external,
+    });
+    log(`built ${outfile}`);
+    made.push(outfile);
   }
-  await build({
-    entryPoints: [target.entry],
-    outfile: target.out,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    sourcemap: true,
-    external: target.external,
-    logLevel: 'warning',
-  });
-  console.log(`built ${target.out}`);
+  if ((!only || only === 'renderer') && existsSync(join(root, 'src/renderer/index.html'))) {
+    const { build: viteBuild } = await import('vite');
+    const rendererDir = join(outDir, 'renderer');
+    await viteBuild({
+      configFile: join(root, 'vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir: rendererDir },
+    });
+    log(`built ${rendererDir}`);
+    made.push(join(rendererDir, 'index.html'));
+  }
+  return made;
 }
 
-if ((!only || only === 'renderer') && existsSync('src/renderer/index.html')) {
-  const result = spawnSync('npx', ['vite', 'build', '--config', 'vite.config.ts'], {
-    stdio: 'inherit',
-  });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+function argValue(name) {
+  return process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const out = argValue('out');
+  try {
+    await buildProduct({ only: argValue('only'), ...(out ? { outDir: resolve(out) } : {}) });
+  } catch (error) {
+    // esbuild has printed its diagnostics already; this says that the build stopped and why.
+    process.stderr.write(`The build failed: ${error instanceof Error ? error.message : error}\n`);
+    process.exit(1);
+  }
 }

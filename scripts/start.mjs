@@ -1,11 +1,14 @@
 // `npm start`: builds everything, then launches the desktop app in Electron. Arguments after
 // `--` go to the app (e.g. `npm start -- --practice kb-lync2010`); `--no-build` skips the build.
 //
-// The Electron runtime is a separate download the `electron` package makes from GitHub. Where
-// that download was blocked it is missing, and this says so instead of trying again: requiring
-// the `electron` package would start that download.
+// Since Electron 42 the `electron` package downloads its runtime from GitHub on first use, not at
+// install, so a fresh checkout often has none (and requiring the package would start that
+// download). Then the wizard is served from this machine to a browser window on the practice PC
+// (src/main/served), which needs only what `npm install` brought.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { isBuildFresh, RENDERER_SOURCES, SERVED_SOURCES } from './build-freshness.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,6 +18,8 @@ const skipBuild = argv.includes('--no-build');
 const appArgs = argv.filter((arg) => arg !== '--no-build');
 
 const DEFAULT_BINARY = { win32: 'electron.exe', darwin: 'Electron.app/Contents/MacOS/Electron' };
+const SERVED_BUNDLE = join('dist', 'served.cjs');
+const RENDERER_ENTRY = join('dist', 'renderer', 'index.html');
 
 function electronBinary() {
   const packageDir = join(root, 'node_modules', 'electron');
@@ -26,36 +31,63 @@ function electronBinary() {
   return join(packageDir, 'dist', recorded);
 }
 
+function stopOnFailedBuild(status) {
+  if (status === 0) return;
+  process.stderr.write(
+    'SfB Sign-in Repair: the build failed (see above); the app was not started.\n',
+  );
+  process.exit(status ?? 1);
+}
+
+/**
+ * The served wizard's parts, each when older than its sources (with `--no-build`, only when
+ * missing): the renderer and one CommonJS file for Node.
+ */
+async function buildServed() {
+  const needsBuild = (output, sources) =>
+    skipBuild ? !existsSync(join(root, output)) : !isBuildFresh(root, output, sources);
+  if (needsBuild(RENDERER_ENTRY, RENDERER_SOURCES)) {
+    const renderer = spawnSync(
+      process.execPath,
+      [join(root, 'scripts', 'build.mjs'), '--only=renderer'],
+      {
+        cwd: root,
+        stdio: 'inherit',
+      },
+    );
+    if (renderer.error) process.stderr.write(`${renderer.error.message}\n`);
+    stopOnFailedBuild(renderer.status);
+  }
+  if (!needsBuild(SERVED_BUNDLE, SERVED_SOURCES)) return;
+  const { build } = await import('esbuild');
+  await build({
+    entryPoints: [join(root, 'src', 'main', 'served', 'run.ts')],
+    outfile: join(root, SERVED_BUNDLE),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: true,
+    external: ['koffi', 'electron', 'esbuild'],
+    logLevel: 'warning',
+  });
+}
+
 const binary = electronBinary();
 if (!binary || !existsSync(binary)) {
-  // Build the command line so the way out named below works straight away.
-  const cli = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--only=cli'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const cliReady = cli.status === 0;
-  process.stderr.write(
-    [
-      'SfB Sign-in Repair: the desktop app cannot start here because the Electron runtime is not installed.',
-      '',
-      'The electron package downloads its runtime from GitHub on first use, and that download is',
-      'blocked on this network (or was never made). Nothing was changed on this PC.',
-      '',
-      'You can still use everything the app does:',
-      '  - the command line, the same engine:    sfb-signin-repair --help',
-      cliReady
-        ? '    (from this folder:                    node bin/sfb-signin-repair.cjs --help)'
-        : '    (from this folder, after `npm run build`: node bin/sfb-signin-repair.cjs --help)',
-      '    on a practice PC:                     sfb-signin-repair --practice kb-lync2013 diagnose',
-      '  - the wizard in real Chromium, driven by the browser tests on a practice PC:',
-      '                                          npx vitest run e2e/wizard',
-      '',
-      'To run the desktop app, install the Electron runtime where GitHub is reachable',
-      '(node node_modules/electron/install.js) or point ELECTRON_OVERRIDE_DIST_PATH at a folder holding it.',
-      '',
-    ].join('\n'),
+  process.stdout.write(
+    'Electron runtime not installed; opening the wizard in your browser on a practice PC. ' +
+      'To get the desktop app: node node_modules/electron/install.js\n',
   );
-  process.exit(1);
+  await buildServed();
+  const { runServedWizard } = createRequire(import.meta.url)(join(root, SERVED_BUNDLE));
+  try {
+    process.exit(await runServedWizard({ repoRoot: root, argv: appArgs }));
+  } catch (error) {
+    // The wizard's own errors are sentences for people (a practice scenario that does not exist…).
+    process.stderr.write(`SfB Sign-in Repair: the wizard could not start: ${error.message}\n`);
+    process.exit(1);
+  }
 }
 
 if (!skipBuild) {
@@ -63,12 +95,8 @@ if (!skipBuild) {
     cwd: root,
     stdio: 'inherit',
   });
-  if (build.status !== 0) {
-    process.stderr.write(
-      'SfB Sign-in Repair: the build failed (see above); the app was not started.\n',
-    );
-    process.exit(build.status ?? 1);
-  }
+  if (build.error) process.stderr.write(`${build.error.message}\n`);
+  stopOnFailedBuild(build.status);
 }
 
 const child = spawn(binary, [root, ...appArgs], { cwd: root, stdio: 'inherit' });

@@ -1,40 +1,33 @@
 /**
- * The app in a real browser: the built renderer, the real main-process handlers and engine on a
- * fresh practice PC per test, with only Electron's transport replaced (a Playwright binding in
- * place of ipcMain/ipcRenderer, a loopback HTTP server in place of the `app://` protocol).
+ * The app in a real browser, the way `npm start` serves it without Electron: the built renderer
+ * from the served wizard's loopback server (src/main/served) with its real bridge, the real
+ * main-process dispatcher, handlers and engine on a fresh practice PC per test. The page signs
+ * in through the one-time address like a newcomer's window does.
  */
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  BRIDGE_GLOBAL,
-  OPERATION_NAMES,
-  type OperationName,
-  type OperationRequest,
-  type OperationResult,
-  type ProgressEvent,
-} from '../../src/shared/operations';
+import type { OperationName, OperationRequest, OperationResult } from '../../src/shared/operations';
 import { practicePcDir } from '../../src/main/host';
 import { DEFAULT_PRACTICE_SCENARIO } from '../../src/main/host/practice';
 import { memoryAuditSink, type AuditEntry } from '../../src/main/ipc/audit';
-import { createOperationDispatcher, type OperationDispatcher } from '../../src/main/ipc/dispatcher';
-import { createHandlers } from '../../src/main/ipc/handlers';
-import { realSessionDeps } from '../../src/main/ipc/real-session-deps';
+import type { OperationDispatcher } from '../../src/main/ipc/dispatcher';
+import { realServices } from '../../src/main/session/real-services';
 import { runAdminChecks, type AdminCheckOptions } from '../../src/main/engine/admin';
 import type { SenderInfo } from '../../src/main/ipc/sender';
-import { openAppSession, type AppSession } from '../../src/main/ipc/session';
+import type { AppSession } from '../../src/main/session/app-session';
+import { bundlePageBridge } from '../../src/main/served/page-bridge-bundle';
+import { openServedApp } from '../../src/main/served/served-app';
 import { ensureRendererBuilt } from './build-renderer';
-import { installPageBridge, INVOKE_BINDING, PROGRESS_HOOK } from './page-bridge';
 import { RENDERER_DIST, REPO_ROOT, SCREENS_DIR } from './paths';
 import { acquireBrowser } from './shared-browser';
-import { serveRenderer, type RendererServer } from './static-server';
 
 export interface StartAppOptions {
   /** Practice scenario (see PRACTICE_SCENARIOS); the default scenario when absent. */
   scenario?: string;
   viewport?: { width: number; height: number };
-  /** Navigate to the app before returning (default true). */
+  /** Navigate to the app before returning (default true); the page is signed in either way. */
   open?: boolean;
   /**
    * Options for the administrators' check (e.g. a loopback DNS server and port overrides). By
@@ -49,6 +42,8 @@ export interface AppHarness {
   browser: Browser;
   /** The origin the renderer is served from (the app's trusted origin in this harness). */
   origin: string;
+  /** The one-time address the page signed in with (already used). */
+  openUrl: string;
   /** The app's data folder (practice PC, engine journal and backups), fresh for this test. */
   dataDir: string;
   /** The practice PC folder of the scenario, e.g. for before/after snapshots. */
@@ -70,22 +65,18 @@ export interface AppHarness {
   close(): Promise<void>;
 }
 
-async function appVersion(): Promise<string> {
-  const pkg = JSON.parse(await readFile(join(REPO_ROOT, 'package.json'), 'utf8')) as {
-    version?: unknown;
-  };
-  return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
-}
-
 function screenshotName(name: string): string {
   const safe = name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
   if (!safe) throw new Error(`Unusable screenshot name "${name}"`);
   return safe.endsWith('.png') ? safe : `${safe}.png`;
 }
 
+let pageBridge: Promise<string> | undefined;
+
 export async function startApp(options: StartAppOptions = {}): Promise<AppHarness> {
   const scenario = options.scenario ?? DEFAULT_PRACTICE_SCENARIO;
   await ensureRendererBuilt();
+  pageBridge ??= bundlePageBridge(REPO_ROOT);
 
   const cleanups: Array<() => Promise<unknown>> = [];
   const cleanup = async () => {
@@ -96,27 +87,14 @@ export async function startApp(options: StartAppOptions = {}): Promise<AppHarnes
     const dataDir = await mkdtemp(join(tmpdir(), 'sfb-e2e-'));
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
 
-    // Progress can only reach the page once it exists; until then there is nobody to tell.
-    const progressTarget: { page?: Page } = {};
-    const forwardProgress = (event: ProgressEvent) => {
-      void progressTarget.page
-        ?.evaluate(
-          ([hook, payload]) => {
-            const emit = (globalThis as unknown as Record<string, unknown>)[hook];
-            if (typeof emit === 'function') (emit as (e: unknown) => void)(payload);
-          },
-          [PROGRESS_HOOK, event] as const,
-        )
-        .catch(() => undefined);
-    };
-
-    const session = await openAppSession({
-      platform: process.platform,
+    const audit = memoryAuditSink();
+    const served = await openServedApp({
+      rendererDir: RENDERER_DIST,
+      pageBridge: await pageBridge,
       dataDir,
       practice: scenario,
-      appVersion: await appVersion(),
-      deps: {
-        ...realSessionDeps,
+      services: {
+        ...(await realServices()),
         runAdminChecks: (host, request) =>
           runAdminChecks(host, {
             dns: { servers: ['127.0.0.1:9'] },
@@ -125,19 +103,9 @@ export async function startApp(options: StartAppOptions = {}): Promise<AppHarnes
             ...request,
           }),
       },
-      onProgress: forwardProgress,
-    });
-    cleanups.push(() => session.close());
-
-    const server: RendererServer = await serveRenderer(RENDERER_DIST);
-    cleanups.push(() => server.close());
-
-    const audit = memoryAuditSink();
-    const dispatchAs = createOperationDispatcher(createHandlers(session), {
-      trustedOrigin: server.origin,
-      isPractice: () => session.isPractice(),
       audit,
     });
+    cleanups.push(() => served.close());
 
     const { browser, release } = await acquireBrowser();
     cleanups.push(release);
@@ -147,23 +115,6 @@ export async function startApp(options: StartAppOptions = {}): Promise<AppHarnes
     });
     cleanups.push(() => context.close());
     const appPage = await context.newPage();
-    progressTarget.page = appPage;
-
-    // Every page and frame of the context gets the transport; the dispatcher decides who may
-    // use it, exactly as ipcMain.handle receives calls from any frame and checks the sender.
-    await context.exposeBinding(INVOKE_BINDING, (source, name: unknown, request: unknown) => {
-      const sender: SenderInfo = {
-        frameUrl: source.frame.url(),
-        isAppMainFrame: source.page === appPage && source.frame === appPage.mainFrame(),
-      };
-      return dispatchAs(sender, name, request);
-    });
-    await context.addInitScript(installPageBridge, {
-      global: BRIDGE_GLOBAL,
-      names: OPERATION_NAMES,
-      invokeBinding: INVOKE_BINDING,
-      progressHook: PROGRESS_HOOK,
-    });
 
     const pageErrors: string[] = [];
     appPage.on('pageerror', (error) => pageErrors.push(error.message));
@@ -171,10 +122,13 @@ export async function startApp(options: StartAppOptions = {}): Promise<AppHarnes
       if (message.type() === 'error') pageErrors.push(message.text());
     });
 
-    if (options.open !== false) await appPage.goto(`${server.origin}/index.html`);
+    // The context's own request client shares its cookies, so without a navigation the page
+    // is still signed in for whatever address the test opens later.
+    if (options.open !== false) await appPage.goto(served.openUrl);
+    else await context.request.get(served.openUrl);
 
     const appMainFrame = (): SenderInfo => ({
-      frameUrl: `${server.origin}/index.html`,
+      frameUrl: `${served.origin}/index.html`,
       isAppMainFrame: true,
     });
 
@@ -182,13 +136,14 @@ export async function startApp(options: StartAppOptions = {}): Promise<AppHarnes
       page: appPage,
       context,
       browser,
-      origin: server.origin,
+      origin: served.origin,
+      openUrl: served.openUrl,
       dataDir,
       practicePcDir: practicePcDir(dataDir, scenario),
-      session,
+      session: served.session,
       dispatch: (name, request) =>
-        dispatchAs(appMainFrame(), name, request) as Promise<OperationResult<typeof name>>,
-      dispatchAs,
+        served.dispatch(appMainFrame(), name, request) as Promise<OperationResult<typeof name>>,
+      dispatchAs: served.dispatch,
       audit: audit.entries,
       pageErrors,
       async screenshot(name) {

@@ -3,35 +3,20 @@
  * files run in parallel workers, so a lock folder makes sure only one of them builds.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { isBuildFresh, RENDERER_SOURCES } from '../../scripts/build-freshness.mjs';
 import { RENDERER_DIST, REPO_ROOT } from './paths';
 
-const SOURCES = ['src/renderer', 'src/shared', 'vite.config.ts'];
 const LOCK = join(REPO_ROOT, '.cache', 'renderer-build.lock');
 const LOCK_STALE_MS = 5 * 60_000;
 
-function newestSourceTime(): number {
-  let newest = 0;
-  const visit = (path: string) => {
-    const info = statSync(path);
-    if (info.isDirectory()) {
-      for (const name of readdirSync(path)) visit(join(path, name));
-    } else {
-      newest = Math.max(newest, info.mtimeMs);
-    }
-  };
-  for (const source of SOURCES) {
-    const path = join(REPO_ROOT, source);
-    if (existsSync(path)) visit(path);
-  }
-  return newest;
-}
-
 function isFresh(): boolean {
-  const entry = join(RENDERER_DIST, 'index.html');
-  return existsSync(entry) && statSync(entry).mtimeMs >= newestSourceTime();
+  return isBuildFresh(
+    REPO_ROOT,
+    relative(REPO_ROOT, join(RENDERER_DIST, 'index.html')),
+    RENDERER_SOURCES,
+  );
 }
 
 async function acquireLock(): Promise<void> {

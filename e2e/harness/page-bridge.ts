@@ -1,52 +1,25 @@
 /**
- * What the browser-test harness installs in every frame in place of Electron's preload: the same
- * `RepairClient` shape under the same global, forwarding each call to the harness's transport
- * binding. The binding passes the calling frame to the real dispatcher, so the sender check is
- * the app's own.
+ * The served wizard's transport as a page's own script could use it, past the bridge: a raw
+ * same-origin POST to the operation endpoint, for the hostile-input tests.
  */
-export const INVOKE_BINDING = '__sfbHarnessInvoke';
-export const PROGRESS_HOOK = '__sfbHarnessProgress';
+import type { Frame, Page } from 'playwright-core';
+import { OPERATION_PATH } from '../../src/main/served/routes';
 
-export interface PageBridgeOptions {
-  global: string;
-  names: readonly string[];
-  invokeBinding: string;
-  progressHook: string;
-}
-
-/** Runs inside the page (serialised by Playwright), so it closes over nothing. */
-export function installPageBridge(options: PageBridgeOptions): void {
-  type Listener = (event: unknown) => void;
-  const scope = globalThis as unknown as Record<string, unknown>;
-  const invoke = scope[options.invokeBinding] as (
-    name: string,
-    request: unknown,
-  ) => Promise<unknown>;
-  const listeners = new Set<Listener>();
-  const bridge: Record<string, unknown> = {};
-  for (const name of options.names) {
-    bridge[name] = (request: unknown) => invoke(name, request);
-  }
-  bridge.onProgress = (listener: unknown) => {
-    if (typeof listener !== 'function') throw new TypeError('onProgress needs a function');
-    const wrapped: Listener = (event) => (listener as Listener)(event);
-    listeners.add(wrapped);
-    return () => {
-      listeners.delete(wrapped);
-    };
-  };
-  Object.defineProperty(globalThis, options.global, {
-    value: Object.freeze(bridge),
-    writable: false,
-    configurable: false,
-    enumerable: false,
-  });
-  Object.defineProperty(globalThis, options.progressHook, {
-    value: (event: unknown) => {
-      for (const listener of listeners) listener(event);
+/** POSTs `{ channel, request }` from `frame` and returns the parsed answer or the HTTP status. */
+export function callTransport(
+  frame: Page | Frame,
+  channel: unknown,
+  request: unknown,
+): Promise<unknown> {
+  return frame.evaluate(
+    async ([path, body]) => {
+      const response = await fetch(path, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body,
+      });
+      return response.ok ? ((await response.json()) as unknown) : { status: response.status };
     },
-    writable: false,
-    configurable: false,
-    enumerable: false,
-  });
+    [OPERATION_PATH, JSON.stringify({ channel, request })] as const,
+  );
 }

@@ -18,6 +18,8 @@ export interface PageDom {
   document: {
     activeElement: PageElement | null;
     querySelector(selector: string): PageElement | null;
+    querySelectorAll(selector: string): ArrayLike<PageElement> & Iterable<PageElement>;
+    documentElement: { scrollWidth: number; clientWidth: number };
   };
   getComputedStyle(element: PageElement): PageStyle;
 }

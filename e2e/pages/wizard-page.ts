@@ -41,6 +41,27 @@ export class RepairCardPage {
     await (before ? undone.filter({ hasNotText: before }) : undone).waitFor();
   }
 
+  /** The status words of the card's findings as shown now ("Fixed", "Problem found"…). */
+  async statuses(): Promise<string[]> {
+    return this.root.locator('.findings .status-badge').allTextContents();
+  }
+
+  /** Waits until every finding on the card shows `word` (the re-scan after a change is async). */
+  async waitForStatuses(word: string): Promise<string[]> {
+    await this.root.locator('.findings .status-badge').first().waitFor();
+    await this.root.page().waitForFunction(
+      ({ card, expected }) => {
+        const dom = globalThis as unknown as PageDom;
+        const badges = [
+          ...dom.document.querySelectorAll(`[data-card="${card}"] .findings .status-badge`),
+        ];
+        return badges.length > 0 && badges.every((badge) => badge.textContent === expected);
+      },
+      { card: await this.root.getAttribute('data-card'), expected: word },
+    );
+    return this.statuses();
+  }
+
   plannedActions(): Locator {
     return this.root.locator('.plan-actions > li > span:first-child');
   }

@@ -22,6 +22,12 @@ export function runWindowsNode(
   args?: string[],
   options?: { timeoutMs?: number; env?: Record<string, string> },
 ): Promise<WindowsNodeRun>;
+export function runWindowsProgram(
+  prefix: string,
+  program: string,
+  args?: string[],
+  options?: { timeoutMs?: number; env?: Record<string, string> },
+): Promise<WindowsNodeRun>;
 export function runEntry(
   prefix: string,
   entry: string,

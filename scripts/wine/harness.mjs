@@ -103,13 +103,22 @@ export function removePrefix(prefix) {
  * Runs `node.exe <script> ...args` under Wine; stdout/stderr go to files (a pipe makes the
  * Windows node die with EBADF) and are read back.
  */
-export function runWindowsNode(prefix, script, args = [], { timeoutMs = 120_000, env = {} } = {}) {
-  const node = ensureWindowsNode();
+export function runWindowsNode(prefix, script, args = [], options = {}) {
+  return runWindowsProgram(prefix, ensureWindowsNode(), [script, ...args], options);
+}
+
+/** Runs any Windows program (node.exe, the single sfb-signin-repair.exe) under Wine, as above. */
+export function runWindowsProgram(
+  prefix,
+  program,
+  args = [],
+  { timeoutMs = 120_000, env = {} } = {},
+) {
   const logs = mkdtempSync(join(tmpdir(), 'sfb-wine-out-'));
   const stdoutFile = join(logs, 'stdout.txt');
   const stderrFile = join(logs, 'stderr.txt');
   const quote = (text) => `'${text.replaceAll("'", "'\\''")}'`;
-  const command = [node, script, ...args].map(quote).join(' ');
+  const command = [program, ...args].map(quote).join(' ');
   const started = Date.now();
   return new Promise((resolvePromise, reject) => {
     const child = spawn(
@@ -170,10 +179,7 @@ export async function bundleEntries() {
   writeFileSync(join(BUNDLE_DIR, 'package.json'), '{ "type": "commonjs" }\n');
   await build({
     entryPoints: Object.fromEntries(
-      ENTRIES.map((name) => [
-        name,
-        join(REPO, 'src', 'main', 'host', 'windows', 'proof', `${name}.ts`),
-      ]),
+      ENTRIES.map((name) => [name, join(REPO, 'testing', 'windows-proof', `${name}.ts`)]),
     ),
     outdir: BUNDLE_DIR,
     outExtension: { '.js': '.cjs' },

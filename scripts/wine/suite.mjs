@@ -2,9 +2,13 @@
 //   1. the shared host contract + Windows-specific adapter checks (Win32 through koffi);
 //   2. the KB's broken Lync 2013 profile seeded through the adapters;
 //   3. the built command line, run by the Windows node.exe: diagnose --json, repair --all --yes,
-//      undo --last, with a full snapshot of the profile before, after repair and after undo.
+//      undo --last, with a full snapshot of the profile before, after repair and after undo;
+//   4. when given, the single sfb-signin-repair.exe (scripts/dist-cli.mjs) does the same round
+//      trip on the profile the first one restored.
 // Answers with everything it saw; the Vitest file (src/main/host/windows/wine.test.ts) and
 // scripts/wine/run.mjs judge it.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   buildCli,
@@ -14,6 +18,7 @@ import {
   removePrefix,
   runEntry,
   runWindowsNode,
+  runWindowsProgram,
   toWindowsPath,
 } from './harness.mjs';
 
@@ -36,8 +41,28 @@ function parseJson(step, run) {
   }
 }
 
-/** @param {{ log?: (line: string) => void, keepPrefix?: boolean }} options */
-export async function runWineSuite({ log = () => {}, keepPrefix = false } = {}) {
+/** koffi.node copies the single exe wrote under the prefix users' LocalAppData, with hashes. */
+function nativeCopies(prefix) {
+  const users = join(prefix, 'drive_c', 'users');
+  const copies = {};
+  for (const user of existsSync(users) ? readdirSync(users) : []) {
+    const native = join(users, user, 'AppData', 'Local', 'SfB Sign-in Repair', 'native');
+    if (!existsSync(native)) continue;
+    for (const folder of readdirSync(native)) {
+      const file = join(native, folder, 'koffi.node');
+      if (existsSync(file))
+        copies[`${folder}/koffi.node`] = createHash('sha256')
+          .update(readFileSync(file))
+          .digest('hex');
+    }
+  }
+  return copies;
+}
+
+/**
+ * @param {{ log?: (line: string) => void, keepPrefix?: boolean, singleExe?: string }} options
+ */
+export async function runWineSuite({ log = () => {}, keepPrefix = false, singleExe } = {}) {
   const timings = {};
   const time = async (name, work) => {
     const started = Date.now();
@@ -88,6 +113,44 @@ export async function runWineSuite({ log = () => {}, keepPrefix = false } = {}) 
       await time('snapshot after undo', () => runEntry(prefix, 'snapshot')),
     );
 
+    let exe;
+    if (singleExe) {
+      const runExe = (name, args) =>
+        time(name, () => runWindowsProgram(prefix, singleExe, [...args, '--data-dir', dataDir]));
+      const exeDiagnose = await runExe('exe diagnose', ['diagnose', '--json']);
+      const exeRepair = await runExe('exe repair', ['repair', '--all', '--yes', '--json']);
+      const exeAfterRepair = unwrap(
+        'snapshot',
+        await time('snapshot after exe repair', () => runEntry(prefix, 'snapshot')),
+      );
+      const exeUndo = await runExe('exe undo', ['undo', '--last', '--json']);
+      const exeAfterUndo = unwrap(
+        'snapshot',
+        await time('snapshot after exe undo', () => runEntry(prefix, 'snapshot')),
+      );
+      exe = {
+        diagnosis: {
+          code: exeDiagnose.code,
+          report: parseJson('exe diagnose --json', exeDiagnose),
+          stderr: exeDiagnose.stderr,
+          ms: exeDiagnose.ms,
+        },
+        repair: {
+          code: exeRepair.code,
+          record: parseJson('exe repair --all --yes --json', exeRepair),
+          stderr: exeRepair.stderr,
+        },
+        afterRepair: exeAfterRepair,
+        undo: {
+          code: exeUndo.code,
+          record: parseJson('exe undo --last --json', exeUndo),
+          stderr: exeUndo.stderr,
+        },
+        afterUndo: exeAfterUndo,
+        nativeCopies: nativeCopies(prefix),
+      };
+    }
+
     return {
       prefix,
       adapters,
@@ -98,6 +161,7 @@ export async function runWineSuite({ log = () => {}, keepPrefix = false } = {}) 
       afterRepair,
       undo: { code: undoRun.code, record: undo, stderr: undoRun.stderr },
       afterUndo,
+      ...(exe ? { singleExe: exe } : {}),
       timings,
     };
   } finally {

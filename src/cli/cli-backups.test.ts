@@ -12,8 +12,8 @@ import { HostError } from '../main/host/host-error';
 import { openPracticePc } from '../main/host/practice';
 import { toCliError } from './cli-error';
 import { EXIT } from './exit-codes';
-import { createCliHarness, type CliHarness } from './testing/cli-harness';
-import { snapshotDifferences, snapshotPc } from '../main/engine/testing/snapshot';
+import { createCliHarness, type CliHarness } from '../../testing/cli/cli-harness';
+import { snapshotDifferences, snapshotPc } from '../../testing/engine/snapshot';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 let cli: CliHarness;
@@ -109,7 +109,7 @@ describe('backups --purge', () => {
 
     // Undo of the purged repair is refused and changes nothing; the other one still undoes.
     const undo = await cli.run(['undo', purged.id]);
-    expect(undo.code).toBe(EXIT.usage);
+    expect(undo.code).toBe(EXIT.notFound);
     expect(undo.stderr).toContain('can no longer be undone');
     expect(snapshotDifferences(pcBefore, await snapshot())).toEqual([]);
     expect((await cli.run(['undo', kept.id])).code).toBe(EXIT.ok);

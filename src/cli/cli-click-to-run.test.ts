@@ -11,7 +11,7 @@ import {
   type FolderFact,
 } from '../main/host/practice';
 import { EXIT } from './exit-codes';
-import { createCliHarness, type CliHarness } from './testing/cli-harness';
+import { createCliHarness, type CliHarness } from '../../testing/cli/cli-harness';
 
 // The real engine and the real command line on the Click-to-Run practice PCs.
 let cli: CliHarness;

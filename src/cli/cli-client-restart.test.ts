@@ -6,7 +6,7 @@ import { CLIENT_RUNNING, KB_LYNC2010, KB_LYNC2013, openPracticePc } from '../mai
 import type { DiagnosisReport } from '../shared/findings';
 import type { ProcessInfo } from '../main/host/ports';
 import { EXIT } from './exit-codes';
-import { createCliHarness, type CliHarness } from './testing/cli-harness';
+import { createCliHarness, type CliHarness } from '../../testing/cli/cli-harness';
 
 // The real engine on the real client-running practice PC; only the terminal is simulated.
 let cli: CliHarness;

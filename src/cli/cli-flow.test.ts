@@ -6,14 +6,14 @@ import type { RepairPlan, RunRecord, RunSummary } from '../shared/repairs';
 import { resetPractice } from '../main/host';
 import { KB_LYNC2013, openPracticePc } from '../main/host/practice';
 import { EXIT } from './exit-codes';
-import { createCliHarness } from './testing/cli-harness';
-import type { CliHarness } from './testing/cli-harness';
+import { createCliHarness } from '../../testing/cli/cli-harness';
+import type { CliHarness } from '../../testing/cli/cli-harness';
 import {
   MACHINE_GUID_SNAPSHOT_KEY,
   snapshotDifferences,
   snapshotPc,
   type PcSnapshot,
-} from '../main/engine/testing/snapshot';
+} from '../../testing/engine/snapshot';
 
 // The real engine on real practice PCs in a temporary data folder; only the terminal (whether
 // someone can answer, and what they type) is simulated by the harness.
@@ -91,7 +91,7 @@ describe('diagnose → repair → undo on kb-lync2013', () => {
     const r = await cli.run(['--practice', 'kb-lync2013', 'diagnose']);
     expect(r.code).toBe(EXIT.ok);
     expect(r.stdout).toContain(`Client: ${KB_LYNC2013.clientName} ${KB_LYNC2013.clientVersion}`);
-    expect(r.stdout).toMatch(/PROBLEM\s+Personal certificate \(Communications Server\)/);
+    expect(r.stdout).toMatch(/PROBLEM FOUND\s+Personal certificate \(Communications Server\)/);
     expect(r.stdout).toContain(
       'KB: Additional troubleshooting steps — Delete the personal certificate',
     );
@@ -168,10 +168,45 @@ describe('diagnose → repair → undo on kb-lync2013', () => {
     expect(snapshotDifferences(original, await snapshot('kb-lync2013'))).toEqual([]);
   });
 
-  it('will not undo the same run twice', async () => {
-    const r = await cli.run(['--practice', 'kb-lync2013', 'undo', '--last']);
-    expect(r.code).not.toBe(EXIT.ok);
-    expect(r.stderr).toMatch(/^Error: .*undone/im);
+  it('will not undo the same run twice: nothing left to undo is exit 6', async () => {
+    const last = await cli.run(['--practice', 'kb-lync2013', 'undo', '--last']);
+    expect(last.code).toBe(EXIT.notFound);
+    expect(last.stderr).toMatch(/^Error: No repair has anything left to undo/im);
+    const runs = await cli.json<{ runs: RunSummary[] }>(['--practice', 'kb-lync2013', 'runs']);
+    const named = await cli.run(['--practice', 'kb-lync2013', 'undo', runs.value.runs[0]!.id]);
+    expect(named.code).toBe(EXIT.notFound);
+    expect(named.stderr).toMatch(/it was already undone\. Nothing was changed\./);
+    expect(snapshotDifferences(original, await snapshot('kb-lync2013'))).toEqual([]);
+  });
+
+  it('passes over a DNS flush, which cannot be undone, and says which repair it undid', async () => {
+    const repaired = await cli.run([
+      '--practice',
+      'kb-lync2013',
+      'repair',
+      '--steps',
+      'remove-stored-credentials',
+      '--yes',
+    ]);
+    expect(repaired.code).toBe(EXIT.ok);
+    expect(repaired.stdout).toMatch(
+      /^Undo with: sfb-signin-repair --practice kb-lync2013 undo \S+$/m,
+    );
+    const flushed = await cli.run([
+      '--practice',
+      'kb-lync2013',
+      'repair',
+      '--steps',
+      'flush-dns-cache',
+      '--yes',
+    ]);
+    expect(flushed.code).toBe(EXIT.ok);
+    expect(flushed.stdout).not.toContain('Undo with');
+    const undo = await cli.run(['--practice', 'kb-lync2013', 'undo', '--last']);
+    expect(undo.code).toBe(EXIT.ok);
+    expect(undo.stdout).toMatch(
+      /^Undoing the repair of .+ \(Remove the stored Lync credentials\) for user@contoso\.com, run \S+\.$/m,
+    );
     expect(snapshotDifferences(original, await snapshot('kb-lync2013'))).toEqual([]);
   });
 

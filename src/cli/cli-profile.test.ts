@@ -3,9 +3,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DiagnosisReport } from '../shared/findings';
 import type { Identity } from '../main/host/ports';
 import { adjustPracticePc, openPracticePc } from '../main/host/practice';
-import { snapshotDifferences, snapshotPc } from '../main/engine/testing/snapshot';
+import { snapshotDifferences, snapshotPc } from '../../testing/engine/snapshot';
 import { EXIT } from './exit-codes';
-import { createCliHarness, type CliHarness } from './testing/cli-harness';
+import { createCliHarness, type CliHarness } from '../../testing/cli/cli-harness';
 
 // The real engine on a real practice PC whose identity is that of a tool started "as
 // administrator" with another account (or as another user); only the terminal is simulated.
@@ -107,7 +107,8 @@ describe('started as administrator with another account', () => {
       '--yes',
     ]);
     expect(r.code).toBe(EXIT.ok);
-    expect(r.stdout).toContain('Undo with: sfb-signin-repair undo');
+    // A DNS flush cannot be undone, so no undo command is offered.
+    expect(r.stdout).not.toContain('Undo with');
   });
 
   it('detect leads with the wrong profile; remediate exits 4 and says why on stdout', async () => {

@@ -2,10 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DECOYS, KB_LYNC2013, openPracticePc, secretBytes } from '../main/host/practice';
-import { parseHtml } from '../main/report/testing/parse-html';
+import { parseHtml } from '../../testing/report/parse-html';
 import { EXIT } from './exit-codes';
-import { createCliHarness } from './testing/cli-harness';
-import type { CliHarness } from './testing/cli-harness';
+import { createCliHarness } from '../../testing/cli/cli-harness';
+import type { CliHarness } from '../../testing/cli/cli-harness';
 
 // Known secrets planted on a real practice PC; no encoding of any of them may reach a report.
 const PLANTED = [
@@ -75,18 +75,17 @@ describe('report', () => {
     expect(text).toContain("practice PC 'kb-lync2013'");
     expect(text).toContain(`${KB_LYNC2013.clientName} ${KB_LYNC2013.clientVersion}`);
     expect(text).toContain('Resolution for Lync 2013 — Delete the sign-in information');
-    expect(doc.querySelector('#finding-personal-certificate .status')?.textContent).toBe('Problem');
+    expect(doc.querySelector('#finding-personal-certificate .status')?.textContent).toBe(
+      'Problem found',
+    );
     expect(text).toMatch(/Repair \S+\s+applied/);
     expect(text).toContain('Remove the stored Lync credentials');
-    // The table of changes: one row per action, with its outcome and verification.
-    const rows = [...doc.querySelectorAll('tbody tr')].map((row) =>
-      [...row.querySelectorAll('td')].map((cell) => cell.textContent?.trim()),
+    // The list of changes: one item per action, with its outcome and verification.
+    const items = [...doc.querySelectorAll('ul.run-actions li')].map((item) =>
+      item.textContent?.replace(/\s+/g, ' ').trim(),
     );
-    expect(rows.length).toBeGreaterThan(0);
-    for (const [, outcome, verified] of rows) {
-      expect(outcome).toBe('applied');
-      expect(verified).toBe('yes');
-    }
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) expect(item).toMatch(/^Done .* — checked$/);
   });
 
   it('prints a JSON report on stdout without secrets', async () => {
@@ -122,9 +121,10 @@ describe('report', () => {
     expect(r.value.content).toMatch(/^<!doctype html>/);
   });
 
-  it('says plainly when the report cannot be written', async () => {
+  it('says plainly when the report cannot be written: the place given is a usage error', async () => {
     const r = await cli.run(['report', '--out', join(cli.dataDir, 'no-such-folder', 'r.html')]);
-    expect(r.code).toBe(EXIT.dataError);
+    expect(r.code).toBe(EXIT.usage);
     expect(r.stderr).toContain('Cannot write the report to');
+    expect(r.stderr).toContain('Give --out a file in a folder that exists');
   });
 });

@@ -2,8 +2,8 @@ import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from './exit-codes';
-import { createCliHarness } from './testing/cli-harness';
-import type { CliHarness } from './testing/cli-harness';
+import { createCliHarness } from '../../testing/cli/cli-harness';
+import type { CliHarness } from '../../testing/cli/cli-harness';
 
 let cli: CliHarness;
 beforeAll(async () => {

@@ -17,7 +17,7 @@ import {
   snapshotDifferences,
   snapshotPc,
   type PcSnapshot,
-} from '../main/engine/testing/snapshot';
+} from '../../testing/engine/snapshot';
 
 const repo = resolve(__dirname, '..', '..');
 const bin = join(repo, 'bin', 'sfb-signin-repair.cjs');
@@ -246,7 +246,7 @@ describe('the built command line', () => {
       expect(snapshotDifferences(pcBefore, await snapshot('kb-lync2013'))).toEqual([]);
 
       const undo = await cli([...practice, 'undo', run.id]);
-      expect(undo.code).toBe(EXIT.usage);
+      expect(undo.code).toBe(EXIT.notFound);
       expect(undo.stderr).toContain('can no longer be undone');
       expect(snapshotDifferences(pcBefore, await snapshot('kb-lync2013'))).toEqual([]);
     });

@@ -1,4 +1,4 @@
-import type { CliServices } from './services';
+import type { ProductServices } from '../main/session/services';
 
 /**
  * Everything a command touches outside its arguments. `main.ts` builds it from the process;
@@ -16,6 +16,6 @@ export interface CliContext {
   interactive: boolean;
   /** Asks one question on the terminal; `undefined` when input ended without an answer. */
   prompt(question: string): Promise<string | undefined>;
-  services: CliServices;
+  services: ProductServices;
   now(): Date;
 }

@@ -4,11 +4,11 @@
  */
 import { homedir } from 'node:os';
 import { createInterface } from 'node:readline';
-import { HELPER_FLAG, runElevatedHelper } from '../main/elevation/helper-main';
+import { HELPER_FLAG } from '../main/elevation/helper-flag';
 import type { CliContext } from './context';
 import { EXIT } from './exit-codes';
+import { asksOnlyForHelp, HELP_ONLY_SERVICES } from './help-only';
 import { runCli } from './program';
-import { realServices } from './real-services';
 
 /** One question on stderr (stdout carries only results); `undefined` if input ends first. */
 function prompt(question: string): Promise<string | undefined> {
@@ -42,6 +42,7 @@ async function main(): Promise<number> {
       process.stderr.write('Elevated helper: exactly one request file is expected.\n');
       return 2;
     }
+    const { runElevatedHelper } = await import('../main/elevation/helper-main');
     return runElevatedHelper(requestFile, {
       platform: process.platform,
       stderr: (text) => void process.stderr.write(text),
@@ -57,7 +58,10 @@ async function main(): Promise<number> {
     stdoutIsTTY: process.stdout.isTTY === true,
     interactive: process.stdin.isTTY === true && process.stderr.isTTY === true,
     prompt,
-    services: await realServices(),
+    // The engine, the hosts and their schemas load only for a command that uses them.
+    services: asksOnlyForHelp(process.argv.slice(2))
+      ? HELP_ONLY_SERVICES
+      : await (await import('../main/session/real-services')).realServices(),
     now: () => new Date(),
   };
   return runCli(process.argv.slice(2), ctx);

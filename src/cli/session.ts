@@ -1,4 +1,5 @@
 import type { Engine } from '../main/engine/types';
+import { openPc } from '../main/session/open-pc';
 import type { HostSystem } from '../main/host/ports';
 import { usageError } from './cli-error';
 import type { CliContext } from './context';
@@ -42,29 +43,20 @@ export async function openSession(
 ): Promise<CliSession> {
   const dataDir = await resolveDataDir(ctx, options);
   const practice = practiceFor(ctx, options);
-  const { host, engineDataDir } = await ctx.services.openHost({
+  const pc = await openPc(ctx.services, {
     platform: ctx.platform,
     dataDir,
     ...(practice !== undefined ? { practice } : {}),
+    now: () => ctx.now(),
+    onProgress: (p) => out.progress(p.message, p.done, p.total),
   });
-  try {
-    if (host.kind === 'practice') {
-      out.progress(
-        `Practice PC "${host.practiceScenario ?? 'practice'}": a simulated profile, not this computer.`,
-        undefined,
-        undefined,
-        true,
-      );
-    }
-    const engine = ctx.services.createEngine({
-      host,
-      dataDir: engineDataDir,
-      now: () => ctx.now(),
-      onProgress: (p) => out.progress(p.message, p.done, p.total),
-    });
-    return { dataDir, host, engine, close: () => host.close() };
-  } catch (error) {
-    await host.close();
-    throw error;
+  if (pc.host.kind === 'practice') {
+    out.progress(
+      `Practice PC "${pc.host.practiceScenario ?? 'practice'}": a simulated profile, not this computer.`,
+      undefined,
+      undefined,
+      true,
+    );
   }
+  return { dataDir, host: pc.host, engine: pc.engine, close: pc.close };
 }

@@ -16,11 +16,3 @@ export function primaryClient(diagnosis: Diagnosis | undefined): DetectedClient 
 export function problemFindings(diagnosis: Diagnosis | undefined): Finding[] {
   return diagnosis?.findings.filter((finding) => finding.status === 'problem') ?? [];
 }
-
-export const STATUS_WORDS: Record<Finding['status'], string> = {
-  ok: 'Looks fine',
-  problem: 'Problem found',
-  warning: 'Worth doing',
-  'not-applicable': 'Does not apply',
-  unknown: 'Could not tell',
-};

@@ -2,7 +2,11 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import type userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { renderWizard, scanAndContinue, seriousA11yViolations } from './testing/render-wizard';
+import {
+  renderWizard,
+  scanAndContinue,
+  seriousA11yViolations,
+} from '../../testing/renderer/render-wizard';
 
 afterEach(cleanup);
 

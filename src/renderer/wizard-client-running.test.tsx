@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { renderWizard, scanAndContinue } from './testing/render-wizard';
+import { renderWizard, scanAndContinue } from '../../testing/renderer/render-wizard';
 
 afterEach(cleanup);
 
@@ -27,6 +27,8 @@ describe('a running client', () => {
       'client.status',
       'client.close',
       'repair.apply',
+      // The PC is scanned again so every card says what is true now.
+      'diagnosis.run',
       'runs.list',
       // Whether there is a Lync to sign in with afterwards.
       'client.status',

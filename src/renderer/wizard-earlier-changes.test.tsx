@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from './App';
 import { WizardProvider } from './store/wizard-context';
 import { createWizardStore } from './store/wizard-store';
-import { renderWizard, scanAndContinue } from './testing/render-wizard';
+import { renderWizard, scanAndContinue } from '../../testing/renderer/render-wizard';
 
 afterEach(cleanup);
 

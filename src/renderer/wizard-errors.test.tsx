@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { renderWizard, scanAndContinue } from './testing/render-wizard';
+import { renderWizard, scanAndContinue } from '../../testing/renderer/render-wizard';
 
 afterEach(cleanup);
 

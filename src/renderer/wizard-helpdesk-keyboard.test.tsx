@@ -2,7 +2,11 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SCREENS } from './store/screens';
-import { renderWizard, scanAndContinue, seriousA11yViolations } from './testing/render-wizard';
+import {
+  renderWizard,
+  scanAndContinue,
+  seriousA11yViolations,
+} from '../../testing/renderer/render-wizard';
 
 afterEach(cleanup);
 
@@ -25,9 +29,11 @@ describe('helpdesk mode', () => {
     ).toBeGreaterThan(0);
     await user.click(within(card).getByRole('button', { name: 'Show what will change' }));
     await within(card).findByRole('button', { name: 'Make this change' });
-    const details = card.querySelectorAll('.plan details');
-    expect(details.length).toBe(3);
-    details.forEach((element) => expect((element as HTMLDetailsElement).open).toBe(true));
+    // The technical facts are shown outright, and the action bar stays in reach below them.
+    expect(card.querySelectorAll('.plan .technical').length).toBe(3);
+    expect(card.querySelectorAll('.plan details').length).toBe(0);
+    const bar = within(card).getByRole('button', { name: 'Make this change' }).parentElement;
+    expect(bar?.classList.contains('sticky-actions')).toBe(true);
   });
 });
 

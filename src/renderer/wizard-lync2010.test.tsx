@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { renderWizard, scanAndContinue } from './testing/render-wizard';
+import { renderWizard, scanAndContinue } from '../../testing/renderer/render-wizard';
 
 afterEach(cleanup);
 
@@ -24,9 +24,19 @@ describe('the Lync 2010 path', () => {
       name: '2. Update the Microsoft Online Services Sign-In Assistant',
     });
     expect(within(assistant).getByText(/out of date and its service is stopped/)).toBeTruthy();
-    expect(
-      within(assistant).getByText('microsoft.com/download/details.aspx?id=41950'),
-    ).toBeTruthy();
+    // The download page opens in the default browser through main, named by an allow-listed id.
+    const download = within(assistant).getByRole('link', {
+      name: /Microsoft Online Services Sign-In Assistant/,
+    });
+    expect(download.getAttribute('href')).toBe(
+      'https://www.microsoft.com/download/details.aspx?id=41950',
+    );
+    await user.click(download);
+    expect(client.calls.at(-1)).toEqual({
+      name: 'app.openExternal',
+      request: { link: 'sign-in-assistant-download' },
+    });
+    await within(assistant).findByText('Opened in your web browser.');
     // Guidance only: there is no button that would pretend to install software.
     expect(within(update).queryByRole('button', { name: /change/ })).toBeNull();
 
@@ -49,7 +59,7 @@ describe('the Lync 2010 path', () => {
     });
   });
 
-  it('shows the additional steps with MachineGuid marked as needing administrator rights', async () => {
+  it('tells a PC without braces that MachineGuid is fine, with changing it behind a caution', async () => {
     const { user } = await renderWizard({ kind: 'lync2010' });
     await scanAndContinue(user);
     await user.click(screen.getByRole('button', { name: 'Next: More steps' }));
@@ -64,11 +74,14 @@ describe('the Lync 2010 path', () => {
       'Remove braces from MachineGuid',
     ]);
     const guid = screen.getByRole('region', { name: 'Remove braces from MachineGuid' });
-    expect(within(guid).getByText(/Needs administrator rights/).textContent).toContain(
-      'not running as administrator',
-    );
+    // No braces: no administrator warning, the person is told nothing is wrong.
+    expect(within(guid).queryByText(/administrator/)).toBeNull();
+    expect(within(guid).getByText(/Nothing is wrong here/)).toBeTruthy();
+    expect(within(guid).queryByRole('button', { name: 'Show what will change' })).toBeNull();
+    await user.click(within(guid).getByText('Change it anyway…'));
+    expect(within(guid).getByText(/has no braces, which is how it should be/)).toBeTruthy();
     // Nothing to change: the plan says so and offers no confirm button.
-    await user.click(within(guid).getByRole('button', { name: 'Show what will change' }));
+    await user.click(within(guid).getByRole('button', { name: 'Show what would change' }));
     await within(guid).findByText('Nothing needs to change for this step.');
     expect(within(guid).queryByRole('button', { name: 'Make this change' })).toBeNull();
 

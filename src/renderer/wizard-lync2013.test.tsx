@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { renderWizard, scanAndContinue } from './testing/render-wizard';
+import { renderWizard, scanAndContinue } from '../../testing/renderer/render-wizard';
 
 afterEach(cleanup);
 
@@ -40,6 +40,12 @@ describe('the Lync 2013 path', () => {
     await within(card).findByText('Delete the expired sign-in certificate for user@contoso.com');
     expect(
       within(card).getByText('Remove the saved Lync password for user@contoso.com'),
+    ).toBeTruthy();
+    // Plain words first: no credential target names, no REG types.
+    expect(
+      within(card).getByText(
+        'Remove your saved Lync password for user@contoso.com; Lync asks for it again',
+      ),
     ).toBeTruthy();
     expect(client.calls.find((call) => call.name === 'repair.plan')?.request).toEqual({
       steps: ['delete-sign-in-info'],
@@ -103,11 +109,17 @@ describe('the Lync 2013 path', () => {
     await user.click(screen.getByRole('button', { name: /Report$/ }));
     await user.click(screen.getByRole('button', { name: 'Prepare the report' }));
     await screen.findByText('sfb-signin-report.html');
-    expect(client.calls.at(-1)).toEqual({ name: 'report.build', request: { format: 'html' } });
+    expect(client.calls.at(-1)).toEqual({
+      name: 'report.build',
+      request: { format: 'html', context: { address: 'user@contoso.com' } },
+    });
 
-    await user.click(screen.getByRole('button', { name: 'Copy to clipboard' }));
-    await screen.findByText(/^Copied\./);
-    expect(await navigator.clipboard.readText()).toBe('<!doctype html><title>Report</title>');
+    await user.click(screen.getByRole('button', { name: 'Copy summary' }));
+    await screen.findByText(/^Copied the summary\./);
+    // The ticket gets the plain-text summary, never the HTML.
+    expect(await navigator.clipboard.readText()).toBe(
+      'SfB Sign-in Repair — summary\nSupport code: K7Q2XM\n',
+    );
 
     const created: Blob[] = [];
     URL.createObjectURL = (blob: Blob) => {

@@ -1,7 +1,11 @@
 // @vitest-environment jsdom
 import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { renderWizard, scanAndContinue, seriousA11yViolations } from './testing/render-wizard';
+import {
+  renderWizard,
+  scanAndContinue,
+  seriousA11yViolations,
+} from '../../testing/renderer/render-wizard';
 
 afterEach(cleanup);
 

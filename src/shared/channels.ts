@@ -20,6 +20,7 @@ export const OPERATION_NAME_LIST = [
   'practice.list',
   'practice.reset',
   'app.restartAsUser',
+  'app.openExternal',
 ] as const;
 
 export type OperationNameInList = (typeof OPERATION_NAME_LIST)[number];

@@ -80,75 +80,29 @@ export const KB_STEPS = {
 } as const;
 export type KbStepId = keyof typeof KB_STEPS;
 
-export type EvidenceKind =
-  | 'path'
-  | 'registry'
-  | 'thumbprint'
-  | 'certificate'
-  | 'credential-target'
-  | 'version'
-  | 'process'
-  | 'address'
-  | 'host'
-  | 'text';
+export const EVIDENCE_KINDS = [
+  'path',
+  'registry',
+  'thumbprint',
+  'certificate',
+  'credential-target',
+  'version',
+  'process',
+  'address',
+  'host',
+  'text',
+] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
-/** One fact behind a finding. Never a secret: credential secrets and keys are not evidence. */
-export interface Evidence {
-  kind: EvidenceKind;
-  label: string;
-  value: string;
-}
+export const KB_STEP_IDS = Object.keys(KB_STEPS) as [KbStepId, ...KbStepId[]];
 
-export interface Finding {
-  id: FindingId;
-  status: FindingStatus;
-  kbStep: KbStepId;
-  /** One line, plain words, fit for an end user. */
-  summary: string;
-  /** Longer explanation for the helpdesk view and the report. */
-  detail?: string;
-  evidence: Evidence[];
-  /** Repair steps that address this finding (see repair-steps.ts). */
-  repairs: RepairStepIdRef[];
-}
-
-/** Re-declared here to keep findings.ts free of a cycle; repair-steps.ts owns the list. */
-export type RepairStepIdRef = string;
-
-/** The client family, which decides the per-user folders and keys (Communicator, 15.0, 16.0). */
-export type ClientKind = 'lync2010' | 'lync2013' | 'sfb2016';
-
-export interface DetectedClient {
-  kind: ClientKind;
-  /** "Lync 2013 / Skype for Business 2015", "Skype for Business 2019", ... */
-  displayName: string;
-  /** The program's file version. */
-  version?: string;
-  executablePath?: string;
-  running: boolean;
-  /** Which registry view the installation was found in. */
-  registryView: '64' | '32';
-  /** Windows Installer (MSI) or Click-to-Run. */
-  installType: 'msi' | 'click-to-run';
-  /** Whether the program is a 64-bit or a 32-bit build, where that is known. */
-  bitness?: '64' | '32';
-}
-
-export interface DiagnosisReport {
-  id: string;
-  generatedAt: string;
-  hostKind: 'windows' | 'practice';
-  /** The scenario name when hostKind is practice. */
-  practiceScenario?: string;
-  /** Installed sign-in clients whose program exists, the primary one first. */
-  clients: DetectedClient[];
-  /**
-   * The user's client: the one the KB path, "start again" and the folders are chosen for. The
-   * newest sign-in client whose program exists; never the Lync 2010 Attendee.
-   */
-  primaryClient?: DetectedClient;
-  /** The address the client last signed in with (repairs default to it). */
-  currentAddress?: string;
-  addresses: string[];
-  findings: Finding[];
-}
+// The shapes themselves are schemas in model/diagnosis.ts; their inferred types are re-exported
+// here for the many modules that only need the types.
+export type {
+  ClientKind,
+  DetectedClient,
+  DiagnosisReport,
+  Evidence,
+  Finding,
+  HostKind,
+} from './model/diagnosis';

@@ -5,14 +5,36 @@
  * The renderer sends intentions: operation names, plan ids, step ids and action ids that main
  * produced. It never sends paths, registry keys or store names, so no schema here accepts one.
  */
-import { z } from 'zod';
-import { FINDING_IDS, FINDING_STATUSES, KB_STEPS } from './findings';
+import * as z from 'zod';
 import { ERROR_CODES } from './errors';
-import { REPAIR_STEP_IDS } from './repairs';
-import type { DiagnosisReport } from './findings';
 import { BRIDGE_GLOBAL, channelFor, OPERATION_NAME_LIST, PROGRESS_CHANNEL } from './channels';
 import type { OperationNameInList } from './channels';
-import type { RepairPlan, RunRecord, RunSummary } from './repairs';
+import {
+  clientKindSchema,
+  diagnosisReportSchema,
+  findingSchema,
+  hostKindSchema,
+  repairStepIdSchema,
+} from './model/diagnosis';
+import {
+  backupInfoSchema,
+  closeClientResultSchema,
+  purgeResultSchema,
+  repairPlanSchema,
+  runRecordSchema,
+  runSummarySchema,
+  startClientResultSchema,
+} from './model/repair';
+import { REPAIR_STEP_IDS } from './repairs';
+import {
+  checkDomain,
+  checkTarget,
+  domainMessage,
+  MAX_ADMIN_TARGETS,
+  targetMessage,
+  TOO_MANY_TARGETS,
+} from './admin-input';
+import { EXTERNAL_LINK_IDS } from './external-links';
 
 const id = z
   .string()
@@ -32,161 +54,24 @@ export const sipAddressSchema = z
     'a SIP address like user@contoso.com',
   );
 
-const repairStepId = z.enum(REPAIR_STEP_IDS as [string, ...string[]]);
-const kbStepId = z.enum(Object.keys(KB_STEPS) as [string, ...string[]]);
-
-const evidenceSchema = z.object({ kind: z.string(), label: z.string(), value: z.string() });
-const findingSchema = z.object({
-  id: z.enum(FINDING_IDS),
-  status: z.enum(FINDING_STATUSES),
-  kbStep: kbStepId,
-  summary: z.string(),
-  detail: z.string().optional(),
-  evidence: z.array(evidenceSchema),
-  repairs: z.array(z.string()),
-});
-const clientKind = z.enum(['lync2010', 'lync2013', 'sfb2016']);
-const clientSchema = z.object({
-  kind: clientKind,
-  displayName: z.string(),
-  version: z.string().optional(),
-  executablePath: z.string().optional(),
-  running: z.boolean(),
-  registryView: z.enum(['64', '32']),
-  installType: z.enum(['msi', 'click-to-run']),
-  bitness: z.enum(['64', '32']).optional(),
-});
-const diagnosisSchema = z.object({
-  id: z.string(),
-  generatedAt: z.string(),
-  hostKind: z.enum(['windows', 'practice']),
-  practiceScenario: z.string().optional(),
-  clients: z.array(clientSchema),
-  primaryClient: clientSchema.optional(),
-  currentAddress: z.string().optional(),
-  addresses: z.array(z.string()),
-  findings: z.array(findingSchema),
-});
-
-const actionTargetSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('folder'),
-    path: z.string(),
-    fileCount: z.number(),
-    totalBytes: z.number(),
-  }),
-  z.object({ kind: z.literal('file'), path: z.string(), size: z.number() }),
-  z.object({
-    kind: z.literal('certificate'),
-    store: z.string(),
-    thumbprint: z.string(),
-    subject: z.string(),
-    issuer: z.string(),
-    notAfter: z.string(),
-  }),
-  z.object({
-    kind: z.literal('credential'),
-    targetName: z.string(),
-    userName: z.string(),
-    credentialType: z.string(),
-  }),
-  z.object({
-    kind: z.literal('registry-key'),
-    key: z.string(),
-    valueCount: z.number(),
-    subkeyCount: z.number(),
-  }),
-  z.object({
-    kind: z.literal('registry-value'),
-    key: z.string(),
-    name: z.string(),
-    before: z.object({ type: z.string() }).passthrough(),
-    after: z.object({ type: z.string() }).passthrough().optional(),
-  }),
-  z.object({ kind: z.literal('dns-cache') }),
-]);
-const planSchema = z.object({
-  id: z.string(),
-  createdAt: z.string(),
-  hostKind: z.enum(['windows', 'practice']),
-  address: z.string().optional(),
-  steps: z.array(
-    z.object({
-      stepId: repairStepId,
-      kbStep: kbStepId,
-      title: z.string(),
-      note: z.string().optional(),
-      actions: z.array(
-        z.object({
-          id: z.string(),
-          stepId: repairStepId,
-          description: z.string(),
-          target: actionTargetSchema,
-          undoable: z.boolean(),
-        }),
-      ),
-    }),
-  ),
-  requiresClientClosed: z.boolean(),
-  requiresAdmin: z.boolean(),
-  warnings: z.array(z.string()),
-});
-const actionResultSchema = z.object({
-  actionId: z.string(),
-  stepId: repairStepId,
-  description: z.string(),
-  outcome: z.enum(['applied', 'failed', 'skipped', 'undone', 'rolled-back']),
-  verified: z.boolean(),
-  error: z.object({ code: z.string(), message: z.string() }).optional(),
-});
-const runStatus = z.enum([
-  'applied',
-  'partial',
-  'failed',
-  'undone',
-  'partly-undone',
-  'rolled-back',
-]);
-const runSchema = z.object({
-  id: z.string(),
-  planId: z.string(),
-  address: z.string().optional(),
-  startedAt: z.string(),
-  finishedAt: z.string().optional(),
-  status: runStatus,
-  steps: z.array(repairStepId),
-  actions: z.array(actionResultSchema),
-  backupsPurgedAt: z.string().optional(),
-});
-const runSummarySchema = z.object({
-  id: z.string(),
-  address: z.string().optional(),
-  startedAt: z.string(),
-  finishedAt: z.string().optional(),
-  status: runStatus,
-  steps: z.array(repairStepId),
-  actionCount: z.number(),
-  backupsPurgedAt: z.string().optional(),
-});
-
-const backupInfoSchema = z.object({
-  runId: z.string(),
-  startedAt: z.string(),
-  sizeBytes: z.number(),
-  undoable: z.boolean(),
-  purgedAt: z.string().optional(),
-});
-const purgeResultSchema = z.object({
-  purged: z.array(z.object({ runId: z.string(), freedBytes: z.number() })),
-  kept: z.array(z.object({ runId: z.string(), reason: z.string() })),
-});
-
 /** `host:port` an administrator adds to the certificate-chain check (AD FS, edge, proxy). */
 export const probeTargetSchema = z
   .string()
   .trim()
   .max(260)
-  .regex(/^[A-Za-z0-9.-]+(:\d{1,5})?$/, 'a host name with an optional :port');
+  .refine((value) => checkTarget(value).ok, {
+    error: (issue) => targetMessage(String(issue.input)),
+  });
+
+/** The wizard's side of a report: whom the repairs were for, and "Did it work?" answers. */
+export const reportContextSchema = z
+  .object({
+    address: sipAddressSchema.optional(),
+    fixed: z.boolean().optional(),
+    otherAccounts: z.enum(['yes', 'no', 'not-tried']).optional(),
+  })
+  .strict();
+export type ReportContext = z.infer<typeof reportContextSchema>;
 
 function operation<Req extends z.ZodType, Res extends z.ZodType>(spec: {
   request: Req;
@@ -207,7 +92,7 @@ export const OPERATIONS = {
     description: 'Who and where: host kind, practice scenario, identity, support code.',
     request: z.object({}).strict(),
     response: z.object({
-      hostKind: z.enum(['windows', 'practice']),
+      hostKind: hostKindSchema,
       practiceScenario: z.string().optional(),
       hostDescription: z.string(),
       userName: z.string(),
@@ -222,7 +107,7 @@ export const OPERATIONS = {
   'diagnosis.run': operation({
     description: 'Scan the PC for everything the KB article checks.',
     request: z.object({}).strict(),
-    response: diagnosisSchema,
+    response: diagnosisReportSchema,
     changesMachine: false,
     needsClientClosed: false,
     needsAdmin: false,
@@ -235,9 +120,14 @@ export const OPERATIONS = {
           .string()
           .trim()
           .max(253)
-          .regex(/^[A-Za-z0-9.-]+$/)
+          .refine((value) => checkDomain(value).ok, {
+            error: (issue) => domainMessage(String(issue.input)),
+          })
           .optional(),
-        targets: z.array(probeTargetSchema).max(16).default([]),
+        targets: z
+          .array(probeTargetSchema)
+          .max(MAX_ADMIN_TARGETS, { error: TOO_MANY_TARGETS })
+          .default([]),
       })
       .strict(),
     response: z.object({ findings: z.array(findingSchema) }),
@@ -249,11 +139,11 @@ export const OPERATIONS = {
     description: 'Work out exactly what the chosen steps would change, without changing anything.',
     request: z
       .object({
-        steps: z.array(repairStepId).min(1).max(REPAIR_STEP_IDS.length),
+        steps: z.array(repairStepIdSchema).min(1).max(REPAIR_STEP_IDS.length),
         address: sipAddressSchema.optional(),
       })
       .strict(),
-    response: planSchema,
+    response: repairPlanSchema,
     changesMachine: false,
     needsClientClosed: false,
     needsAdmin: false,
@@ -267,7 +157,7 @@ export const OPERATIONS = {
         actionIds: z.array(id).max(10_000).optional(),
       })
       .strict(),
-    response: runSchema,
+    response: runRecordSchema,
     changesMachine: true,
     needsClientClosed: true,
     needsAdmin: false,
@@ -285,7 +175,7 @@ export const OPERATIONS = {
   'client.close': operation({
     description: 'Ask the running client to close; end it only when forced.',
     request: z.object({ force: z.boolean().default(false) }).strict(),
-    response: z.object({ closed: z.boolean(), stillRunning: z.array(z.string()) }),
+    response: closeClientResultSchema,
     changesMachine: true,
     needsClientClosed: false,
     needsAdmin: false,
@@ -295,17 +185,8 @@ export const OPERATIONS = {
     // name which installed client, never a path.
     description:
       'Start Lync or Skype for Business again for this user after a repair closed it, so the user can sign in.',
-    request: z.object({ kind: clientKind.optional() }).strict(),
-    response: z.object({
-      started: z.boolean(),
-      client: z.string().optional(),
-      path: z.string().optional(),
-      pid: z.number().optional(),
-      refusal: z
-        .enum(['no-client', 'already-running', 'wrong-profile', 'elevated', 'launch-failed'])
-        .optional(),
-      reason: z.string().optional(),
-    }),
+    request: z.object({ kind: clientKindSchema.optional() }).strict(),
+    response: startClientResultSchema,
     changesMachine: false,
     needsClientClosed: false,
     needsAdmin: false,
@@ -320,8 +201,8 @@ export const OPERATIONS = {
   }),
   'runs.undo': operation({
     description: 'Restore what a repair (or one step of it) changed, exactly.',
-    request: z.object({ runId: id, stepId: repairStepId.optional() }).strict(),
-    response: runSchema,
+    request: z.object({ runId: id, stepId: repairStepIdSchema.optional() }).strict(),
+    response: runRecordSchema,
     changesMachine: true,
     needsClientClosed: true,
     needsAdmin: false,
@@ -355,8 +236,20 @@ export const OPERATIONS = {
   }),
   'report.build': operation({
     description: 'A report of the session without secrets, as HTML or JSON.',
-    request: z.object({ format: z.enum(['html', 'json']) }).strict(),
-    response: z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() }),
+    request: z
+      .object({
+        format: z.enum(['html', 'json']),
+        /** What only the wizard knows: the address it acted for and the user's answers. */
+        context: reportContextSchema.optional(),
+      })
+      .strict(),
+    response: z.object({
+      fileName: z.string(),
+      mimeType: z.string(),
+      content: z.string(),
+      /** The summary as plain text, sized for a helpdesk ticket. */
+      summary: z.string(),
+    }),
     changesMachine: false,
     needsClientClosed: false,
     needsAdmin: false,
@@ -395,6 +288,19 @@ export const OPERATIONS = {
       runningAs: z.string(),
       signedIn: z.string().optional(),
       message: z.string(),
+    }),
+    changesMachine: false,
+    needsClientClosed: false,
+    needsAdmin: false,
+  }),
+  'app.openExternal': operation({
+    // A link name, never an address: main opens only the allow-listed Microsoft pages.
+    description: 'Open one of the allow-listed Microsoft download pages in the default browser.',
+    request: z.object({ link: z.enum(EXTERNAL_LINK_IDS) }).strict(),
+    response: z.object({
+      /** False where no browser can be started (the practice PC in tests): `url` says where. */
+      opened: z.boolean(),
+      url: z.string(),
     }),
     changesMachine: false,
     needsClientClosed: false,
@@ -439,17 +345,8 @@ export interface ProgressEvent {
 /** Channel names are derived, never typed by hand. */
 export { channelFor, PROGRESS_CHANNEL, BRIDGE_GLOBAL };
 
-// Compile-time checks that the schemas and the domain types agree.
+// Compile-time check that the transport's name list and the table agree.
 type Assert<T extends true> = T;
-export type _DiagnosisAgrees = Assert<
-  DiagnosisReport extends z.infer<typeof diagnosisSchema> ? true : false
->;
-export type _PlanAgrees = Assert<RepairPlan extends z.infer<typeof planSchema> ? true : false>;
-export type _RunAgrees = Assert<RunRecord extends z.infer<typeof runSchema> ? true : false>;
-export type _RunSummaryAgrees = Assert<
-  RunSummary extends z.infer<typeof runSummarySchema> ? true : false
->;
-
 export type _ChannelListAgrees = Assert<
   [OperationName] extends [OperationNameInList]
     ? [OperationNameInList] extends [OperationName]

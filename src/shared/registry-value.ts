@@ -1,17 +1,6 @@
-/**
- * A registry value as it travels between the host adapters, the journal, the IPC boundary and
- * reports. Every form is JSON-safe and exact: QWORDs as decimal strings (a JS number loses
- * precision above 2^53), binary data as base64. Types the product has no reason to interpret
- * are kept as `REG_RAW` with their numeric type so a backup restores them byte for byte.
- */
-export type RegistryValue =
-  | { type: 'REG_SZ'; data: string }
-  | { type: 'REG_EXPAND_SZ'; data: string }
-  | { type: 'REG_MULTI_SZ'; data: string[] }
-  | { type: 'REG_DWORD'; data: number }
-  | { type: 'REG_QWORD'; data: string }
-  | { type: 'REG_BINARY'; data: string }
-  | { type: 'REG_RAW'; rawType: number; data: string };
+// The value's shape is a schema in model/registry-value.ts; its type is re-exported here.
+import type { RegistryValue } from './model/registry-value';
+export type { RegistryValue };
 
 export type RegistryValueType = RegistryValue['type'];
 

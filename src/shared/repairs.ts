@@ -1,5 +1,4 @@
 import type { KbStepId } from './findings';
-import type { RegistryValue } from './registry-value';
 
 /**
  * One repair per KB step. Composite steps (Lync 2013 "delete sign-in info", Lync 2010 "clear
@@ -103,91 +102,23 @@ export const REPAIR_STEPS = {
 >;
 
 export type RepairStepId = keyof typeof REPAIR_STEPS;
-export const REPAIR_STEP_IDS = Object.keys(REPAIR_STEPS) as RepairStepId[];
+export const REPAIR_STEP_IDS = Object.keys(REPAIR_STEPS) as [RepairStepId, ...RepairStepId[]];
 
-/** What one planned change touches, in enough detail for the user to read before confirming. */
-export type ActionTarget =
-  | { kind: 'folder'; path: string; fileCount: number; totalBytes: number }
-  | { kind: 'file'; path: string; size: number }
-  | {
-      kind: 'certificate';
-      store: string;
-      thumbprint: string;
-      subject: string;
-      issuer: string;
-      notAfter: string;
-    }
-  | { kind: 'credential'; targetName: string; userName: string; credentialType: string }
-  | { kind: 'registry-key'; key: string; valueCount: number; subkeyCount: number }
-  | {
-      kind: 'registry-value';
-      key: string;
-      name: string;
-      before: RegistryValue;
-      after?: RegistryValue;
-    }
-  | { kind: 'dns-cache' };
-
-export interface PlannedAction {
-  /** Stable within the plan; the renderer may send a subset of these back to apply. */
-  id: string;
-  stepId: RepairStepId;
-  /** Plain words: "Delete the folder sip_user@contoso.com (12 files, 48 KB)". */
-  description: string;
-  target: ActionTarget;
-  undoable: boolean;
-}
-
-export interface PlannedStep {
-  stepId: RepairStepId;
-  kbStep: KbStepId;
-  title: string;
-  actions: PlannedAction[];
-  /** Said when a step has nothing to do, e.g. "No endpoint cache for this address." */
-  note?: string;
-}
-
-export interface RepairPlan {
-  id: string;
-  createdAt: string;
-  hostKind: 'windows' | 'practice';
-  /** The SIP address this plan acts for; other addresses are never touched. */
-  address?: string;
-  steps: PlannedStep[];
-  requiresClientClosed: boolean;
-  requiresAdmin: boolean;
-  warnings: string[];
-}
-
-export type ActionOutcome = 'applied' | 'failed' | 'skipped' | 'undone' | 'rolled-back';
-
-export interface ActionResult {
-  actionId: string;
-  stepId: RepairStepId;
-  description: string;
-  outcome: ActionOutcome;
-  /** After applying: the change was checked to be in effect. */
-  verified: boolean;
-  error?: { code: string; message: string };
-}
-
-export type RunStatus =
-  'applied' | 'partial' | 'failed' | 'undone' | 'partly-undone' | 'rolled-back';
-
-export interface RunRecord {
-  id: string;
-  planId: string;
-  address?: string;
-  startedAt: string;
-  finishedAt?: string;
-  status: RunStatus;
-  steps: RepairStepId[];
-  actions: ActionResult[];
-  /** Set when the user deleted this run's backups: it can no longer be undone. */
-  backupsPurgedAt?: string;
-}
-
-export type RunSummary = Pick<
+// The shapes themselves are schemas in model/repair.ts; their inferred types are re-exported
+// here for the many modules that only need the types.
+export type {
+  ActionOutcome,
+  ActionResult,
+  ActionTarget,
+  BackupInfo,
+  CloseClientResult,
+  PlannedAction,
+  PlannedStep,
+  PurgeResult,
+  RepairPlan,
   RunRecord,
-  'id' | 'address' | 'startedAt' | 'finishedAt' | 'status' | 'steps' | 'backupsPurgedAt'
-> & { actionCount: number };
+  RunStatus,
+  RunSummary,
+  StartClientRefusal,
+  StartClientResult,
+} from './model/repair';

@@ -1,5 +1,5 @@
 import type { BackupInfo, PurgeResult } from '../../main/engine/types';
-import { formatBytes } from '../../main/report';
+import { formatBytes } from '../../shared/wording';
 import { usageError } from '../cli-error';
 import { withSession } from '../command-env';
 import type { CommandEnv } from '../command-env';

@@ -1,13 +1,18 @@
 import { isIP } from 'node:net';
 import type { DiagnosisReport } from '../../shared/findings';
-import { probeTargetSchema } from '../../shared/operations';
-import { CliError, usageError } from '../cli-error';
+import {
+  checkDomain,
+  checkTarget,
+  MAX_ADMIN_TARGETS,
+  TOO_MANY_TARGETS,
+} from '../../shared/admin-input';
+import { usageError } from '../cli-error';
 import { withSession } from '../command-env';
 import type { CommandEnv } from '../command-env';
 import { EXIT } from '../exit-codes';
 import type { ExitCode } from '../exit-codes';
 import { printDiagnosis } from '../format/diagnosis-text';
-import type { AdminCheckRequest } from '../services';
+import type { AdminCheckRequest } from '../../main/session/services';
 
 export interface DiagnoseOptions {
   admin: boolean;
@@ -36,24 +41,15 @@ function adminRequest(options: DiagnoseOptions): AdminCheckRequest {
   }
   const request: AdminCheckRequest = {};
   if (options.domain !== undefined) {
-    const domain = options.domain.trim();
-    if (!/^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/.test(domain) || domain.length > 253) {
-      throw usageError(`"${options.domain}" is not a domain name like contoso.com.`, {
-        domain: options.domain,
-      });
-    }
-    request.domain = domain;
+    const domain = checkDomain(options.domain);
+    if (!domain.ok) throw usageError(domain.message, { domain: options.domain });
+    request.domain = domain.value;
   }
-  if (options.targets.length > 16) throw usageError('At most 16 --target values.');
+  if (options.targets.length > MAX_ADMIN_TARGETS) throw usageError(TOO_MANY_TARGETS);
   request.targets = options.targets.map((t) => {
-    const parsed = probeTargetSchema.safeParse(t);
-    const port = Number(t.split(':')[1] ?? '443');
-    if (!parsed.success || port < 1 || port > 65535) {
-      throw usageError(`"${t}" is not a host name with an optional :port (sts.contoso.com:443).`, {
-        target: t,
-      });
-    }
-    return parsed.data;
+    const target = checkTarget(t);
+    if (!target.ok) throw usageError(target.message, { target: t });
+    return target.value;
   });
   if (options.dnsServers.length > 0) {
     request.dns = { servers: options.dnsServers.map(parseDnsServer) };
@@ -66,19 +62,11 @@ export async function diagnoseCommand(
   options: DiagnoseOptions,
 ): Promise<ExitCode> {
   const request = adminRequest(options);
-  const runAdminChecks = env.ctx.services.runAdminChecks;
-  if (options.admin && !runAdminChecks) {
-    throw new CliError(
-      EXIT.unavailable,
-      'unsupported',
-      "The administrators' checks (certificate chain, DNS records, clock) are not available in this build yet.",
-    );
-  }
   const report: DiagnosisReport = await withSession(env, async (session) => {
     const diagnosis = await session.engine.diagnose();
-    if (!options.admin || !runAdminChecks) return diagnosis;
+    if (!options.admin) return diagnosis;
     env.out.progress("Running the administrators' checks…", undefined, undefined, true);
-    const adminFindings = await runAdminChecks(session.host, {
+    const adminFindings = await env.ctx.services.runAdminChecks(session.host, {
       ...request,
       ...(request.domain === undefined && diagnosis.currentAddress
         ? { domain: diagnosis.currentAddress.split('@')[1] }

@@ -1,3 +1,4 @@
+import { countOf } from '../../shared/wording';
 import { toCliError } from '../cli-error';
 import { withSession } from '../command-env';
 import type { CommandEnv } from '../command-env';
@@ -18,6 +19,8 @@ export interface RemediateRequest {
 }
 
 async function remediateIn(env: CommandEnv, session: CliSession, request: RemediateRequest) {
+  // A healthy PC is left exactly as it is: not even the DNS cache is flushed.
+  if (problems(await session.engine.diagnose()).length === 0) return undefined;
   const outcome = await runRepair(
     env,
     session,
@@ -58,12 +61,21 @@ export async function remediateCommand(
       throw refused;
     }
   });
+  if (result === undefined) {
+    const summary = 'Nothing to remediate: no sign-in problem found. Nothing was changed.';
+    if (env.out.json) {
+      env.out.result({ plan: null, run: null, skippedSteps: [], remainingProblems: [], summary });
+    } else {
+      env.ctx.stdout(`${summary}\n`);
+    }
+    return EXIT.ok;
+  }
   const { outcome, remaining } = result;
   const run = outcome.run;
   const applied = run ? run.actions.filter((a) => a.outcome === 'applied' && a.verified).length : 0;
   const head =
     outcome.exitCode === EXIT.ok || outcome.exitCode === EXIT.needsAdmin
-      ? `Remediated: ${applied} change${applied === 1 ? '' : 's'} applied and verified`
+      ? `Remediated: ${countOf(applied, 'change', 'changes')} applied and verified`
       : `Remediation ${run?.status ?? 'failed'}: ${applied} of ${run?.actions.length ?? 0} changes applied`;
   const summary =
     `${head}${run ? ` (run ${run.id})` : ''}` +

@@ -1,3 +1,5 @@
+import type { DiagnosisReport } from '../../shared/findings';
+import { countOf } from '../../shared/wording';
 import type { RepairPlan, RepairStepId, RunRecord } from '../../shared/repairs';
 import { CliError, usageError } from '../cli-error';
 import type { CommandEnv } from '../command-env';
@@ -5,6 +7,7 @@ import { EXIT } from '../exit-codes';
 import type { ExitCode } from '../exit-codes';
 import { actionCount, printPlan } from '../format/plan-text';
 import { printRun } from '../format/run-text';
+import { pasteableCommand } from '../format/command-hint';
 import type { CliSession } from '../session';
 import { printClientRestart, restartClosedClient, type ClientRestart } from './client-restart';
 import { needsAdmin, parseAddress, parseCloseTimeout, parseStepList, stepsForAll } from '../steps';
@@ -53,10 +56,27 @@ export function checkRepairRequest(request: RepairRequest): {
   };
 }
 
+/**
+ * `--address` names one of the addresses the scan found on this PC; a typo would otherwise
+ * plan nothing and say "Nothing to change" as if all were well.
+ */
+function refuseUnknownAddress(address: string, diagnosis: DiagnosisReport): void {
+  const found = diagnosis.addresses;
+  if (found.some((known) => known.toLowerCase() === address.toLowerCase())) return;
+  throw new CliError(
+    EXIT.notFound,
+    'not-found',
+    found.length === 0
+      ? `No sign-in address was found on this PC, so nothing can be repaired for ${address}.`
+      : `${address} has not been used with Lync on this PC. Addresses found: ${found.join(', ')}.`,
+    { address },
+  );
+}
+
 const runExit = (run: RunRecord): ExitCode =>
   run.status === 'applied' ? EXIT.ok : EXIT.repairFailed;
 
-/** The image names of the clients it closed (none when none ran). */
+/** Closes the client (asked for, or agreed at the terminal); the names it closed, if any. */
 async function ensureClientClosed(
   env: CommandEnv,
   session: CliSession,
@@ -64,14 +84,6 @@ async function ensureClientClosed(
 ): Promise<string[]> {
   const running = await session.engine.runningClients();
   if (running.length === 0) return [];
-  const names = running.map((p) => `${p.name} (pid ${p.pid})`).join(', ');
-  if (!request.closeClient && !request.forceClose) {
-    throw new CliError(
-      EXIT.clientRunning,
-      'client-running',
-      `Lync / Skype for Business is running (${names}). Close it, or add --close-client. Nothing was changed.`,
-    );
-  }
   env.out.progress('Closing Lync / Skype for Business…', undefined, undefined, true);
   const timeoutMs = parseCloseTimeout(request.closeTimeout);
   const result = await session.engine.closeClient({
@@ -90,6 +102,29 @@ async function ensureClientClosed(
   return running.map((process) => process.name);
 }
 
+/**
+ * When the client runs and closing it was not asked for: at a terminal, ask whether to close it
+ * (true: close it); otherwise, or when declined, refuse with exit 3. False when none runs.
+ */
+export async function offerToCloseClient(
+  env: CommandEnv,
+  running: ReadonlyArray<{ name: string; pid: number }>,
+): Promise<boolean> {
+  if (running.length === 0) return false;
+  const names = running.map((p) => `${p.name} (pid ${p.pid})`).join(', ');
+  if (env.ctx.interactive) {
+    const answer = await env.ctx.prompt(
+      `Lync / Skype for Business is running (${names}) and must be closed first. Close it now, as if you chose Exit from its menu? [y/N] `,
+    );
+    if (/^\s*y(es)?\s*$/i.test(answer ?? '')) return true;
+  }
+  throw new CliError(
+    EXIT.clientRunning,
+    'client-running',
+    `Lync / Skype for Business is running (${names}). Close it, or add --close-client. Nothing was changed.`,
+  );
+}
+
 async function confirm(env: CommandEnv, plan: RepairPlan): Promise<void> {
   if (!env.ctx.interactive) {
     throw new CliError(
@@ -99,7 +134,9 @@ async function confirm(env: CommandEnv, plan: RepairPlan): Promise<void> {
     );
   }
   const n = actionCount(plan);
-  const answer = await env.ctx.prompt(`Apply these ${n} change${n === 1 ? '' : 's'}? [y/N] `);
+  const answer = await env.ctx.prompt(
+    `Apply ${n === 1 ? 'this change' : `these ${n} changes`}? [y/N] `,
+  );
   if (!/^\s*y(es)?\s*$/i.test(answer ?? '')) {
     throw new CliError(EXIT.notConfirmed, 'cancelled', 'Not confirmed. Nothing was changed.');
   }
@@ -124,9 +161,12 @@ export async function runRepair(
   // Someone must be there to answer the administrator prompt: a person at the terminal, or a
   // caller that asked for it with --elevate. Unattended runs never raise a prompt.
   const mayElevate = !elevated && (request.elevate === true || env.ctx.interactive);
-  if (request.all) {
-    env.out.progress('Scanning this PC…', undefined, undefined, true);
-    steps = stepsForAll(await engine.diagnose());
+  if (request.all) env.out.progress('Scanning this PC…', undefined, undefined, true);
+  const diagnosis =
+    request.all || checked.address !== undefined ? await engine.diagnose() : undefined;
+  if (diagnosis && checked.address !== undefined) refuseUnknownAddress(checked.address, diagnosis);
+  if (request.all && diagnosis) {
+    steps = stepsForAll(diagnosis);
     if (!elevated && !mayElevate) {
       for (const id of needsAdmin(steps)) skippedSteps.push(id);
       steps = steps.filter((id) => !skippedSteps.includes(id));
@@ -169,14 +209,19 @@ export async function runRepair(
   if (plan.requiresAdmin && mayElevate && display) {
     env.out.line('Windows will ask for administrator approval for the changes that need it.');
   }
-  const closeAsked = request.closeClient || request.forceClose;
-  // Refuse before asking anything when the client runs and closing it was not asked for.
-  if (plan.requiresClientClosed && !closeAsked) await ensureClientClosed(env, session, request);
+  let closeAsked = request.closeClient || request.forceClose;
+  // Refuse before asking anything when the client runs and closing it was not asked for; at a
+  // terminal, offer to close it instead.
+  if (plan.requiresClientClosed && !closeAsked) {
+    closeAsked = await offerToCloseClient(env, await session.engine.runningClients());
+  }
   if (!request.yes) await confirm(env, plan);
   const closed =
-    plan.requiresClientClosed && closeAsked ? await ensureClientClosed(env, session, request) : [];
+    plan.requiresClientClosed && closeAsked
+      ? await ensureClientClosed(env, session, { ...request, closeClient: true })
+      : [];
   env.out.progress(
-    `Backing up and applying ${actionCount(plan)} changes…`,
+    `Backing up and applying ${countOf(actionCount(plan), 'change', 'changes')}…`,
     undefined,
     undefined,
     true,
@@ -196,7 +241,10 @@ export async function runRepair(
   }
   if (display) {
     printRun(env.out, run, 'Repair');
-    if (run.status === 'applied') env.out.line(`Undo with: sfb-signin-repair undo ${run.id}`);
+    if (run.undoable) {
+      const practice = host.kind === 'practice' ? host.practiceScenario : undefined;
+      env.out.line(`Undo with: ${pasteableCommand(`undo ${run.id}`, practice)}`);
+    }
   }
   const code = runExit(run);
   const result = outcome(code === EXIT.ok ? adminExit : code, run);

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { buildReport } from '../../main/report';
 import type { ReportFormat } from '../../main/report';
-import { CliError, usageError } from '../cli-error';
+import { usageError } from '../cli-error';
 import { withSession } from '../command-env';
 import type { CommandEnv } from '../command-env';
 import { EXIT } from '../exit-codes';
@@ -58,13 +58,10 @@ export async function reportCommand(env: CommandEnv, request: ReportRequest): Pr
   try {
     await writeFile(file, report.content, 'utf8');
   } catch (error) {
-    throw new CliError(
-      EXIT.dataError,
-      'io',
-      `Cannot write the report to ${file}: ${(error as Error).message}`,
-      {
-        path: file,
-      },
+    // The place given on the command line is the mistake, not the data folder: a usage error.
+    throw usageError(
+      `Cannot write the report to ${file}: ${(error as Error).message}. Give --out a file in a folder that exists and that you can write to.`,
+      { path: file },
     );
   }
   if (env.out.json) {

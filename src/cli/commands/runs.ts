@@ -1,4 +1,5 @@
 import { withSession } from '../command-env';
+import { countOf } from '../../shared/wording';
 import type { CommandEnv } from '../command-env';
 import { EXIT } from '../exit-codes';
 import type { ExitCode } from '../exit-codes';
@@ -27,7 +28,7 @@ export async function runsCommand(env: CommandEnv, runId?: string): Promise<Exit
   if (runs.length === 0) env.out.line('No repairs yet.');
   for (const run of runs) {
     env.out.line(
-      `${run.id}  ${run.startedAt}  ${run.status.padEnd(13)} ${run.address ?? ''}  ${run.steps.join(',')} (${run.actionCount} changes)${run.backupsPurgedAt !== undefined ? ' [backups deleted]' : ''}`,
+      `${run.id}  ${run.startedAt}  ${run.status.padEnd(13)} ${run.address ?? ''}  ${run.steps.join(',')} (${countOf(run.actionCount, 'change', 'changes')})${run.backupsPurgedAt !== undefined ? ' [backups deleted]' : ''}`,
     );
   }
   return EXIT.ok;

@@ -4,8 +4,9 @@ import type {
   Finding,
   FindingStatus,
 } from '../../shared/findings';
-import { findingTitle, kbStepLabel, STATUS_LABELS } from '../../main/report/labels';
+import { countOf, findingTitle, kbStepLabel, STATUS_WORDS } from '../../shared/wording';
 import type { Output } from '../output';
+import { pasteableCommand } from './command-hint';
 import { printProfileWarning, profileProblem } from './profile-text';
 
 const ORDER: FindingStatus[] = ['problem', 'unknown', 'warning', 'ok', 'not-applicable'];
@@ -24,7 +25,7 @@ export function problems(report: DiagnosisReport): Finding[] {
 }
 
 function badge(out: Output, status: FindingStatus): string {
-  const text = STATUS_LABELS[status].toUpperCase().padEnd(14);
+  const text = STATUS_WORDS[status].toUpperCase().padEnd(14);
   if (status === 'problem') return out.red(text);
   if (status === 'ok') return out.green(text);
   if (status === 'warning' || status === 'unknown') return out.yellow(text);
@@ -39,6 +40,7 @@ export function printDiagnosis(out: Output, report: DiagnosisReport): void {
   const others = report.addresses.filter((a) => a !== report.currentAddress);
   if (others.length > 0) out.line(`${out.bold('Also used here:')} ${others.join(', ')}`);
   out.line();
+  const practice = report.hostKind === 'practice' ? report.practiceScenario : undefined;
   const sorted = [...report.findings].sort(
     (a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status),
   );
@@ -49,7 +51,11 @@ export function printDiagnosis(out: Output, report: DiagnosisReport): void {
     if (f.status === 'problem' || f.status === 'warning' || out.verbose) {
       out.line(out.dim(`${indent}KB: ${kbStepLabel(f.kbStep)}`));
       if (f.repairs.length > 0)
-        out.line(out.dim(`${indent}Repair: --steps ${f.repairs.join(',')}`));
+        out.line(
+          out.dim(
+            `${indent}Repair: ${pasteableCommand(`repair --steps ${f.repairs.join(',')}`, practice)}`,
+          ),
+        );
     }
     if (out.verbose) {
       if (f.detail) out.line(`${indent}${f.detail}`);
@@ -61,9 +67,9 @@ export function printDiagnosis(out: Output, report: DiagnosisReport): void {
   out.line(
     count === 0
       ? out.green('No sign-in problem found.')
-      : out.red(`${count} problem${count === 1 ? '' : 's'} found.`) +
+      : out.red(`${countOf(count, 'problem', 'problems')} found.`) +
           (profile
             ? ' Run the tool normally first (see the top): the repairs of this profile are refused.'
-            : ' See the plan with: sfb-signin-repair repair --all --dry-run'),
+            : ` See the plan with: ${pasteableCommand('repair --all --dry-run', practice)}`),
   );
 }

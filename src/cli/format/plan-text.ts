@@ -1,6 +1,5 @@
 import type { RepairPlan } from '../../shared/repairs';
-import { kbStepLabel } from '../../main/report/labels';
-import { targetFacts } from '../../main/report/target-facts';
+import { countOf, kbStepLabel, planSafety, targetFacts } from '../../shared/wording';
 import type { Output } from '../output';
 
 export function actionCount(plan: RepairPlan): number {
@@ -30,9 +29,5 @@ export function printPlan(out: Output, plan: RepairPlan): void {
   if (plan.requiresAdmin) out.line('These changes need administrator rights.');
   const n = actionCount(plan);
   const undoable = plan.steps.flatMap((s) => s.actions).filter((a) => a.undoable).length;
-  const safety =
-    undoable === n
-      ? 'Each is backed up first and can be undone.'
-      : `${undoable} of them are backed up first and can be undone.`;
-  out.line(`${n} change${n === 1 ? '' : 's'} in all. ${safety}`);
+  out.line(`${countOf(n, 'change', 'changes')} in all. ${planSafety(n, undoable)}`);
 }

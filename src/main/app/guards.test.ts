@@ -64,7 +64,7 @@ describe('window guards', () => {
   });
 
   it('runs the renderer isolated and sandboxed without Node', () => {
-    const prefs = secureWebPreferences('/app/dist/preload.cjs');
+    const prefs = secureWebPreferences('/app/dist/preload.cjs', { devTools: false });
     expect(prefs).toMatchObject({
       contextIsolation: true,
       sandbox: true,
@@ -74,7 +74,13 @@ describe('window guards', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
       preload: '/app/dist/preload.cjs',
+      devTools: false,
     });
+  });
+
+  it('offers developer tools only to a development run', () => {
+    expect(secureWebPreferences('/p.cjs', { devTools: true }).devTools).toBe(true);
+    expect(secureWebPreferences('/p.cjs', { devTools: false }).devTools).toBe(false);
   });
 
   it('serves a CSP without inline script or remote sources', () => {

@@ -9,7 +9,8 @@ export const APP_HOST = 'renderer';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
-export function secureWebPreferences(preloadPath: string) {
+/** `devTools` only for a development run (`!app.isPackaged`): a shipped app has none. */
+export function secureWebPreferences(preloadPath: string, options: { devTools: boolean }) {
   return {
     preload: preloadPath,
     contextIsolation: true,
@@ -23,7 +24,7 @@ export function secureWebPreferences(preloadPath: string) {
     webviewTag: false,
     navigateOnDragDrop: false,
     spellcheck: false,
-    devTools: true,
+    devTools: options.devTools,
   } as const;
 }
 

@@ -9,18 +9,22 @@ import {
   ipcMain,
   protocol,
   session as electronSession,
+  shell,
 } from 'electron';
 import { join } from 'node:path';
 import { PROGRESS_CHANNEL } from '../../shared/operations';
-import { HELPER_FLAG, runElevatedHelper } from '../elevation/helper-main';
+import { setPromptOwner } from '../elevation';
+import { runElevatedHelper } from '../elevation/helper-main';
+import { RUN_AS_NODE_ENV } from '../elevation/launcher';
 import { fileAuditSink } from '../ipc/audit';
 import { createOperationDispatcher } from '../ipc/dispatcher';
 import { bindOperationsToIpcMain } from '../ipc/electron-binding';
-import { createHandlers } from '../ipc/handlers';
-import { realSessionDeps } from '../ipc/real-session-deps';
-import type { UserRelauncher } from '../ipc/restart-as-user';
-import { openAppSession, type AppSession } from '../ipc/session';
+import { createHandlers } from '../session/handlers';
+import { realServices } from '../session/real-services';
+import type { UserRelauncher } from '../session/restart-as-user';
+import { openAppSession, type AppSession } from '../session/app-session';
 import { parseAppArgs } from './app-args';
+import { APP_ID } from './app-identity';
 import {
   APP_ENTRY_URL,
   APP_HOST,
@@ -32,8 +36,9 @@ import {
   isAllowedRequestUrl,
   secureWebPreferences,
 } from './guards';
+import { helperRequest, runHelperMode } from './helper-mode';
 import { readRendererFile } from './renderer-files';
-import { explorerPath, shellRelauncher } from './shell-relaunch';
+import { explorerPath, relaunchExecutable, shellRelauncher } from './shell-relaunch';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false } },
@@ -63,7 +68,10 @@ const CLOSE_AFTER_RELAUNCH_MS = 2_000;
  */
 function appRelauncher(): UserRelauncher | undefined {
   if (process.platform !== 'win32' || !app.isPackaged) return undefined;
-  const shell = shellRelauncher({ executable: process.execPath, shell: explorerPath(process.env) });
+  const shell = shellRelauncher({
+    executable: relaunchExecutable(process.env, process.execPath),
+    shell: explorerPath(process.env),
+  });
   return {
     async relaunch() {
       // The new instance must not find this one holding the lock and give way to it.
@@ -104,9 +112,17 @@ async function start(): Promise<void> {
     show: false,
     title: 'SfB Sign-in Repair',
     backgroundColor: '#ffffff',
-    webPreferences: secureWebPreferences(join(root, 'dist', 'preload.cjs')),
+    webPreferences: secureWebPreferences(join(root, 'dist', 'preload.cjs'), {
+      devTools: !app.isPackaged,
+    }),
   });
   mainWindow = window;
+  // The UAC prompt for the one elevated step belongs to this window (HWND, pointer-sized).
+  setPromptOwner(() => {
+    if (window.isDestroyed()) return 0;
+    const handle = window.getNativeWindowHandle();
+    return handle.length >= 8 ? handle.readBigUInt64LE(0) : handle.readUInt32LE(0);
+  });
   window.removeMenu();
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
@@ -117,8 +133,7 @@ async function start(): Promise<void> {
     platform: process.platform,
     dataDir,
     ...(args.practice !== undefined ? { practice: args.practice } : {}),
-    appVersion: app.getVersion(),
-    deps: realSessionDeps,
+    services: await realServices(),
     onProgress: (event) => {
       if (!window.isDestroyed()) window.webContents.send(PROGRESS_CHANNEL, event);
     },
@@ -126,7 +141,10 @@ async function start(): Promise<void> {
   const session = appSession;
   const relauncher = appRelauncher();
   const dispatch = createOperationDispatcher(
-    createHandlers(session, relauncher ? { relauncher } : {}),
+    createHandlers(session, {
+      ...(relauncher ? { relauncher } : {}),
+      openExternal: (url) => shell.openExternal(url),
+    }),
     {
       trustedOrigin: APP_ORIGIN,
       isPractice: () => session.isPractice(),
@@ -141,20 +159,25 @@ async function start(): Promise<void> {
   await window.loadURL(APP_ENTRY_URL);
 }
 
-const helperAt = process.argv.indexOf(HELPER_FLAG);
-if (helperAt !== -1) {
+// This process runs as the app (Electron reads ELECTRON_RUN_AS_NODE once, at start). Anything it
+// starts again as itself, the elevated helper or a restarted copy, must be the app too.
+delete process.env[RUN_AS_NODE_ENV];
+
+const helperRequestFile = helperRequest(process.argv);
+if (helperRequestFile !== undefined) {
   // Started by the app itself through the UAC prompt (src/main/elevation): one admin operation,
   // no window, and no single-instance lock, which the app that asked for it holds.
-  void runElevatedHelper(
-    process.argv.length === helperAt + 2 ? (process.argv[helperAt + 1] ?? '') : '',
-    {
-      platform: process.platform,
-      stderr: (text) => void process.stderr.write(text),
-    },
-  ).then((code) => app.exit(code));
+  void runHelperMode(
+    app,
+    helperRequestFile,
+    { platform: process.platform, stderr: (text) => void process.stderr.write(text) },
+    runElevatedHelper,
+  );
 } else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  // Before any window: a copy started again groups with the installer's pinned shortcut.
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   app.on('second-instance', () => {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();

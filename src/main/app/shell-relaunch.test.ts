@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { explorerPath, shellRelauncher } from './shell-relaunch';
+import { explorerPath, relaunchExecutable, shellRelauncher } from './shell-relaunch';
 
 let dir: string | undefined;
 afterEach(async () => {
@@ -15,6 +15,15 @@ describe('shell relaunch', () => {
     expect(explorerPath({ SystemRoot: 'D:\\WINNT' })).toBe('D:\\WINNT\\explorer.exe');
     expect(explorerPath({ windir: 'C:\\Windows' })).toBe('C:\\Windows\\explorer.exe');
     expect(explorerPath({})).toBe('C:\\Windows\\explorer.exe');
+  });
+
+  it('starts the portable launcher again, not its unpacked copy in %TEMP%', () => {
+    const unpacked = 'C:\\Users\\ann\\AppData\\Local\\Temp\\2kQ1\\SfB Sign-in Repair.exe';
+    const portable = 'D:\\Tools\\SfB-Sign-in-Repair-0.1.0-portable.exe';
+    expect(relaunchExecutable({ PORTABLE_EXECUTABLE_FILE: portable }, unpacked)).toBe(portable);
+    // The installed app: no portable launcher, its own exe.
+    expect(relaunchExecutable({}, unpacked)).toBe(unpacked);
+    expect(relaunchExecutable({ PORTABLE_EXECUTABLE_FILE: '' }, unpacked)).toBe(unpacked);
   });
 
   it('hands exactly the executable path, spaces and all, to the shell and does not wait for it', async () => {

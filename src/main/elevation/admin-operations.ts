@@ -4,7 +4,7 @@
  * value name: the helper knows the one registry value it may touch. Anything outside the table
  * is refused before the helper reads the registry.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RegistryKeyRef } from '../../shared/registry-value';
 
 /** HKLM\SOFTWARE\Microsoft\Cryptography, 64-bit view: the only key the helper ever opens. */

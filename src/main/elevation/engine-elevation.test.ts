@@ -9,13 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../engine';
-import { snapshotDifferences, snapshotPc } from '../engine/testing/snapshot';
+import { snapshotDifferences, snapshotPc } from '../../../testing/engine/snapshot';
 import { openHost, resetPractice } from '../host';
 import type { HostSystem } from '../host/ports';
 import { MACHINE_GUID_KEY, MACHINE_GUID_NAME } from './admin-operations';
 import { exchangeRoot } from './exchange';
 import { adminElevationFor, type SimulatedUacAnswer } from './index';
-import { buildCli, type BuiltCli } from './testing/built-cli';
+import { buildCli, type BuiltCli } from '../../../testing/elevation/built-cli';
 
 const SCENARIO = 'machine-guid-braces';
 const BARE = 'c1cbd94c-0d35-414c-89ef-dd092b984883';

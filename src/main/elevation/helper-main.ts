@@ -14,7 +14,7 @@ import { receiveRequest, writeResult } from './exchange';
 import { RESULT_FORMAT, type ElevatedRequest, type ElevatedResultDocument } from './messages';
 import { performAdminOperation, RefusedOperation } from './perform';
 
-export const HELPER_FLAG = '--elevated-helper';
+export { HELPER_FLAG } from './helper-flag';
 
 export const HELPER_EXIT = {
   done: 0,

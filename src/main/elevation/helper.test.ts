@@ -14,7 +14,7 @@ import { MACHINE_GUID_KEY, MACHINE_GUID_NAME, type AdminOperation } from './admi
 import { exchangeRoot, openExchange, REQUEST_FILE } from './exchange';
 import { HELPER_EXIT, HELPER_FLAG } from './helper-main';
 import { elevatedResultSchema, type RequestTarget } from './messages';
-import { buildCli, type BuiltCli } from './testing/built-cli';
+import { buildCli, type BuiltCli } from '../../../testing/elevation/built-cli';
 
 const SCENARIO = 'machine-guid-braces';
 const BRACED = '{c1cbd94c-0d35-414c-89ef-dd092b984883}';

@@ -30,11 +30,24 @@ export interface ElevationSetup {
   env?: NodeJS.ProcessEnv;
 }
 
+/** A window handle (HWND) as a pointer-sized integer; 0 for none. */
+export type WindowHandle = number | bigint;
+
+let promptOwner: () => WindowHandle = () => 0;
+
+/**
+ * The window that owns the UAC prompt: the app's, so the prompt is tied to it and comes up in
+ * front of it rather than behind as an unowned window. The command line has none (0).
+ */
+export function setPromptOwner(window: () => WindowHandle): void {
+  promptOwner = window;
+}
+
 function lazyWindowsLauncher(command: HelperCommand): ElevatedLauncher {
   return {
     async launch(requestFile) {
       const { windowsLauncher } = await import('./windows-launcher');
-      return windowsLauncher({ command }).launch(requestFile);
+      return windowsLauncher({ command, ownerWindow: promptOwner() }).launch(requestFile);
     },
   };
 }

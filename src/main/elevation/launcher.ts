@@ -13,6 +13,8 @@ import type { RequestTarget } from './messages';
 export interface HelperCommand {
   executable: string;
   args: string[];
+  /** Environment changes for the helper (`undefined` removes a variable). */
+  env?: Record<string, string | undefined>;
 }
 
 export type LaunchOutcome = { kind: 'exited'; exitCode: number } | { kind: 'cancelled' };
@@ -31,13 +33,57 @@ export const CANCELLED_MESSAGE =
   'The administrator prompt was cancelled, so MachineGuid was not changed. ' +
   'Run the step again and choose Yes to let it change this one value.';
 
-/** The running program as the helper command: the CLI script under Node, the app under Electron. */
+/** Electron's switch that makes its executable a plain Node.js (checked once, at start). */
+export const RUN_AS_NODE_ENV = 'ELECTRON_RUN_AS_NODE';
+
+/** What decides how this program starts itself again. */
+export interface RunningProgram {
+  execPath: string;
+  argv: readonly string[];
+  /** `process.type`: 'browser' in Electron's main process, undefined under Node (or Electron as Node). */
+  electronProcessType: string | undefined;
+  /** Electron's `process.defaultApp`: electron.exe started with an app folder (development). */
+  defaultApp: boolean;
+  /** A Node single executable application (sfb-signin-repair.exe): argv[1] is the exe itself. */
+  singleExecutable: boolean;
+}
+
+/**
+ * The helper command for each way this program runs:
+ * - the packaged Electron app: its exe alone, which must start as the app, so the helper may not
+ *   inherit ELECTRON_RUN_AS_NODE;
+ * - Electron in development: electron.exe and the app folder;
+ * - Node.js, or Electron's exe as Node (ELECTRON_RUN_AS_NODE=1): the executable and the script,
+ *   keeping ELECTRON_RUN_AS_NODE so the helper is a Node too;
+ * - the single exe: the exe alone, since the script is inside it.
+ */
+export function helperCommandFor(program: RunningProgram): HelperCommand {
+  const executable = program.execPath;
+  if (program.singleExecutable) return { executable, args: [] };
+  const first = program.argv[1];
+  if (program.electronProcessType === 'browser') {
+    const env = { [RUN_AS_NODE_ENV]: undefined };
+    return { executable, args: program.defaultApp && first ? [first] : [], env };
+  }
+  return { executable, args: first ? [first] : [] };
+}
+
+function isSingleExecutable(): boolean {
+  // Looked up at run time: Electron's own Node may be built without node:sea.
+  const sea = process.getBuiltinModule('node:sea') as typeof import('node:sea') | undefined;
+  return sea?.isSea() ?? false;
+}
+
+/** The running program as the helper command. */
 export function currentHelperCommand(): HelperCommand {
-  const script = process.argv[1];
-  const packagedApp =
-    process.versions.electron !== undefined &&
-    (process as NodeJS.Process & { defaultApp?: boolean }).defaultApp !== true;
-  return { executable: process.execPath, args: packagedApp || !script ? [] : [script] };
+  const running = process as NodeJS.Process & { defaultApp?: boolean; type?: string };
+  return helperCommandFor({
+    execPath: process.execPath,
+    argv: process.argv,
+    electronProcessType: running.type,
+    defaultApp: running.defaultApp === true,
+    singleExecutable: isSingleExecutable(),
+  });
 }
 
 export interface AdminOperationRunner {

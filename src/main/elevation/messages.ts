@@ -3,7 +3,7 @@
  * and the result the helper writes back. Both are strict; the nonce in the request must come
  * back in the result so a stale or planted result file is never believed.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ERROR_CODES } from '../../shared/errors';
 import { adminOperationSchema } from './admin-operations';
 

@@ -40,7 +40,11 @@ export function practiceLauncher(options: PracticeLauncherOptions): ElevatedLaun
         const child = spawn(
           options.command.executable,
           [...options.command.args, HELPER_FLAG, requestFile],
-          { stdio: ['ignore', 'ignore', 'pipe'], windowsHide: true },
+          {
+            stdio: ['ignore', 'ignore', 'pipe'],
+            windowsHide: true,
+            env: { ...process.env, ...options.command.env },
+          },
         );
         let stderr = '';
         child.stderr.setEncoding('utf8');

@@ -3,10 +3,14 @@
  * through the UAC prompt, then the helper process is waited for. ERROR_CANCELLED is the user
  * saying No at the prompt. Loaded only on Windows (koffi's Win32 bindings).
  *
- * ShellExecuteExW is called synchronously: it returns once the prompt is answered and the
- * process started, and the UAC prompt is on the secure desktop, so nothing else of ours could
- * be used meanwhile. The wait for the helper is a poll so the event loop keeps running.
+ * ShellExecuteExW returns only once the prompt is answered and the process started, so it is
+ * called through koffi's `.async`, on a worker thread: the app's window keeps painting and
+ * answering meanwhile (the prompt is not always on the secure desktop). koffi keeps each call's
+ * last error for the next call on the main thread, so GetLastError right after it reads this
+ * call's error. The prompt is owned by the app's window (`hwnd`). The wait for the helper is a
+ * poll so the event loop keeps running.
  */
+import { promisify } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { HostError } from '../host/host-error';
 import { closeHandle, declare, koffi, lastError, type Handle } from '../host/windows/ffi';
@@ -50,8 +54,12 @@ interface ShellExecuteInfo {
   hProcess: Handle;
 }
 
+type ShellExecuteExW = ((info: ShellExecuteInfo) => boolean) & {
+  async(info: ShellExecuteInfo, done: (error: unknown, ok: boolean) => void): void;
+};
+
 const api = {
-  ShellExecuteExW: declare<(info: ShellExecuteInfo) => boolean>(
+  ShellExecuteExW: declare<ShellExecuteExW>(
     'shell32.dll',
     'bool __stdcall ShellExecuteExW(_Inout_ SHELLEXECUTEINFOW *pExecInfo)',
   ),
@@ -77,8 +85,15 @@ export interface WindowsLauncherOptions {
   command: HelperCommand;
   /** `runas` in the product; tests under Wine may use `open` to measure the rest of the path. */
   verb?: 'runas' | 'open';
+  /** The window the prompt belongs to (HWND); 0 for none (the command line). */
+  ownerWindow?: Handle;
   timeoutMs?: number;
 }
+
+const shellExecuteOffThread = promisify(
+  (info: ShellExecuteInfo, done: (error: unknown, ok: boolean) => void) =>
+    api.ShellExecuteExW.async(info, done),
+);
 
 export function windowsLauncher(options: WindowsLauncherOptions): ElevatedLauncher {
   const timeoutMs = options.timeoutMs ?? 120_000;
@@ -87,7 +102,7 @@ export function windowsLauncher(options: WindowsLauncherOptions): ElevatedLaunch
       const info: ShellExecuteInfo = {
         cbSize: koffi.sizeof(SHELLEXECUTEINFOW),
         fMask: SEE_MASK_NOCLOSEPROCESS | SEE_MASK_NOASYNC | SEE_MASK_FLAG_NO_UI,
-        hwnd: 0,
+        hwnd: options.ownerWindow ?? 0,
         lpVerb: options.verb ?? 'runas',
         lpFile: options.command.executable,
         lpParameters: windowsCommandLine([...options.command.args, HELPER_FLAG, requestFile]),
@@ -101,8 +116,9 @@ export function windowsLauncher(options: WindowsLauncherOptions): ElevatedLaunch
         hIconOrMonitor: 0,
         hProcess: 0,
       };
-      if (!api.ShellExecuteExW(info)) {
-        const error = lastError();
+      const started = await shellExecuteOffThread(info);
+      const error = lastError();
+      if (!started) {
         if (error === ERROR_CANCELLED) return { kind: 'cancelled' };
         throw new HostError(
           'internal',

@@ -6,7 +6,8 @@
  * wait, the exit code and the channel; a cancelled prompt is covered on the practice PC.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BUNDLE_DIR,
@@ -16,6 +17,7 @@ import {
   toWindowsPath,
   wineAvailable,
 } from '../../../scripts/wine/harness.mjs';
+import { buildSingleExe } from '../../../scripts/dist-cli.mjs';
 
 const hasWine = wineAvailable();
 if (!hasWine) {
@@ -45,6 +47,7 @@ interface ProbeAnswer {
 
 describe.skipIf(!hasWine)('the elevated helper under Wine', () => {
   let prefix: string;
+  let singleExe: string;
 
   beforeAll(async () => {
     const { build } = await import('esbuild');
@@ -61,25 +64,36 @@ describe.skipIf(!hasWine)('the elevated helper under Wine', () => {
     await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: CLI });
     await build({
       ...common,
-      entryPoints: ['src/main/elevation/testing/wine-probe.ts'],
+      entryPoints: ['testing/elevation/wine-probe.ts'],
       outfile: join(BUNDLE_DIR, `${PROBE}.cjs`),
     });
+    // Cached in .cache/single-exe while its inputs are unchanged (shared with wine.test.ts).
+    singleExe = (
+      await buildSingleExe({
+        out: join(tmpdir(), `sfb-helper-exe-${process.pid}`, 'sfb-signin-repair.exe'),
+        log: () => undefined,
+      })
+    ).exe;
     prefix = createPrefix();
-  }, 300_000);
+  }, 400_000);
 
   afterAll(() => {
     if (prefix) removePrefix(prefix);
     rmSync(CLI, { force: true });
     rmSync(join(BUNDLE_DIR, `${PROBE}.cjs`), { force: true });
+    if (singleExe) rmSync(dirname(singleExe), { recursive: true, force: true });
   });
 
-  it('runas: the helper removes the braces and puts them back; nothing is left behind', async () => {
-    const run = (await runEntry(prefix, PROBE, [toWindowsPath(CLI), 'runas'], {
+  async function probe(program: string): Promise<ProbeAnswer['value']> {
+    const run = (await runEntry(prefix, PROBE, [toWindowsPath(program), 'runas'], {
       timeoutMs: 240_000,
     })) as { result: ProbeAnswer; stderr: string };
     console.log(`[wine] elevation probe: ${JSON.stringify(run.result)}`);
     expect(run.result.error).toBeUndefined();
-    const answer = run.result.value;
+    return run.result.value;
+  }
+
+  function expectRoundTrip(answer: ProbeAnswer['value']): void {
     expect(answer.removed).toMatchObject({
       status: 'done',
       before: '{6f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9}',
@@ -89,5 +103,13 @@ describe.skipIf(!hasWine)('the elevated helper under Wine', () => {
     expect(answer.restored).toMatchObject({ status: 'done' });
     expect(answer.afterRestore).toBe('{6f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9}');
     expect(answer.leftovers).toEqual([]);
+  }
+
+  it('runas: the helper removes the braces and puts them back; nothing is left behind', async () => {
+    expectRoundTrip(await probe(CLI));
+  }, 300_000);
+
+  it('the single exe as the helper: `sfb-signin-repair.exe --elevated-helper <request>`', async () => {
+    expectRoundTrip(await probe(singleExe));
   }, 300_000);
 });

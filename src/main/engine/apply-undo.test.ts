@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { HostError } from '../host/host-error';
-import { overrideHost, readAllBytes } from './testing/host-wrappers';
-import { practiceFixture, type PracticeFixture } from './testing/practice';
-import { snapshotDifferences, snapshotPc } from './testing/snapshot';
+import { overrideHost, readAllBytes } from '../../../testing/engine/host-wrappers';
+import { practiceFixture, type PracticeFixture } from '../../../testing/engine/practice';
+import { snapshotDifferences, snapshotPc } from '../../../testing/engine/snapshot';
 import type { RepairStepId } from '../../shared/repairs';
 
 let fixture: PracticeFixture | undefined;
@@ -35,11 +35,22 @@ describe('apply and undo on kb-lync2013', () => {
     const after = await snapshotPc(await fixture.reopen());
     const changed = snapshotDifferences(before, after);
     // Precision: every difference belongs to user@contoso.com, and every decoy is untouched.
-    for (const line of changed) {
+    // The cache folders were moved whole into the backup area under LocalAppData.
+    const moved = changed.filter((line) =>
+      /^files: (LocalAppData|Profile\/AppData\/Local)\/SfB Sign-in Repair\/\S* absent -> /.test(
+        line,
+      ),
+    );
+    for (const line of changed.filter((each) => !moved.includes(each))) {
       expect(line.toLowerCase()).toMatch(
         /user@contoso\.com|15\.0\\lync :: server(sipuri|username)|currentuser\\my\\/,
       );
     }
+    const removedCache = changed.filter((line) =>
+      /^files: \S+\/sip_user@contoso\.com\/\S*[^/] "\w+" -> absent$/.test(line),
+    );
+    expect(removedCache.length).toBeGreaterThan(0);
+    expect(moved.filter((line) => !line.endsWith('"dir"'))).toHaveLength(removedCache.length);
     const certificateChanges = changed.filter((line) => line.startsWith('certificates:'));
     expect(certificateChanges).toHaveLength(1);
     expect(changed.filter((line) => line.startsWith('credentials:'))).toEqual([
@@ -148,7 +159,7 @@ describe('the client and locked files', () => {
     let lockedPath: string | undefined;
     const lockedHost = overrideHost(host, {
       files: {
-        async remove(path: string) {
+        async move(path: string, destination: string) {
           removals += 1;
           if (removals === 2) lockedPath = path;
           if (path === lockedPath) {
@@ -157,7 +168,7 @@ describe('the client and locked files', () => {
               process: 'lync.exe',
             });
           }
-          await host.files.remove(path);
+          await host.files.move(path, destination);
         },
       },
     });

@@ -164,7 +164,11 @@ export async function applyPlan(
         await append({ type: 'apply-start', actionId: action.id });
         const executor = executorFor(action.internal);
         try {
-          await executor.apply(context, action.internal);
+          await executor.apply(
+            context,
+            action.internal,
+            state.store.backupWriter(runId, action.id),
+          );
           if (!(await executor.verifyApplied(context, action.internal))) {
             throw new HostError(
               'verification-failed',

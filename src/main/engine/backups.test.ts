@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { practiceFixture, type PracticeFixture } from './testing/practice';
-import { snapshotDifferences, snapshotPc } from './testing/snapshot';
+import { practiceFixture, type PracticeFixture } from '../../../testing/engine/practice';
+import { snapshotDifferences, snapshotPc } from '../../../testing/engine/snapshot';
 
 let fixture: PracticeFixture | undefined;
 afterEach(async () => {

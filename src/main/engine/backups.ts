@@ -5,21 +5,13 @@
  */
 import { HostError } from '../host/host-error';
 import { isSafeId } from '../journal/engine-store';
-import type { EngineState } from './engine-state';
+import { movedRunSize, removeMovedRun } from '../journal/moved-backup';
+import { actionContext, type EngineState } from './engine-state';
 import { appender, readRun } from './run-helpers';
 import type { FoldedRun } from './run-journal';
 import type { BackupInfo, PurgeRequest, PurgeResult } from './types';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-function canUndo(run: FoldedRun): boolean {
-  return (
-    run.ended &&
-    !run.openUndo &&
-    run.record.backupsPurgedAt === undefined &&
-    run.actions.some((action) => action.undoable && action.outcome === 'applied')
-  );
-}
 
 function readable(state: EngineState): Array<{ runId: string; run: FoldedRun }> {
   return state.store.runIds().flatMap((runId) => {
@@ -31,13 +23,27 @@ function readable(state: EngineState): Array<{ runId: string; run: FoldedRun }> 
   });
 }
 
-export function listBackups(state: EngineState): BackupInfo[] {
-  return readable(state)
-    .map(({ runId, run }) => ({
+/** The run's backups in the data folder and the folders it moved aside. */
+async function backupBytes(state: EngineState, runId: string): Promise<number> {
+  return (
+    state.store.backupSize(runId) + (await movedRunSize(actionContext(state).host.files, runId))
+  );
+}
+
+export async function listBackups(state: EngineState): Promise<BackupInfo[]> {
+  const rows = await Promise.all(
+    readable(state).map(async ({ runId, run }) => ({
+      runId,
+      run,
+      sizeBytes: await backupBytes(state, runId),
+    })),
+  );
+  return rows
+    .map(({ runId, run, sizeBytes }) => ({
       runId,
       startedAt: run.record.startedAt,
-      sizeBytes: state.store.backupSize(runId),
-      undoable: canUndo(run),
+      sizeBytes,
+      undoable: run.record.undoable,
       ...(run.record.backupsPurgedAt !== undefined ? { purgedAt: run.record.backupsPurgedAt } : {}),
     }))
     .sort((a, b) => (a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0));
@@ -104,7 +110,7 @@ export async function purgeBackups(
       });
       continue;
     }
-    const sizeBytes = state.store.backupSize(runId);
+    const sizeBytes = await backupBytes(state, runId);
     if (run.record.backupsPurgedAt === undefined) {
       const journal = state.store.openJournal(runId);
       try {
@@ -114,6 +120,8 @@ export async function purgeBackups(
       }
     }
     state.store.removeBackups(runId);
+    // Folders backed up by moving them aside are deleted with the rest.
+    await removeMovedRun(actionContext(state).host.files, runId);
     result.purged.push({ runId, freedBytes: sizeBytes });
   }
   return result;

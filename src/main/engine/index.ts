@@ -98,7 +98,7 @@ export function createEngineWithHooks(options: EngineOptions, hooks: EngineHooks
         }
         return readRun(state, runId).record;
       }),
-    listBackups: () => reading(async () => listBackups(state)),
+    listBackups: () => reading(() => listBackups(state)),
     purgeBackups: (request) => writing(() => purgeBackups(state, request)),
     listRuns: () =>
       reading(async () =>

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { HostError } from '../host/host-error';
 import { LOCKED_RETRY_DELAYS_MS } from './actions/locked-retry';
-import { overrideHost } from './testing/host-wrappers';
-import { practiceFixture, type PracticeFixture } from './testing/practice';
-import { snapshotDifferences, snapshotPc } from './testing/snapshot';
+import { overrideHost } from '../../../testing/engine/host-wrappers';
+import { practiceFixture, type PracticeFixture } from '../../../testing/engine/practice';
+import { snapshotDifferences, snapshotPc } from '../../../testing/engine/snapshot';
 
 let fixture: PracticeFixture | undefined;
 afterEach(async () => {
@@ -20,7 +20,7 @@ function lockFor(host: PracticeFixture['host'], busyAttempts: number) {
   let first: string | undefined;
   const locked = overrideHost(host, {
     files: {
-      async remove(path: string) {
+      async move(path: string, destination: string) {
         first ??= path;
         if (path === first) {
           attempts.push(Date.now());
@@ -31,7 +31,7 @@ function lockFor(host: PracticeFixture['host'], busyAttempts: number) {
             });
           }
         }
-        await host.files.remove(path);
+        await host.files.move(path, destination);
       },
     },
   });

@@ -14,8 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPracticePc } from '../host/practice';
 import type { HostSystem } from '../host/ports';
 import { buildReport } from '../report';
-import { readAllBytes } from './testing/host-wrappers';
-import { practiceFixture } from './testing/practice';
+import { readAllBytes } from '../../../testing/engine/host-wrappers';
+import { practiceFixture } from '../../../testing/engine/practice';
 
 const repo = resolve(__dirname, '..', '..', '..');
 const bin = join(repo, 'bin', 'sfb-signin-repair.cjs');

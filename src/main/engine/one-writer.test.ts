@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { afterEach, describe, expect, it } from 'vitest';
 import { acquireDataLock, LOCK_FILE } from '../journal/data-lock';
-import { practiceFixture, type PracticeFixture } from './testing/practice';
+import { practiceFixture, type PracticeFixture } from '../../../testing/engine/practice';
 
 let fixture: PracticeFixture | undefined;
 const children: ChildProcessWithoutNullStreams[] = [];

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { adjustPracticePc } from '../host/practice';
 import type { Identity } from '../host/ports';
 import { profileMismatch } from './profile-guard';
-import { practiceFixture, type PracticeFixture } from './testing/practice';
-import { snapshotDifferences, snapshotPc } from './testing/snapshot';
+import { practiceFixture, type PracticeFixture } from '../../../testing/engine/practice';
+import { snapshotDifferences, snapshotPc } from '../../../testing/engine/snapshot';
 
 let fixture: PracticeFixture | undefined;
 afterEach(async () => {

@@ -1,5 +1,5 @@
 /** Small pieces apply, undo and recovery share. */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ErrorData } from '../../shared/errors';
 import type { RepairPlan } from '../../shared/repairs';
 import { HostError } from '../host/host-error';

@@ -2,18 +2,11 @@
  * The entries a run writes to its journal, and how a RunRecord is read back from them. The
  * journal is the only source of truth: run lists, undo and crash recovery all fold it.
  */
-import { z } from 'zod';
-import {
-  REPAIR_STEP_IDS,
-  type ActionResult,
-  type RepairStepId,
-  type RunRecord,
-  type RunStatus,
-} from '../../shared/repairs';
+import * as z from 'zod';
+import { type ActionResult, type RunRecord, type RunStatus } from '../../shared/repairs';
+import { repairStepIdSchema as stepId } from '../../shared/model/diagnosis';
+import { actionErrorSchema as errorSchema, runStatusSchema } from '../../shared/model/repair';
 import { internalTargetSchema } from './actions/internal-target';
-
-const stepId = z.enum(REPAIR_STEP_IDS as [RepairStepId, ...RepairStepId[]]);
-const errorSchema = z.object({ code: z.string(), message: z.string() });
 
 export const journalActionSchema = z.object({
   id: z.string(),
@@ -23,15 +16,6 @@ export const journalActionSchema = z.object({
   internal: internalTargetSchema,
 });
 export type JournalAction = z.infer<typeof journalActionSchema>;
-
-const runStatus = z.enum([
-  'applied',
-  'partial',
-  'failed',
-  'undone',
-  'partly-undone',
-  'rolled-back',
-]);
 
 export const journalEntrySchema = z.discriminatedUnion('type', [
   z.object({
@@ -53,7 +37,7 @@ export const journalEntrySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('rollback-failed'), actionId: z.string(), error: errorSchema }),
   z.object({
     type: z.literal('run-end'),
-    status: runStatus,
+    status: runStatusSchema,
     finishedAt: z.string(),
     recovered: z.boolean().optional(),
   }),
@@ -191,6 +175,11 @@ export function foldJournal(entries: JournalEntry[]): FoldedRun | undefined {
       ...(action.error ? { error: action.error } : {}),
     })),
     ...(backupsPurgedAt !== undefined ? { backupsPurgedAt } : {}),
+    undoable:
+      endStatus !== undefined &&
+      openUndo === undefined &&
+      backupsPurgedAt === undefined &&
+      actions.some((action) => action.undoable && action.outcome === 'applied'),
   };
   return {
     start,

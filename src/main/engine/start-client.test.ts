@@ -1,7 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { adjustPracticePc } from '../host/practice';
 import type { HostSystem } from '../host/ports';
-import { practiceFacts, practiceFixture, type PracticeFixture } from './testing/practice';
+import {
+  practiceFacts,
+  practiceFixture,
+  type PracticeFixture,
+} from '../../../testing/engine/practice';
 import type { RepairStepId } from '../../shared/repairs';
 
 let fixture: PracticeFixture | undefined;

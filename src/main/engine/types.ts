@@ -4,7 +4,17 @@
  * the journal and backups.
  */
 import type { ClientKind, DiagnosisReport, Finding } from '../../shared/findings';
-import type { RepairPlan, RepairStepId, RunRecord, RunSummary } from '../../shared/repairs';
+import type {
+  BackupInfo,
+  CloseClientResult,
+  PurgeResult,
+  RepairPlan,
+  RepairStepId,
+  RunRecord,
+  RunSummary,
+  StartClientRefusal,
+  StartClientResult,
+} from '../../shared/repairs';
 import type { HostSystem } from '../host/ports';
 
 export interface EngineProgress {
@@ -43,44 +53,9 @@ export interface ApplyOptions {
   actionIds?: string[];
 }
 
-export interface CloseClientResult {
-  closed: boolean;
-  stillRunning: string[];
-}
-
-/** Why the client was not started again; `reason` says it in plain words. */
-export type StartClientRefusal =
-  'no-client' | 'already-running' | 'wrong-profile' | 'elevated' | 'launch-failed';
-
 export interface StartClientRequest {
   /** Which installed client; the primary one (as the diagnosis reports it) when absent. Never a path. */
   kind?: ClientKind;
-}
-
-export interface StartClientResult {
-  started: boolean;
-  /** The client started or meant: "Lync 2013". */
-  client?: string;
-  /** Its executable as detected in the registry. */
-  path?: string;
-  /** The new process, when it showed up in the process list. */
-  pid?: number;
-  refusal?: StartClientRefusal;
-  /** Why it was not started, fit for the user. */
-  reason?: string;
-}
-
-/** One run's backups, as the user sees them before choosing what to delete. */
-export interface BackupInfo {
-  runId: string;
-  /** ISO 8601, when the run started. */
-  startedAt: string;
-  /** Bytes its backups take in the data folder (0 once purged). */
-  sizeBytes: number;
-  /** Whether `undo` of this run can still restore something. */
-  undoable: boolean;
-  /** ISO 8601, set once its backups were deleted. */
-  purgedAt?: string;
 }
 
 /** Runs must match every criterion given; at least one is required. */
@@ -88,12 +63,6 @@ export interface PurgeRequest {
   /** Runs that finished more than this many days ago. */
   olderThanDays?: number;
   runIds?: string[];
-}
-
-export interface PurgeResult {
-  purged: Array<{ runId: string; freedBytes: number }>;
-  /** Matching runs whose backups were kept, and why. */
-  kept: Array<{ runId: string; reason: string }>;
 }
 
 export interface Engine {
@@ -125,4 +94,11 @@ export interface Engine {
   startClient(request?: StartClientRequest): Promise<StartClientResult>;
 }
 
-export type { Finding };
+export type {
+  BackupInfo,
+  CloseClientResult,
+  Finding,
+  PurgeResult,
+  StartClientRefusal,
+  StartClientResult,
+};

@@ -1,8 +1,8 @@
 /**
  * The transport-independent core of the IPC wrapper. Every operation call, whether it arrives
- * through Electron's ipcMain or through the browser-test harness, goes through `dispatch`:
- * sender check, operation lookup, request schema, practice-only rule, the handler, response
- * schema, error mapping and the audit line — in this one place.
+ * through Electron's ipcMain or the served wizard's server (src/main/served), goes through
+ * `dispatch`: sender check, operation lookup, request schema, practice-only rule, the handler,
+ * response schema, error mapping and the audit line — in this one place.
  */
 import type { z } from 'zod';
 import type { ErrorData } from '../../shared/errors';

@@ -9,12 +9,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../shared/errors';
 import { OPERATION_NAMES, OPERATIONS, type OperationName } from '../../shared/operations';
-import { snapshotDifferences, snapshotPc, type PcSnapshot } from '../engine/testing/snapshot';
+import { snapshotDifferences, snapshotPc, type PcSnapshot } from '../../../testing/engine/snapshot';
 import { createOperationDispatcher, type OperationDispatcher } from './dispatcher';
-import { createHandlers } from './handlers';
-import { realSessionDeps } from './real-session-deps';
+import { createHandlers } from '../session/handlers';
+import { realServices } from '../session/real-services';
 import type { SenderInfo } from './sender';
-import { openAppSession, type AppSession } from './session';
+import { openAppSession, type AppSession } from '../session/app-session';
 
 const ORIGIN = 'app://renderer';
 const APP_FRAME: SenderInfo = { frameUrl: `${ORIGIN}/index.html`, isAppMainFrame: true };
@@ -119,10 +119,11 @@ const TEMPLATES: Record<OperationName, Record<string, unknown>> = {
   'runs.undo': { runId: 'run-forged', stepId: 'clear-endpoint-cache' },
   'backups.list': {},
   'backups.purge': { olderThanDays: 30, runIds: ['run-forged'] },
-  'report.build': { format: 'html' },
+  'report.build': { format: 'html', context: { address: 'user@contoso.com', fixed: false } },
   'practice.list': {},
   'practice.reset': { name: 'healthy' },
   'app.restartAsUser': {},
+  'app.openExternal': { link: 'sign-in-assistant-download' },
 };
 
 function malformedRequest(rng: Rng, name: OperationName): unknown {
@@ -149,19 +150,20 @@ let before: PcSnapshot;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'sfb-fuzz-'));
+  const real = await realServices();
   session = await openAppSession({
     platform: 'linux',
     dataDir,
     practice: 'kb-lync2013',
-    appVersion: '0.0.0',
-    deps: {
-      ...realSessionDeps,
+    services: {
+      ...real,
+      appVersion: '0.0.0',
       // No fuzzed admin request may reach the network: answer as the check would when offline.
       runAdminChecks: async () => [],
       // A fuzzed `client.start` that the schema accepts ({kind: undefined}) would rightly start
       // Lync; run elevated, where the engine refuses to start it, so only the wrapper is tested.
       openHost: async (request) => {
-        const opened = await realSessionDeps.openHost(request);
+        const opened = await real.openHost(request);
         const { host } = opened;
         const identity = {
           current: async () => ({ ...(await host.identity.current()), elevated: true }),

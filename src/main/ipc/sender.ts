@@ -1,5 +1,5 @@
 /**
- * Who sent an operation call. The Electron binding and the browser-test harness both reduce
+ * Who sent an operation call. The Electron binding and the served wizard's server both reduce
  * their transport's sender to this shape, so the one check below is what guards every call.
  */
 export interface SenderInfo {

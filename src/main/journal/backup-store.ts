@@ -4,7 +4,7 @@
  * 100,000 cache files costs one fsync, not 100,000. Every write is fsynced before the engine
  * records the backup as done. Any failure is `backup-failed`, raised before anything changes.
  */
-import { closeSync, fsyncSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   dataFolderError,
@@ -13,6 +13,12 @@ import {
   writeAllSync,
   writeFileAtomic,
 } from './durable-fs';
+
+/** The run and action a backup belongs to: what names its moved folder (moved-backup.ts). */
+export interface BackupOwner {
+  runId: string;
+  actionId: string;
+}
 
 export interface PackSlice {
   offset: number;
@@ -76,7 +82,15 @@ export class PackWriter {
 }
 
 export class BackupWriter {
-  constructor(readonly dir: string) {}
+  constructor(
+    readonly dir: string,
+    readonly owner?: BackupOwner,
+  ) {}
+
+  /** What has been written so far, read back (a step may choose how to change by its backup). */
+  reader(): BackupReader {
+    return new BackupReader(this.dir, this.owner);
+  }
 
   private prepare(): void {
     try {
@@ -120,7 +134,15 @@ export class BackupWriter {
 }
 
 export class BackupReader {
-  constructor(readonly dir: string) {}
+  constructor(
+    readonly dir: string,
+    readonly owner?: BackupOwner,
+  ) {}
+
+  /** Whether the backup holds a document or pack of this name. */
+  has(name: string): boolean {
+    return existsSync(join(this.dir, name));
+  }
 
   readDocument(name: string): unknown {
     const path = join(this.dir, name);

@@ -21,7 +21,7 @@ import {
 } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { HostError } from '../host/host-error';
 import { dataFolderError, ensureDirectory, errnoOf, writeAllSync } from './durable-fs';
 

@@ -5,6 +5,9 @@
  *   <dataDir>/runs/<runId>/journal.jsonl          the append-only journal of a run and its undos
  *   <dataDir>/runs/<runId>/backup/<actionId>/...  what each action backed up before changing anything
  *
+ * A folder backed up by moving it aside waits outside the data folder, on the folder's own
+ * volume: %LOCALAPPDATA%\SfB Sign-in Repair\moved\<runId>\<actionId> (moved-backup.ts says why).
+ *
  * Ids are checked against one pattern before they become part of a path.
  */
 import { randomBytes } from 'node:crypto';
@@ -133,10 +136,10 @@ export class EngineStore {
   }
 
   backupWriter(runId: string, actionId: string): BackupWriter {
-    return new BackupWriter(join(this.runDir(runId), 'backup', actionId));
+    return new BackupWriter(join(this.runDir(runId), 'backup', actionId), { runId, actionId });
   }
 
   backupReader(runId: string, actionId: string): BackupReader {
-    return new BackupReader(join(this.runDir(runId), 'backup', actionId));
+    return new BackupReader(join(this.runDir(runId), 'backup', actionId), { runId, actionId });
   }
 }

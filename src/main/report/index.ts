@@ -4,19 +4,12 @@
  */
 import { renderHtml } from './render-html';
 import { toReportModel } from './report-model';
+import { summaryText } from './report-summary';
 import type { BuiltReport, ReportFormat, ReportInput } from './report-types';
 
 export type { BuiltReport, ReportFormat, ReportInput, ReportSession } from './report-types';
 export { REPORT_SCHEMA, toReportModel } from './report-model';
 export type { ReportModel, ReportRun } from './report-model';
-export {
-  FINDING_TITLES,
-  STATUS_LABELS,
-  findingTitle,
-  kbStepLabel,
-  repairStepTitle,
-} from './labels';
-export { formatBytes, formatRegistryValue, targetFacts } from './target-facts';
 
 function stamp(iso: string): string {
   // 2026-11-25T10:37:51.123Z → 20261125-103751: sortable and valid on every file system.
@@ -29,11 +22,13 @@ function stamp(iso: string): string {
 export function buildReport(input: ReportInput, format: ReportFormat): BuiltReport {
   const model = toReportModel(input);
   const base = `sfb-signin-repair-report-${stamp(model.generatedAt)}`;
+  const summary = summaryText(model.summary);
   if (format === 'json') {
     return {
       fileName: `${base}.json`,
       mimeType: 'application/json',
       content: `${JSON.stringify(model, null, 2)}\n`,
+      summary,
     };
   }
   if (format === 'html') {
@@ -41,6 +36,7 @@ export function buildReport(input: ReportInput, format: ReportFormat): BuiltRepo
       fileName: `${base}.html`,
       mimeType: 'text/html; charset=utf-8',
       content: renderHtml(model),
+      summary,
     };
   }
   throw new RangeError(`Unknown report format "${String(format)}": use html or json.`);

@@ -1,9 +1,16 @@
 import type { Finding, FindingStatus } from '../../shared/findings';
 import type { ActionResult, PlannedStep, RepairPlan } from '../../shared/repairs';
-import { findingTitle, kbStepLabel, repairStepTitle, STATUS_LABELS } from './labels';
+import {
+  findingTitle,
+  kbStepLabel,
+  repairStepTitle,
+  OUTCOME_WORDS,
+  STATUS_WORDS,
+  targetFacts,
+} from '../../shared/wording';
+import { answerLines, type ReportSummary, type SummaryFinding } from './report-summary';
 import type { ReportModel, ReportRun } from './report-model';
 import { html, SafeHtml } from './safe-html';
-import { targetFacts } from './target-facts';
 
 // Inline only: the report is mailed around and opened offline, so it loads nothing.
 const STYLE = `
@@ -11,7 +18,8 @@ const STYLE = `
   --ok: #1f7a3d; --problem: #b3261e; --warning: #8a5a00; --na: #5b6472; --unknown: #5b3fa0; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 15px/1.5 "Segoe UI", system-ui, sans-serif; color: var(--ink); background: var(--bg); }
-main { max-width: 980px; margin: 0 auto; padding: 24px; }
+main { max-width: 980px; margin: 0 auto; padding: 24px; overflow-wrap: anywhere; }
+@media (max-width: 600px) { main { padding: 12px; } }
 h1 { font-size: 24px; margin: 0 0 4px; }
 h2 { font-size: 19px; margin: 32px 0 12px; border-bottom: 2px solid var(--line); padding-bottom: 4px; }
 h3 { font-size: 16px; margin: 0; }
@@ -25,11 +33,14 @@ h3 { font-size: 16px; margin: 0; }
 .status-warning, .outcome-skipped, .outcome-rolled-back, .run-rolled-back, .run-partly-undone { color: var(--warning); }
 .status-not-applicable { color: var(--na); }
 .status-unknown { color: var(--unknown); }
-dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; margin: 8px 0 0; }
-dt { color: var(--muted); }
-dd { margin: 0; overflow-wrap: anywhere; font-family: Consolas, "Cascadia Mono", monospace; font-size: 13px; }
-table { border-collapse: collapse; width: 100%; background: #fff; }
-th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
+dl { display: grid; grid-template-columns: minmax(0, 16em) minmax(0, 1fr); gap: 2px 16px; margin: 8px 0 0; }
+@media (max-width: 600px) { dl { grid-template-columns: minmax(0, 1fr); } dd { margin-bottom: 6px; } }
+dt { color: var(--muted); min-width: 0; }
+.summary { border-width: 2px; }
+.summary h2 { margin-top: 0; }
+.summary h3 { margin-top: 12px; }
+dd { margin: 0; min-width: 0; overflow-wrap: anywhere; font-family: Consolas, "Cascadia Mono", monospace; font-size: 13px; }
+ul.run-actions li { margin-bottom: 4px; }
 ul { margin: 6px 0 0; padding-left: 20px; }
 footer { margin-top: 32px; font-size: 13px; }
 @media print { body { background: #fff; } .card { break-inside: avoid; } }
@@ -50,7 +61,7 @@ function facts(pairs: Array<[string, string]>): SafeHtml {
 }
 
 function statusBadge(status: FindingStatus): SafeHtml {
-  return html`<span class="status status-${status}">${STATUS_LABELS[status] ?? status}</span>`;
+  return html`<span class="status status-${status}">${STATUS_WORDS[status] ?? status}</span>`;
 }
 
 function findingCard(f: Finding): SafeHtml {
@@ -103,13 +114,12 @@ function planCard(p: RepairPlan): SafeHtml {
   </section>`;
 }
 
-function actionRow(a: ActionResult): SafeHtml {
-  return html`<tr>
-    <td>${a.description}</td>
-    <td class="outcome-${a.outcome}">${a.outcome}</td>
-    <td>${a.verified ? 'yes' : 'no'}</td>
-    <td>${a.error ? `${a.error.code}: ${a.error.message}` : ''}</td>
-  </tr>`;
+function actionItem(a: ActionResult): SafeHtml {
+  return html`<li>
+    <strong class="outcome-${a.outcome}">${OUTCOME_WORDS[a.outcome]}</strong>
+    ${a.description}${a.outcome === 'applied' ? (a.verified ? ' — checked' : ' — not checked') : ''}
+    ${a.error ? html`<span class="muted"> (${a.error.code}: ${a.error.message})</span>` : ''}
+  </li>`;
 }
 
 function runCard(r: ReportRun): SafeHtml {
@@ -130,20 +140,63 @@ function runCard(r: ReportRun): SafeHtml {
     ])}
     ${
       r.actions
-        ? html`<table>
-            <thead>
-              <tr>
-                <th>Change</th>
-                <th>Outcome</th>
-                <th>Verified</th>
-                <th>Error</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${r.actions.map(actionRow)}
-            </tbody>
-          </table>`
+        ? html`<ul class="run-actions">
+            ${r.actions.map(actionItem)}
+          </ul>`
         : ''
+    }
+  </section>`;
+}
+
+function summaryFindings(findings: SummaryFinding[]): SafeHtml {
+  return findings.length === 0
+    ? html`<p>None.</p>`
+    : html`<ul>
+        ${findings.map((f) => html`<li><strong>${f.title}</strong>: ${f.summary}</li>`)}
+      </ul>`;
+}
+
+/** The ticket's first screen; everything after it is the detail behind it. */
+function summaryCard(summary: ReportSummary): SafeHtml {
+  return html`<section class="card summary" id="summary" aria-labelledby="summary-title">
+    <h2 id="summary-title">Summary</h2>
+    ${facts([
+      ['Support code', summary.supportCode ?? '(none)'],
+      ['User', summary.user ?? '(unknown)'],
+      ['Client', summary.client],
+      ['Sign-in address repaired', summary.address ?? '(none chosen)'],
+    ])}
+    <h3>Problems before</h3>
+    ${summaryFindings(summary.problemsBefore)}
+    <h3>What changed</h3>
+    ${
+      summary.changes.length === 0
+        ? html`<p>No changes were made.</p>`
+        : html`<ul>
+            ${summary.changes.map(
+              (c) =>
+                html`<li>
+                  ${c.steps.join('; ')} — ${c.outcome}
+                  <span class="muted">(run ${c.runId}, ${c.startedAt})</span>
+                </li>`,
+            )}
+          </ul>`
+    }
+    <h3>Problems now</h3>
+    ${summaryFindings(summary.problemsAfter)}
+    <h3>The user's answers</h3>
+    <ul>
+      ${answerLines(summary.answers).map((line) => html`<li>${line}</li>`)}
+    </ul>
+    <h3>Administrators' checks</h3>
+    ${
+      summary.adminResults.length === 0
+        ? html`<p>Not run.</p>`
+        : html`<ul>
+            ${summary.adminResults.map(
+              (a) => html`<li><strong>${a.title}</strong> (${a.status}): ${a.summary}</li>`,
+            )}
+          </ul>`
     }
   </section>`;
 }
@@ -153,7 +206,7 @@ function countByStatus(findings: Finding[]): string {
   return order
     .map((status) => [status, findings.filter((f) => f.status === status).length] as const)
     .filter(([, n]) => n > 0)
-    .map(([status, n]) => `${n} ${STATUS_LABELS[status].toLowerCase()}`)
+    .map(([status, n]) => `${n} ${STATUS_WORDS[status].toLowerCase()}`)
     .join(', ');
 }
 
@@ -173,7 +226,8 @@ export function renderHtml(model: ReportModel): string {
           </p>`
         : ''
     }
-    <h2>This PC</h2>
+    ${summaryCard(model.summary)}
+    <h2>Details: this PC</h2>
     <section class="card">
       ${facts([
         ['Host', s.hostDescription],
@@ -195,12 +249,12 @@ export function renderHtml(model: ReportModel): string {
         ...d.clients
           .filter((c) => c.executablePath)
           .map((c) => [`${c.displayName} program`, c.executablePath ?? ''] as [string, string]),
-        ['Current sign-in address', d.currentAddress ?? '(none)'],
+        ['Sign-in address the client uses now', d.currentAddress ?? '(none left on this PC)'],
         ['Addresses used', d.addresses.length > 0 ? d.addresses.join(', ') : '(none)'],
         ['Diagnosis', `${d.generatedAt} · ${countByStatus(d.findings)}`],
       ])}
     </section>
-    <h2>Findings</h2>
+    <h2>Details: findings now</h2>
     ${d.findings.map(findingCard)}
     ${
       model.plans.length > 0

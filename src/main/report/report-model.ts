@@ -14,6 +14,7 @@ import type {
   RunSummary,
 } from '../../shared/repairs';
 import type { RegistryValue } from '../../shared/registry-value';
+import { toSummary, type ReportSummary } from './report-summary';
 import type { ReportInput, ReportSession } from './report-types';
 
 export const REPORT_SCHEMA = 'sfb-signin-repair/report@1';
@@ -22,6 +23,8 @@ export interface ReportModel {
   schema: typeof REPORT_SCHEMA;
   generatedAt: string;
   session: ReportSession;
+  /** What a ticket needs first; the rest of the model is the detail behind it. */
+  summary: ReportSummary;
   diagnosis: {
     id: string;
     generatedAt: string;
@@ -48,6 +51,8 @@ export interface ReportRun {
   actions?: ActionResult[];
   /** When the user deleted its backups: it can no longer be undone. */
   backupsPurgedAt?: string;
+  /** Whether an undo would still put something back (the engine's decision). */
+  undoable: boolean;
 }
 
 const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> =>
@@ -77,7 +82,7 @@ function finding(f: Finding): Finding {
     summary: String(f.summary),
     ...optional('detail', f.detail),
     evidence: f.evidence.map(evidence),
-    repairs: f.repairs.map(String),
+    repairs: [...f.repairs],
   };
 }
 
@@ -125,7 +130,13 @@ function base64Length(data: string): number {
 function target(t: ActionTarget): ActionTarget {
   switch (t.kind) {
     case 'folder':
-      return { kind: t.kind, path: t.path, fileCount: t.fileCount, totalBytes: t.totalBytes };
+      return {
+        kind: t.kind,
+        path: t.path,
+        fileCount: t.fileCount,
+        totalBytes: t.totalBytes,
+        ...(t.sizeEstimated ? { sizeEstimated: true as const } : {}),
+      };
     case 'file':
       return { kind: t.kind, path: t.path, size: t.size };
     case 'certificate':
@@ -219,6 +230,7 @@ function run(r: RunRecord | RunSummary): ReportRun {
     status: r.status,
     steps: [...r.steps],
     ...optional('backupsPurgedAt', r.backupsPurgedAt),
+    undoable: Boolean(r.undoable),
   };
   return isRecord(r)
     ? { ...base, actionCount: r.actions.length, actions: r.actions.map(actionResult) }
@@ -231,6 +243,7 @@ export function toReportModel(input: ReportInput): ReportModel {
     schema: REPORT_SCHEMA,
     generatedAt: (input.generatedAt ?? new Date()).toISOString(),
     session: session(input.session),
+    summary: toSummary(input),
     diagnosis: {
       id: d.id,
       generatedAt: d.generatedAt,

@@ -1,4 +1,5 @@
-import type { DiagnosisReport } from '../../shared/findings';
+import type { DiagnosisReport, Finding } from '../../shared/findings';
+import type { ReportContext } from '../../shared/operations';
 import type { RepairPlan, RunRecord, RunSummary } from '../../shared/repairs';
 
 /** Who and where the report was made: what `session.info` answers, or the CLI's equivalent. */
@@ -18,6 +19,12 @@ export interface ReportInput {
   /** Full records show every action; summaries (from `listRuns`) show the run only. */
   runs?: Array<RunRecord | RunSummary>;
   session: ReportSession;
+  /** The first scan of the session, before any change: the report's "problems before". */
+  before?: DiagnosisReport;
+  /** The administrators' checks run in this session, if any. */
+  adminFindings?: Finding[];
+  /** What only the wizard knows: the address it acted for and the user's answers. */
+  context?: ReportContext;
   /** When the report was made; now when absent. */
   generatedAt?: Date;
 }
@@ -28,4 +35,6 @@ export interface BuiltReport {
   fileName: string;
   mimeType: string;
   content: string;
+  /** The summary as plain text, sized for a helpdesk ticket. */
+  summary: string;
 }

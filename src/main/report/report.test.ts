@@ -3,7 +3,7 @@ import type { DiagnosisReport } from '../../shared/findings';
 import type { RepairPlan, RunRecord, RunSummary } from '../../shared/repairs';
 import { buildReport } from './index';
 import type { ReportInput } from './index';
-import { parseHtml } from './testing/parse-html';
+import { parseHtml } from '../../../testing/report/parse-html';
 
 // Hand-written engine output: the report is a pure function of it. The end-to-end tests in
 // src/cli build reports from real diagnoses of practice PCs.
@@ -136,6 +136,7 @@ function run(): RunRecord {
         verified: true,
       },
     ],
+    undoable: false,
   };
 }
 
@@ -146,6 +147,7 @@ const summary: RunSummary = {
   steps: ['flush-dns-cache'],
   actionCount: 1,
   backupsPurgedAt: '2026-11-25T08:00:00.000Z',
+  undoable: false,
 };
 
 function input(): ReportInput {
@@ -204,11 +206,11 @@ describe('buildReport html', () => {
     expect(card?.querySelector('h3')?.textContent).toBe(
       'Personal certificate (Communications Server)',
     );
-    expect(card?.querySelector('.status')?.textContent).toBe('Problem');
+    expect(card?.querySelector('.status')?.textContent).toBe('Problem found');
     expect(card?.textContent).toContain(
       'Additional troubleshooting steps — Delete the personal certificate',
     );
-    expect(doc.querySelector('#finding-dns-cache .status')?.textContent).toBe('Check');
+    expect(doc.querySelector('#finding-dns-cache .status')?.textContent).toBe('Worth doing');
     expect(doc.querySelectorAll('section[id^="finding-"]').length).toBe(3);
   });
 
@@ -220,16 +222,11 @@ describe('buildReport html', () => {
     expect(text).toContain('Practice PC (scenario kb-lync2013)');
     expect(text).toContain('Lync 2013 15.0.4569.1506');
     expect(text).toContain('Microsoft_OC1:uri=user@contoso.com:specific:OCS:1');
-    const rows = [...doc.querySelectorAll('tbody tr')].map((r) =>
-      [...r.children].map((c) => c.textContent),
+    const rows = [...doc.querySelectorAll('ul.run-actions li')].map((r) =>
+      r.textContent?.replace(/\s+/g, ' ').trim(),
     );
     expect(rows).toEqual([
-      [
-        'Remove the credential Microsoft_OC1:uri=user@contoso.com:specific:OCS:1',
-        'undone',
-        'yes',
-        '',
-      ],
+      'Put back Remove the credential Microsoft_OC1:uri=user@contoso.com:specific:OCS:1',
     ]);
     expect(text).toContain('Repair run-0');
     expect(text).toContain('deleted 2026-11-25T08:00:00.000Z: cannot be undone');
@@ -279,4 +276,50 @@ describe('buildReport json', () => {
 
 it('refuses an unknown format', () => {
   expect(() => buildReport(input(), 'pdf' as 'html')).toThrow(/Unknown report format "pdf"/);
+});
+
+describe('the summary for a ticket', () => {
+  // After the repair the client's settings are gone: the address comes from the run.
+  const after = { ...diagnosis(), currentAddress: undefined, findings: [] };
+  const withContext: ReportInput = {
+    ...input(),
+    diagnosis: after,
+    before: diagnosis(),
+    context: { fixed: false, otherAccounts: 'no' },
+    adminFindings: [
+      {
+        id: 'certificate-chain',
+        status: 'problem',
+        kbStep: 'admin-certificate-chain',
+        summary: 'The chain of sts.contoso.com:443 ends at an untrusted root.',
+        evidence: [],
+        repairs: [],
+      },
+    ],
+  };
+  const report = buildReport(withContext, 'html');
+  const doc = parseHtml(report.content);
+
+  it('comes first in the HTML, before any detail', () => {
+    const headings = [...doc.querySelectorAll('h2')].map((h) => h.textContent);
+    expect(headings[0]).toBe('Summary');
+    const summary = doc.querySelector('#summary')?.textContent?.replace(/\s+/g, ' ') ?? '';
+    expect(summary).toContain('Support code K7Q2XD');
+    expect(summary).toContain('User CONTOSO\\user');
+    expect(summary).toContain('Sign-in address repaired user@contoso.com');
+    expect(summary).toContain('Did it work: no, sign-in still fails');
+    expect(summary).toContain('other accounts sign in fine (points at the user account)');
+    expect(summary).toContain('Server certificate chain (Problem found)');
+  });
+
+  it('is plain text sized for a ticket, with problems before and after', () => {
+    const text = report.summary;
+    expect(text).not.toMatch(/<[a-z]/i);
+    expect(text.length).toBeLessThan(2_000);
+    expect(text).toMatch(/^Problems before:\n {2}- Personal certificate/m);
+    expect(text).toMatch(/^Problems now:\n {2}none$/m);
+    expect(text).toContain('Sign-in address repaired: user@contoso.com');
+    expect(text).toContain('Remove the stored Lync credentials — Undone.');
+    expect(buildReport(withContext, 'json').summary).toBe(text);
+  });
 });

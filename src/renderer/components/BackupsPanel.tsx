@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { BackupInfo } from '../client/client-types';
-import { formatBytes } from '../format-bytes';
+import { countOf, formatBytes, formatMoment } from '../../shared/wording';
 import { useWizard } from '../store/wizard-context';
 import { ErrorNotice } from './ErrorNotice';
 
@@ -8,10 +8,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_DAYS = 36_500;
 const SHOWN = 10;
 
-function when(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
-}
+const when = (iso: string): string => formatMoment(iso);
 
 function state(backup: BackupInfo): string {
   if (backup.purgedAt !== undefined) return 'backups deleted, can no longer be undone';
@@ -24,8 +21,6 @@ function parseDays(text: string): number | undefined {
   const days = Number(text);
   return days <= MAX_DAYS ? days : undefined;
 }
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * The backups that keep earlier changes undoable: their size, and deleting those older than a
@@ -75,7 +70,7 @@ export function BackupsPanel() {
       {list.length > 0 && (
         <>
           <p>
-            {plural(list.length, 'change keeps', 'changes keep')} backups, {formatBytes(total)} in
+            {countOf(list.length, 'change keeps', 'changes keep')} backups, {formatBytes(total)} in
             all; {undoable} of them can still be undone.
           </p>
           <ul className="backups-list">
@@ -126,7 +121,7 @@ export function BackupsPanel() {
           {chosen.length === 0 ? (
             <>
               <p role="status">
-                No change is older than {plural(confirming.days, 'day', 'days')}: there is nothing
+                No change is older than {countOf(confirming.days, 'day', 'days')}: there is nothing
                 to delete.
               </p>
               <div className="actions">
@@ -138,7 +133,7 @@ export function BackupsPanel() {
           ) : (
             <>
               <p className="notice-title">
-                Delete the backups of {plural(chosen.length, 'change', 'changes')} (
+                Delete the backups of {countOf(chosen.length, 'change', 'changes')} (
                 {formatBytes(chosenBytes)})?
               </p>
               <p>
@@ -173,7 +168,7 @@ export function BackupsPanel() {
         <div role="status">
           <p>
             {purge.purged.length > 0
-              ? `Deleted the backups of ${plural(purge.purged.length, 'change', 'changes')}: ${formatBytes(
+              ? `Deleted the backups of ${countOf(purge.purged.length, 'change', 'changes')}: ${formatBytes(
                   purge.purged.reduce((sum, entry) => sum + entry.freedBytes, 0),
                 )} freed.`
               : 'No backups were deleted.'}

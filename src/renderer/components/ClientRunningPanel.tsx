@@ -16,6 +16,13 @@ export function ClientRunningPanel({ flow, onClose, onRecheck, onCancel }: Props
       <p id="client-running-title" className="notice-title">
         Lync is still open{names ? ` (${names})` : ''}.
       </p>
+      {flow.recheckedStillRunning && (
+        <p className="notice notice-warning" role="alert">
+          It still runs: it was checked again just now. Closing its window is not enough, because
+          Lync keeps running next to the clock. Right-click its icon there and choose Exit, or let
+          the app close it.
+        </p>
+      )}
       {flow.closeRefused === undefined && (
         <>
           <p>

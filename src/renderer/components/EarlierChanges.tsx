@@ -1,6 +1,6 @@
 import type { RunSummary } from '../client/client-types';
 import { isPerUserStep, wrongProfile } from '../profile-view';
-import { repairStepTitle } from '../shared-lookup';
+import { formatMoment, repairStepTitle } from '../../shared/wording';
 import { useWizard } from '../store/wizard-context';
 import { historyKey } from '../store/wizard-store';
 import { ClientRunningPanel } from './ClientRunningPanel';
@@ -20,10 +20,7 @@ const STATUS_WORDS: Record<RunSummary['status'], string> = {
   'rolled-back': 'put back after a problem',
 };
 
-function when(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
-}
+const when = (iso: string): string => formatMoment(iso);
 
 function EarlierChange({ run }: { run: RunSummary }) {
   const key = historyKey(run.id);

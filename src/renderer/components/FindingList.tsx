@@ -1,5 +1,5 @@
 import type { Finding } from '../diagnosis-view';
-import { STATUS_WORDS } from '../diagnosis-view';
+import { findingState, STATUS_WORDS } from '../../shared/wording';
 import { useWizard } from '../store/wizard-context';
 import { KbRef } from './KbRef';
 
@@ -27,12 +27,19 @@ function Evidence({ finding }: { finding: Finding }) {
 /** What the scan found, one line each; the facts behind it on demand (always in helpdesk mode). */
 export function FindingList({ findings }: { findings: Finding[] }) {
   const helpdesk = useWizard((state) => state.helpdesk);
+  const before = useWizard((state) => state.before);
   if (findings.length === 0) return null;
+  // A problem the first scan found that the latest scan no longer finds is said to be fixed.
+  const stateOf = (finding: Finding) =>
+    findingState(
+      before?.findings.find((earlier) => earlier.id === finding.id)?.status,
+      finding.status,
+    );
   return (
     <ul className="findings">
       {findings.map((finding) => (
-        <li key={finding.id} className={`finding status-${finding.status}`}>
-          <span className="status-badge">{STATUS_WORDS[finding.status]}</span>
+        <li key={finding.id} className={`finding status-${stateOf(finding)}`}>
+          <span className="status-badge">{STATUS_WORDS[stateOf(finding)]}</span>
           <span className="finding-summary">{finding.summary}</span>
           <KbRef kbStep={finding.kbStep} />
           {helpdesk ? (

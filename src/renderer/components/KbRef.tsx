@@ -1,5 +1,5 @@
 import { KB_STEPS } from '../../shared/findings';
-import { isKbStep } from '../shared-lookup';
+import { isKbStep } from '../../shared/wording';
 import { useWizard } from '../store/wizard-context';
 
 /** Where the KB article describes this step, so both sides of a screen share read the same. */

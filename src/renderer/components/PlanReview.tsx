@@ -1,3 +1,5 @@
+import { plainAction, planSafety } from '../../shared/wording';
+import type { ActionTarget } from '../../shared/repairs';
 import type { Plan } from '../client/client-types';
 import { useWizard } from '../store/wizard-context';
 import { KbRef } from './KbRef';
@@ -7,9 +9,17 @@ export function planActionCount(plan: Plan): number {
   return plan.steps.reduce((sum, step) => sum + step.actions.length, 0);
 }
 
-/** What will change, in plain words, with the exact targets one click away. */
+function undoableCount(plan: Plan): number {
+  return plan.steps.flatMap((step) => step.actions).filter((action) => action.undoable).length;
+}
+
+/**
+ * What will change, in plain words; the exact targets (paths, keys, thumbprints) and main's own
+ * description are under Details, and shown in helpdesk mode.
+ */
 export function PlanReview({ plan }: { plan: Plan }) {
   const helpdesk = useWizard((state) => state.helpdesk);
+  const now = new Date();
   return (
     <div className="plan">
       <p className="plan-heading">What will change</p>
@@ -32,23 +42,27 @@ export function PlanReview({ plan }: { plan: Plan }) {
             <ul className="plan-actions">
               {step.actions.map((action) => (
                 <li key={action.id}>
-                  <span>{action.description}</span>
+                  <span>{plainAction(step.stepId, action.target as ActionTarget, now)}</span>
                   {!action.undoable && <span className="tag"> (cannot be undone)</span>}
-                  <details open={helpdesk}>
-                    <summary>Details</summary>
-                    <TargetDetails target={action.target} />
-                  </details>
+                  {helpdesk ? (
+                    <div className="technical">
+                      <p className="action-description">{action.description}</p>
+                      <TargetDetails target={action.target} />
+                    </div>
+                  ) : (
+                    <details>
+                      <summary>Details</summary>
+                      <p className="action-description">{action.description}</p>
+                      <TargetDetails target={action.target} />
+                    </details>
+                  )}
                 </li>
               ))}
             </ul>
           )}
         </section>
       ))}
-      <p>
-        {planActionCount(plan) === 0
-          ? 'Nothing needs to change for this step.'
-          : 'Everything is backed up first, so you can undo it afterwards.'}
-      </p>
+      <p>{planSafety(planActionCount(plan), undoableCount(plan))}</p>
     </div>
   );
 }

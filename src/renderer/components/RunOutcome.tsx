@@ -1,42 +1,32 @@
-import { repairStepTitle } from '../shared-lookup';
-import type { Run } from '../client/client-types';
+import type { ActionTarget } from '../../shared/repairs';
+import {
+  OUTCOME_WORDS,
+  plainAction,
+  repairStepTitle,
+  runHeadline,
+  runSucceeded,
+} from '../../shared/wording';
+import type { Plan, Run } from '../client/client-types';
 import { useWizard } from '../store/wizard-context';
 
-const OUTCOME_WORDS: Record<Run['actions'][number]['outcome'], string> = {
-  applied: 'Done',
-  failed: 'Failed',
-  skipped: 'Skipped',
-  undone: 'Put back',
-  'rolled-back': 'Put back after a problem',
-};
-
-const RUN_WORDS: Record<Run['status'], string> = {
-  applied: 'Done. Every change was made and checked.',
-  partial: 'Partly done. Some changes could not be made; what was made is listed below.',
-  failed: 'The change could not be made. Nothing was left half-done.',
-  undone: 'Undone. Everything this change removed has been put back.',
-  'partly-undone': 'Partly undone. The parts listed below have been put back.',
-  'rolled-back': 'The change hit a problem and was put back the way it was.',
-};
-
-export function runHeadline(run: Run): string {
-  if (
-    run.status === 'applied' &&
-    run.actions.some((action) => !action.verified && action.outcome === 'applied')
-  ) {
-    return 'Done, but some changes could not be checked afterwards.';
-  }
-  return RUN_WORDS[run.status];
-}
-
-/** The result of a change or an undo, per action, with whether it was verified. */
-export function RunOutcome({ run }: { run: Run }) {
+/**
+ * The result of a change or an undo, per action, with whether it was verified. With the plan it
+ * came from, each action is said in plain words; main's technical description is kept for the
+ * helpdesk view (and when the plan is not known, e.g. an earlier session's change).
+ */
+export function RunOutcome({ run, plan }: { run: Run; plan?: Plan | undefined }) {
   const helpdesk = useWizard((state) => state.helpdesk);
+  const now = new Date();
+  const plainWords = (actionId: string): string | undefined => {
+    for (const step of plan?.steps ?? []) {
+      const action = step.actions.find((entry) => entry.id === actionId);
+      if (action) return plainAction(step.stepId, action.target as ActionTarget, now);
+    }
+    return undefined;
+  };
   return (
     <div className="run-outcome">
-      <p
-        className={`notice ${run.status === 'applied' || run.status === 'undone' ? 'notice-ok' : 'notice-warning'}`}
-      >
+      <p className={`notice ${runSucceeded(run.status) ? 'notice-ok' : 'notice-warning'}`}>
         {runHeadline(run)}
       </p>
       <ul className="run-actions">
@@ -45,10 +35,15 @@ export function RunOutcome({ run }: { run: Run }) {
             <span className={`outcome outcome-${action.outcome}`}>
               {OUTCOME_WORDS[action.outcome]}
             </span>{' '}
-            {action.description}
+            {plainWords(action.actionId) ?? action.description}
             {action.outcome === 'applied' && (action.verified ? ' — checked' : ' — not checked')}
             {action.error && <span className="action-error"> ({action.error.message})</span>}
-            {helpdesk && <span className="technical"> [{repairStepTitle(action.stepId)}]</span>}
+            {helpdesk && (
+              <span className="technical">
+                {' '}
+                [{repairStepTitle(action.stepId)}: {action.description}]
+              </span>
+            )}
           </li>
         ))}
       </ul>

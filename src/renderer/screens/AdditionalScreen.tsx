@@ -1,62 +1,116 @@
-import { KB_STEPS } from '../../shared/findings';
-import { RepairCard } from '../components/RepairCard';
+import { KB_STEPS, type FindingId, type KbStepId } from '../../shared/findings';
+import type { RepairStepId } from '../../shared/repairs';
+import { RepairCard } from '../components/repair-card/RepairCard';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { findingById } from '../diagnosis-view';
 import { useWizard } from '../store/wizard-context';
 
-const ADDITIONAL = [
-  { step: 'clear-endpoint-cache', kbStep: 'additional-endpoint-cache', finding: 'endpoint-cache' },
+interface AdditionalStep {
+  step: RepairStepId;
+  kbStep: KbStepId;
+  finding: FindingId;
+  /** Why changing it on a healthy PC is not free, shown behind "Change it anyway". */
+  caution: string;
+  /** Shown only when the diagnosis lists the step for the client's version. */
+  whenListed?: boolean;
+}
+
+const ADDITIONAL: readonly AdditionalStep[] = [
+  {
+    step: 'clear-endpoint-cache',
+    kbStep: 'additional-endpoint-cache',
+    finding: 'endpoint-cache',
+    caution:
+      'The scan found nothing wrong with Lync’s saved server list. Deleting it is safe, but the next sign-in takes a little longer while Lync finds its servers again.',
+  },
   // Microsoft's current procedure; shown when the diagnosis lists them for the client's version.
   {
     step: 'clear-tracing-folder',
     kbStep: 'sfb-procedure-tracing',
     finding: 'endpoint-cache',
     whenListed: true,
+    caution:
+      'Deleting the client’s Tracing folder is safe: it holds only the client’s logs, and the client makes it again.',
   },
   {
     step: 'remove-account-profiles',
     kbStep: 'sfb-procedure-account-profiles',
     finding: 'endpoint-cache',
     whenListed: true,
+    caution: 'Deleting AccountProfiles.dat is safe: the client makes it again at the next sign-in.',
   },
   {
     step: 'remove-personal-certificate',
     kbStep: 'additional-personal-certificate',
     finding: 'personal-certificate',
+    caution:
+      'Your sign-in certificate is valid. Deleting it signs you out of Lync until it gets a new one at the next sign-in. Do it only when a helpdesk agent asks you to.',
   },
   {
     step: 'remove-stored-credentials',
     kbStep: 'additional-stored-credentials',
     finding: 'stored-credentials',
+    caution:
+      'Your saved Lync password looks fine. Removing it means typing your password at the next sign-in.',
   },
-  { step: 'flush-dns-cache', kbStep: 'additional-dns-cache', finding: 'dns-cache' },
-  { step: 'fix-machine-guid', kbStep: 'additional-machine-guid', finding: 'machine-guid' },
-] as const;
+  {
+    step: 'flush-dns-cache',
+    kbStep: 'additional-dns-cache',
+    finding: 'dns-cache',
+    caution:
+      'Emptying the DNS cache is harmless, but it cannot be undone: Windows looks server addresses up again as they are needed.',
+  },
+  {
+    step: 'fix-machine-guid',
+    kbStep: 'additional-machine-guid',
+    finding: 'machine-guid',
+    caution:
+      'This PC’s machine ID (MachineGuid) has no braces, which is how it should be: there is nothing to remove.',
+  },
+];
+
+/** Windows asks an administrator's approval for the MachineGuid change, through its own prompt. */
+function MachineGuidNote() {
+  const elevated = useWizard((state) => state.session?.elevated);
+  return elevated
+    ? 'This change is for the whole PC; the app runs as administrator, so it can make it.'
+    : 'This change is for the whole PC: Windows asks for an administrator’s approval when you make it.';
+}
 
 /** The article's additional troubleshooting steps, one card each. */
 export function AdditionalScreen() {
   const diagnosis = useWizard((state) => state.diagnosis);
+  // Microsoft's newer steps appear only when the diagnosis lists them for the client's version.
+  const shown = ADDITIONAL.filter(
+    (entry) =>
+      !entry.whenListed || findingById(diagnosis, entry.finding)?.repairs.includes(entry.step),
+  );
+  const unfixed = shown
+    .filter((entry) => !entry.whenListed)
+    .filter((entry) => findingById(diagnosis, entry.finding)?.status === 'problem')
+    .map((entry) => KB_STEPS[entry.kbStep].title);
   return (
-    <ScreenFrame title="Additional troubleshooting steps">
+    <ScreenFrame title="Additional troubleshooting steps" unfixed={unfixed}>
       <p className="lead">
         If the steps before did not fix sign-in, try these as they fit. Each one is shown before
-        anything changes and can be undone (except flushing the DNS cache, which is harmless).
+        anything changes. Everything except emptying the DNS cache is backed up and can be undone.
       </p>
-      {ADDITIONAL.filter(
-        (entry) =>
-          !('whenListed' in entry) ||
-          findingById(diagnosis, entry.finding)?.repairs.includes(entry.step),
-      ).map((entry) => (
-        <RepairCard
-          key={entry.step}
-          cardKey={entry.step}
-          steps={[entry.step]}
-          title={KB_STEPS[entry.kbStep].title}
-          kbStep={entry.kbStep}
-          findings={[findingById(diagnosis, entry.finding)].flatMap((finding) => finding ?? [])}
-          needsAdmin={entry.step === 'fix-machine-guid'}
-        />
-      ))}
+      {shown.map((entry) => {
+        const finding = findingById(diagnosis, entry.finding);
+        const bracesFound = entry.step === 'fix-machine-guid' && finding?.status === 'problem';
+        return (
+          <RepairCard
+            key={entry.step}
+            cardKey={entry.step}
+            steps={[entry.step]}
+            title={KB_STEPS[entry.kbStep].title}
+            kbStep={entry.kbStep}
+            findings={finding ? [finding] : []}
+            caution={entry.caution}
+            {...(bracesFound ? { adminNote: <MachineGuidNote /> } : {})}
+          />
+        );
+      })}
     </ScreenFrame>
   );
 }

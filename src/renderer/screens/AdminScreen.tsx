@@ -1,24 +1,20 @@
 import { useId, useState, type FormEvent } from 'react';
+import { checkDomain, checkTargetLines } from '../../shared/admin-input';
+import type { ClientError } from '../client/client-types';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { FindingList } from '../components/FindingList';
 import { KbRef } from '../components/KbRef';
-import { RepairCard } from '../components/RepairCard';
+import { RepairCard } from '../components/repair-card/RepairCard';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { useWizard } from '../store/wizard-context';
 
-/** Same rule main applies (shared `probeTargetSchema`), checked here to point at the bad line. */
-const TARGET_PATTERN = /^[A-Za-z0-9.-]+(:\d{1,5})?$/;
-const MAX_TARGETS = 16;
-
-export function parseTargets(text: string): { targets: string[]; invalid: string[] } {
-  const lines = text
-    .split(/[\s,]+/)
-    .map((line) => line.trim())
-    .filter(Boolean);
-  return {
-    targets: lines.filter((line) => TARGET_PATTERN.test(line)),
-    invalid: lines.filter((line) => !TARGET_PATTERN.test(line)),
-  };
+/** Main's refusal of what was typed: an input mistake to correct, not a fault of the app. */
+function InputRefusal({ error }: { error: ClientError }) {
+  return (
+    <p className="notice notice-error" role="alert">
+      The check did not run: {error.message}
+    </p>
+  );
 }
 
 function AdminForm() {
@@ -27,20 +23,22 @@ function AdminForm() {
   const runAdminCheck = useWizard((state) => state.runAdminCheck);
   const [domain, setDomain] = useState(address?.split('@')[1] ?? '');
   const [targetText, setTargetText] = useState('');
-  const [problem, setProblem] = useState<string | undefined>();
+  const [problem, setProblem] = useState<string[] | undefined>();
   const domainId = useId();
   const targetsId = useId();
   const hintId = useId();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const { targets, invalid } = parseTargets(targetText);
-    if (invalid.length > 0) {
-      setProblem(`These are not a host name with an optional :port: ${invalid.join(', ')}`);
-      return;
-    }
-    if (targets.length > MAX_TARGETS) {
-      setProblem(`At most ${MAX_TARGETS} extra servers can be checked at once.`);
+    // The same checks and words as the command line's --domain and --target.
+    const checkedDomain = domain.trim() === '' ? undefined : checkDomain(domain);
+    const { targets, problems } = checkTargetLines(targetText);
+    const all = [
+      ...(checkedDomain && !checkedDomain.ok ? [checkedDomain.message] : []),
+      ...problems,
+    ];
+    if (all.length > 0) {
+      setProblem(all);
       return;
     }
     setProblem(undefined);
@@ -74,9 +72,11 @@ function AdminForm() {
           One host:port per line, for example sts.contoso.com:443
         </p>
         {problem && (
-          <p className="notice notice-error" role="alert">
-            {problem}
-          </p>
+          <div className="notice notice-error" role="alert">
+            {problem.map((line) => (
+              <p key={line}>{line}</p>
+            ))}
+          </div>
         )}
         <div className="actions">
           <button type="submit" className="primary" disabled={admin.busy}>
@@ -85,7 +85,12 @@ function AdminForm() {
         </div>
       </form>
       {admin.busy && <p role="status">Checking the certificate chain, DNS records and clock…</p>}
-      {admin.error && <ErrorNotice error={admin.error} />}
+      {admin.error &&
+        (admin.error.code === 'invalid-request' ? (
+          <InputRefusal error={admin.error} />
+        ) : (
+          <ErrorNotice error={admin.error} />
+        ))}
       {admin.findings && !admin.busy && (
         <section aria-labelledby="admin-results">
           <h2 id="admin-results">Results</h2>

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import { KB_STEPS } from '../../shared/findings';
+import { ExternalLink } from '../components/ExternalLink';
 import { FindingList } from '../components/FindingList';
 import { KbRef } from '../components/KbRef';
-import { RepairCard } from '../components/RepairCard';
+import { RepairCard } from '../components/repair-card/RepairCard';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { findingById, primaryClient, type Finding } from '../diagnosis-view';
 import type { Diagnosis } from '../client/client-types';
@@ -66,8 +67,9 @@ function Lync2010Path({ diagnosis }: { diagnosis: Diagnosis | undefined }) {
         finding={findingById(diagnosis, 'client')}
       >
         <p>
-          Install the latest Lync 2010 update from the Downloads page of your Office 365 portal, or
-          ask your IT department for it. This app does not install software.
+          Install the latest Lync 2010 update from the{' '}
+          <ExternalLink link="office-portal-downloads" />, or ask your IT department for it. This
+          app does not install software.
         </p>
       </Guidance>
       <Guidance
@@ -76,9 +78,8 @@ function Lync2010Path({ diagnosis }: { diagnosis: Diagnosis | undefined }) {
         finding={findingById(diagnosis, 'sign-in-assistant')}
       >
         <p>
-          Install the latest Sign-In Assistant (Microsoft Download Center, item 41950:{' '}
-          <code>microsoft.com/download/details.aspx?id=41950</code>). Its Windows service “Microsoft
-          Online Services Sign-in Assistant” must be running.
+          Install the latest <ExternalLink link="sign-in-assistant-download" />. Its Windows service
+          “Microsoft Online Services Sign-in Assistant” must be running.
         </p>
       </Guidance>
       <RepairCard
@@ -92,18 +93,39 @@ function Lync2010Path({ diagnosis }: { diagnosis: Diagnosis | undefined }) {
   );
 }
 
+/** The titles of this path's steps whose problem the latest scan still finds. */
+function unfixedOnPath(diagnosis: Diagnosis | undefined, lync2010: boolean): string[] {
+  const cacheProblem = cacheFindings(diagnosis).some((finding) => finding.status === 'problem');
+  const cacheTitle = lync2010
+    ? KB_STEPS['lync2010-clear-cache'].title
+    : KB_STEPS['lync2013-delete-sign-in-info'].title;
+  const guidance = lync2010
+    ? ([
+        ['client', KB_STEPS['lync2010-update-client'].title],
+        ['sign-in-assistant', KB_STEPS['lync2010-update-sign-in-assistant'].title],
+      ] as const)
+    : [];
+  return [
+    ...guidance.flatMap(([id, title]) =>
+      findingById(diagnosis, id)?.status === 'problem' ? [title] : [],
+    ),
+    ...(cacheProblem ? [cacheTitle] : []),
+  ];
+}
+
 /** The KB's resolution for the client the scan found. */
 export function ClientPathScreen() {
   const diagnosis = useWizard((state) => state.diagnosis);
   const client = primaryClient(diagnosis);
   const lync2010 = client?.kind === 'lync2010';
+  const unfixed = unfixedOnPath(diagnosis, lync2010);
   const title = lync2010
     ? 'Resolution for Lync 2010'
     : client?.kind === 'sfb2016'
       ? 'Resolution for Skype for Business'
       : 'Resolution for Lync 2013';
   return (
-    <ScreenFrame title={title}>
+    <ScreenFrame title={title} unfixed={unfixed}>
       {client ? (
         <p className="lead">
           The scan found <strong>{client.displayName}</strong>

@@ -2,6 +2,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { FindingList } from '../components/FindingList';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { primaryClient, problemFindings } from '../diagnosis-view';
+import { findingState, findingTitle, STATUS_WORDS } from '../../shared/wording';
 import { useWizard } from '../store/wizard-context';
 import type { OtherAccountsAnswer } from '../store/wizard-state';
 
@@ -44,6 +45,33 @@ function Rescan() {
           <FindingList findings={problems} />
         </>
       )}
+    </section>
+  );
+}
+
+/** Each finding that was or is a problem: how it was before the first change, and now. */
+function BeforeAfter() {
+  const before = useWizard((state) => state.before);
+  const diagnosis = useWizard((state) => state.diagnosis);
+  if (!before || !diagnosis) return null;
+  const rows = diagnosis.findings.flatMap((now) => {
+    const then = before.findings.find((finding) => finding.id === now.id)?.status;
+    if (then !== 'problem' && now.status !== 'problem') return [];
+    return [{ id: now.id, then, now: findingState(then, now.status), summary: now.summary }];
+  });
+  if (rows.length === 0) return null;
+  return (
+    <section aria-labelledby="before-after-title">
+      <h2 id="before-after-title">Before and after</h2>
+      <ul className="before-after">
+        {rows.map((row) => (
+          <li key={row.id}>
+            <strong>{findingTitle(row.id)}</strong>:{' '}
+            {row.then ? STATUS_WORDS[row.then] : 'not checked'} → {STATUS_WORDS[row.now]}.{' '}
+            <span className="finding-summary">{row.summary}</span>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
@@ -144,6 +172,7 @@ export function OutcomeScreen() {
           Good. You are finished. You can save a report of what was changed on the next screen.
         </p>
       )}
+      <BeforeAfter />
       {fixed === false && (
         <>
           <Rescan />

@@ -57,8 +57,9 @@ export function ReportScreen() {
   return (
     <ScreenFrame title="Report">
       <p className="lead">
-        The report lists what the scan found and every change made and undone in this session. It
-        contains no passwords or keys. Send it to your helpdesk if sign-in still fails.
+        The report starts with a summary for the helpdesk ticket (who, which address, what was
+        wrong, what changed, what is wrong now, your answers), then the details. It contains no
+        passwords or keys. Send it to your helpdesk if sign-in still fails.
       </p>
       <div className="actions">
         <button
@@ -88,17 +89,22 @@ export function ReportScreen() {
             <button
               type="button"
               onClick={() =>
-                void copyText(file.content).then((ok) => setCopy(ok ? 'copied' : 'failed'))
+                void copyText(file.summary).then((ok) => setCopy(ok ? 'copied' : 'failed'))
               }
             >
-              Copy to clipboard
+              Copy summary
             </button>
           </div>
           <p role="status">
-            {copy === 'copied' && 'Copied. Paste it into an e-mail or a ticket.'}
+            {copy === 'copied' &&
+              'Copied the summary. Paste it into the ticket and attach the saved report.'}
             {copy === 'failed' &&
               'Copying did not work here. Save the report to a file instead and attach it.'}
           </p>
+          <details>
+            <summary>The summary that is copied</summary>
+            <pre className="report-summary">{file.summary}</pre>
+          </details>
         </section>
       )}
       <BackupsPanel />

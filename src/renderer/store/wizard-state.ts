@@ -1,3 +1,4 @@
+import type { ExternalLinkId } from '../../shared/external-links';
 import type { ProgressEvent } from '../../shared/operations';
 import type { RepairStepId } from '../../shared/repairs';
 import type {
@@ -45,6 +46,8 @@ export interface RepairFlow {
   running?: string[];
   /** Set after a polite close request (or a forced one) left the client running. */
   closeRefused?: 'polite' | 'forced';
+  /** The user said they closed the client, and it still runs. */
+  recheckedStillRunning?: boolean;
   error?: ClientError;
 }
 
@@ -60,7 +63,10 @@ export interface WizardState {
   helpdesk: boolean;
   session?: SessionInfo;
   sessionError?: ClientError;
+  /** The latest scan: after every change and undo the PC is scanned again. */
   diagnosis?: Diagnosis;
+  /** The last scan before any change in this session: the "before" of each finding. */
+  before?: Diagnosis;
   scanning: boolean;
   scanCount: number;
   scanError?: ClientError;
@@ -81,6 +87,8 @@ export interface WizardState {
   report: { busy: boolean; file?: ReportFile; error?: ClientError };
   /** "Restart normally": asked from `origin` (the scan screen or a card), and main's answer. */
   restart: { busy: boolean; origin?: string; answer?: RestartAnswer; error?: ClientError };
+  /** The last download page asked for, and whether main could open the browser. */
+  externalLink?: { link: ExternalLinkId; opened: boolean };
   /**
    * Starting Lync again after a change: set once a change was made, on the card that made it,
    * with whether the client ran right afterwards and main's answer to "Start it again".
@@ -124,10 +132,14 @@ export interface WizardActions {
   setOtherAccounts(answer: OtherAccountsAnswer): void;
   buildReport(format: 'html' | 'json'): Promise<void>;
   loadBackups(): Promise<void>;
+  /** After a change on card `key`: whether the client runs, so the card can offer to start it. */
+  noteClientAfterChange(key: string): Promise<void>;
   /** Starts the detected client again (after a change closed it), then says to sign in. */
   startClient(): Promise<void>;
   /** Asks main to start the app again as the signed-in user; `origin` says where it was asked. */
   restartAsUser(origin: string): Promise<void>;
+  /** Opens an allow-listed Microsoft download page in the default browser, through main. */
+  openLink(link: ExternalLinkId): Promise<void>;
   /** Deletes the backups of changes older than this many days (the user has confirmed). */
   purgeBackups(olderThanDays: number): Promise<void>;
   /** Stops listening to progress events (the window is going away or a test is done). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFakeClient } from '../testing/fake-client';
+import { createFakeClient } from '../../../testing/renderer/fake-client';
 import { createWizardStore } from './wizard-store';
 
 describe('createWizardStore', () => {

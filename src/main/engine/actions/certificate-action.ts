@@ -4,7 +4,7 @@
  * distrusted-root step). The backup is the store entry as `exportEntry` gives it (DER plus the
  * key link and friendly name), which `importEntry` restores exactly.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { HostError } from '../../host/host-error';
 import type { ActionExecutor } from './executor';
 

@@ -3,7 +3,7 @@
  * in clear, and the secret only as `host.secrets.protect` returns it (DPAPI on Windows), so no
  * password is ever written in clear text to the journal or the backups.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { HostError } from '../../host/host-error';
 import type { ActionExecutor } from './executor';
 

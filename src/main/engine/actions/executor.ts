@@ -17,7 +17,8 @@ export interface ActionExecutor<K extends InternalTargetKind> {
   check(context: ActionContext, target: TargetOf<K>): Promise<TargetState>;
   /** Writes everything `restore` needs; throws `backup-failed` before anything changes. */
   backup(context: ActionContext, target: TargetOf<K>, writer: BackupWriter): Promise<void>;
-  apply(context: ActionContext, target: TargetOf<K>): Promise<void>;
+  /** `backup` is what `backup` wrote: a change may be made by moving into it (a folder). */
+  apply(context: ActionContext, target: TargetOf<K>, backup: BackupWriter): Promise<void>;
   /** Re-reads the machine: the change is in effect. */
   verifyApplied(context: ActionContext, target: TargetOf<K>): Promise<boolean>;
   /** Puts back what the backup holds; safe to repeat (recovery may run it twice). */

@@ -1,91 +1,77 @@
 /**
- * Deleting a `sip_<address>` folder. Every file's bytes go into the action's pack file with an
- * index of relative paths, sizes and SHA-256 digests; restore writes them back exactly.
- * Files that appeared after the repair (the client rebuilding its cache) are left in place on
- * undo: nothing the backup does not hold is deleted.
+ * Deleting a `sip_<address>` folder (and the other folders the repairs clear).
  *
- * An endpoint cache can hold 100,000 files, so the folder is listed once per sub-folder (never a
- * `stat` per file) and files are read and written a few at a time (`forEachBounded`).
+ * Backed up by moving: the folder is renamed into the backup area on the same volume
+ * (journal/moved-backup.ts), which is the change and the backup in one step; undo renames it
+ * back. What the folder held at the moment of the move is exactly what is kept, including a
+ * file the client wrote after the plan was made. The backup itself records only where the
+ * folder goes (`folder-move.json`), so backing up costs nothing however many files there are.
+ *
+ * The journal brackets the move: `apply-start` is on disk before it, `applied` after. A crash
+ * in between leaves the folder either in place or in the backup area, never half-moved (a
+ * rename is atomic), and restore handles both.
+ *
+ * Backed up by copying (folder-pack.ts) when the move cannot be made: the folder is on another
+ * volume than %LOCALAPPDATA% (a redirected AppData), the move is refused, or the backup has no
+ * run to name the area by. A folder with a file in use fails to move as it fails to delete:
+ * `file-locked`, retried briefly, naming the file and the process.
  */
-import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { HostError } from '../../host/host-error';
 import type { FileSystemPort } from '../../host/ports';
-import { FILES_IN_FLIGHT, forEachBounded } from './bounded';
-import type { ActionExecutor } from './executor';
+import type { BackupReader, BackupWriter } from '../../journal/backup-store';
+import { movedLocation, tidyMovedArea, type MovedLocation } from '../../journal/moved-backup';
+import type { ActionContext, ActionExecutor } from './executor';
+import { PACK_MANIFEST, packFolder, unpackedAsPacked, unpackFolder } from './folder-pack';
+import { walkFolder } from './folder-walk';
 import { retryWhileLocked } from './locked-retry';
 
-const manifestEntrySchema = z.object({
-  path: z.array(z.string()),
-  kind: z.enum(['directory', 'file']),
-  offset: z.number().optional(),
-  size: z.number().optional(),
-  sha256: z.string().optional(),
-});
-const manifestSchema = z.object({ root: z.string(), entries: z.array(manifestEntrySchema) });
-type Manifest = z.infer<typeof manifestSchema>;
-type ManifestEntry = z.infer<typeof manifestEntrySchema>;
+const MOVE_RECORD = 'folder-move.json';
+const moveRecordSchema = z.object({ root: z.string(), movedTo: z.string() });
 
-const MANIFEST = 'folder.json';
-const PACK = 'files.pack';
-const PROGRESS_EVERY = 500;
+/** Errors after which the folder is still in place and may be packed instead of moved. */
+const MOVE_REFUSALS = new Set(['unsupported', 'access-denied', 'invalid-request', 'io']);
 
-function digest(data: Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
-}
-
-function readManifest(reader: { readDocument(name: string): unknown }): Manifest {
-  const parsed = manifestSchema.safeParse(reader.readDocument(MANIFEST));
-  if (!parsed.success) throw new HostError('corrupt-data', 'The folder backup index is damaged.');
-  return parsed.data;
-}
-
-interface WalkedEntry {
-  path: string[];
-  kind: 'directory' | 'file';
-  size: number;
-}
-
-/** Every entry under `root`, parents before their children; one `list` per folder. */
-async function walk(files: FileSystemPort, root: string): Promise<WalkedEntry[]> {
-  const found: WalkedEntry[] = [];
-  const pending: string[][] = [[]];
-  while (pending.length > 0) {
-    const relative = pending.pop() as string[];
-    const listing = await files.list(files.join(root, ...relative));
-    for (const entry of listing ?? []) {
-      const path = [...relative, entry.name];
-      if (entry.kind === 'other') {
-        throw new HostError(
-          'backup-failed',
-          `${files.join(root, ...path)} is neither a file nor a folder, so it cannot be backed up; nothing was changed.`,
-          { path: files.join(root, ...path) },
-        );
-      }
-      found.push({ path, kind: entry.kind, size: entry.size });
-      if (entry.kind === 'directory') pending.push(path);
-    }
-  }
-  return found;
-}
-
-/** Sizes of the files now in each folder the backup holds files for (absent folders: empty). */
-async function currentSizes(
+/** The backup area for this backup, when it says the folder is to be moved. */
+async function moveTarget(
   files: FileSystemPort,
   root: string,
-  entries: ManifestEntry[],
-): Promise<Map<string, Map<string, number>>> {
-  const folders = new Map<string, Map<string, number>>();
-  for (const entry of entries) {
-    if (entry.kind !== 'file') continue;
-    const key = entry.path.slice(0, -1).join('\u0000');
-    if (folders.has(key)) continue;
-    const listing = await files.list(files.join(root, ...entry.path.slice(0, -1)));
-    const sizes = new Map<string, number>();
-    for (const each of listing ?? []) if (each.kind === 'file') sizes.set(each.name, each.size);
-    folders.set(key, sizes);
+  reader: BackupReader,
+): Promise<MovedLocation | undefined> {
+  if (!reader.has(MOVE_RECORD)) return undefined;
+  const record = moveRecordSchema.safeParse(reader.readDocument(MOVE_RECORD));
+  const location = reader.owner && (await movedLocation(files, reader.owner));
+  if (
+    !record.success ||
+    location === undefined ||
+    record.data.root !== root ||
+    record.data.movedTo !== location.folder
+  ) {
+    throw new HostError('corrupt-data', `The backup of ${root} does not match its repair.`, {
+      path: root,
+    });
   }
-  return folders;
+  return location;
+}
+
+/**
+ * Puts the moved folder back at `root`. If the client made the folder again since, each moved
+ * entry goes back over it (the backup's version wins, as a restore from a pack does) and what
+ * the client added stays. Repeatable: a crash half-way is finished by the next restore.
+ */
+async function moveBack(files: FileSystemPort, moved: string, root: string): Promise<void> {
+  if ((await files.stat(moved)) === undefined) return;
+  if ((await files.stat(root)) === undefined) {
+    await retryWhileLocked(() => files.move(moved, root));
+    return;
+  }
+  for (const entry of await walkFolder(files, moved, { sizes: false })) {
+    const to = files.join(root, ...entry.path);
+    if (entry.kind === 'directory') await files.makeDirectory(to);
+    else await retryWhileLocked(() => files.move(files.join(moved, ...entry.path), to));
+  }
+  // Only the emptied folders are left.
+  await files.remove(moved);
 }
 
 export const folderAction: ActionExecutor<'delete-folder'> = {
@@ -97,98 +83,52 @@ export const folderAction: ActionExecutor<'delete-folder'> = {
     return entry.kind === 'directory' ? 'present' : 'changed';
   },
 
-  async backup({ host, progress }, target, writer) {
-    const pack = writer.openPack(PACK);
-    let manifest: Manifest;
-    try {
-      const found = await walk(host.files, target.path);
-      // The index keeps the walk's order (parents first); the pack holds bytes as they arrive.
-      const entries: ManifestEntry[] = found.map(({ path, kind }) => ({ path, kind }));
-      manifest = { root: target.path, entries };
-      let files = 0;
-      await forEachBounded(
-        entries.filter((entry) => entry.kind === 'file'),
-        FILES_IN_FLIGHT,
-        async (entry) => {
-          const data = await retryWhileLocked(() =>
-            host.files.readFile(host.files.join(target.path, ...entry.path)),
-          );
-          Object.assign(entry, pack.append(data), { sha256: digest(data) });
-          files += 1;
-          if (files % PROGRESS_EVERY === 0) {
-            progress({ message: `Backing up ${target.path}`, done: files });
-          }
-        },
-      );
-      pack.finish();
-    } catch (error) {
-      pack.abandon();
-      throw error instanceof HostError && error.code !== 'backup-failed'
-        ? new HostError('backup-failed', `Could not back up ${target.path}: ${error.message}`, {
-            ...error.details,
-            path: typeof error.details.path === 'string' ? error.details.path : target.path,
-          })
-        : error;
+  async backup(context, target, writer) {
+    const location = writer.owner && (await movedLocation(context.host.files, writer.owner));
+    if (location === undefined) {
+      await packFolder(context, target.path, writer);
+      return;
     }
-    writer.writeDocument(MANIFEST, manifest);
+    writer.writeDocument(MOVE_RECORD, { root: target.path, movedTo: location.folder });
   },
 
-  async apply({ host }, target) {
-    await retryWhileLocked(() => host.files.remove(target.path));
+  async apply(context, target, writer?: BackupWriter) {
+    const { files } = context.host;
+    const location = writer && (await moveTarget(files, target.path, writer.reader()));
+    if (location !== undefined) {
+      try {
+        await files.makeDirectory(location.runFolder);
+        await retryWhileLocked(() => files.move(target.path, location.folder));
+        return;
+      } catch (error) {
+        if (!(error instanceof HostError) || !MOVE_REFUSALS.has(error.code)) throw error;
+        await tidyMovedArea(files, location);
+        // Not moved: the folder is as it was, so it is backed up by copying, then deleted.
+        await packFolder(context, target.path, writer as BackupWriter);
+      }
+    }
+    await retryWhileLocked(() => files.remove(target.path));
   },
 
   async verifyApplied({ host }, target) {
     return (await host.files.stat(target.path)) === undefined;
   },
 
-  async restore({ host, progress }, target, reader) {
-    const manifest = readManifest(reader);
-    const pack = reader.openPack(PACK);
-    try {
-      const present = await currentSizes(host.files, target.path, manifest.entries);
-      await host.files.makeDirectory(target.path);
-      // Folders first, parents before children (the index's order), so files can go in any order.
-      for (const entry of manifest.entries) {
-        if (entry.kind === 'directory') {
-          await host.files.makeDirectory(host.files.join(target.path, ...entry.path));
-        }
-      }
-      const files = manifest.entries.filter((entry) => entry.kind === 'file');
-      const total = files.length;
-      let done = 0;
-      await forEachBounded(files, FILES_IN_FLIGHT, async (entry) => {
-        const path = host.files.join(target.path, ...entry.path);
-        const data = pack.read({ offset: entry.offset ?? 0, size: entry.size ?? 0 });
-        if (entry.sha256 !== undefined && digest(data) !== entry.sha256) {
-          throw new HostError('corrupt-data', `The backup of ${path} is damaged.`, { path });
-        }
-        // A file that survived a failed delete is still the original; rewriting it could hit
-        // the lock that made the delete fail.
-        const size = present
-          .get(entry.path.slice(0, -1).join('\u0000'))
-          ?.get(entry.path[entry.path.length - 1] ?? '');
-        if (size !== data.byteLength || digest(await host.files.readFile(path)) !== entry.sha256) {
-          await retryWhileLocked(() => host.files.writeFile(path, data));
-        }
-        done += 1;
-        if (done % PROGRESS_EVERY === 0) {
-          progress({ message: `Restoring ${target.path}`, done, total });
-        }
-      });
-    } finally {
-      pack.close();
+  async restore(context, target, reader) {
+    const { files } = context.host;
+    const location = await moveTarget(files, target.path, reader);
+    if (location !== undefined) {
+      await moveBack(files, location.folder, target.path);
+      await tidyMovedArea(files, location);
     }
+    if (reader.has(PACK_MANIFEST)) await unpackFolder(context, target.path, reader);
   },
 
-  async verifyRestored({ host }, target, reader) {
-    const manifest = readManifest(reader);
-    const sizes = new Map<string, number>();
-    for (const { path, kind, size } of await walk(host.files, target.path)) {
-      sizes.set(path.join('\u0000'), kind === 'directory' ? -1 : size);
-    }
-    return manifest.entries.every((entry) => {
-      const size = sizes.get(entry.path.join('\u0000'));
-      return entry.kind === 'directory' ? size === -1 : size === entry.size;
-    });
+  async verifyRestored(context: ActionContext, target, reader) {
+    const { files } = context.host;
+    const location = await moveTarget(files, target.path, reader);
+    if (location !== undefined && (await files.stat(location.folder)) !== undefined) return false;
+    if (reader.has(PACK_MANIFEST)) return unpackedAsPacked(context, target.path, reader);
+    return (await files.stat(target.path))?.kind === 'directory';
   },
 };

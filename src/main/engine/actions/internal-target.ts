@@ -4,17 +4,8 @@
  * the engine looks the internal target up again from the plan it saved. Schemas guard plan and
  * journal files read back from disk.
  */
-import { z } from 'zod';
-
-const registryValueSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('REG_SZ'), data: z.string() }),
-  z.object({ type: z.literal('REG_EXPAND_SZ'), data: z.string() }),
-  z.object({ type: z.literal('REG_MULTI_SZ'), data: z.array(z.string()) }),
-  z.object({ type: z.literal('REG_DWORD'), data: z.number() }),
-  z.object({ type: z.literal('REG_QWORD'), data: z.string() }),
-  z.object({ type: z.literal('REG_BINARY'), data: z.string() }),
-  z.object({ type: z.literal('REG_RAW'), rawType: z.number(), data: z.string() }),
-]);
+import * as z from 'zod';
+import { registryValueSchema } from '../../../shared/model/registry-value';
 
 const registryKeySchema = z.object({
   hive: z.enum(['HKCU', 'HKLM']),

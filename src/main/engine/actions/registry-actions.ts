@@ -2,7 +2,8 @@
  * Registry changes: deleting a key tree, deleting a value, setting a value. Backups keep values
  * with their exact types (QWORDs as decimal strings, binary as base64) and whole subtrees.
  */
-import { z } from 'zod';
+import * as z from 'zod';
+import { registryValueSchema } from '../../../shared/model/registry-value';
 import {
   registryValuesEqual,
   type RegistryKeyRef,
@@ -67,7 +68,7 @@ const snapshotSchema: z.ZodType<RegistryKeySnapshot> = z.lazy(() =>
     values: z.array(
       z.object({
         name: z.string(),
-        value: z.custom<RegistryValue>((v) => typeof v === 'object' && v !== null && 'type' in v),
+        value: registryValueSchema,
       }),
     ),
     subkeys: z.array(snapshotSchema),

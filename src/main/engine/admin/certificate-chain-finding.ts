@@ -2,6 +2,7 @@
  * The `certificate-chain` finding: for every server, reachable or not, and for every link of its
  * chain, what it is and what is wrong with it, in words an administrator can act on.
  */
+import type { RepairStepId } from '../../../shared/repairs';
 import type { Evidence, Finding } from '../../../shared/findings';
 import type { ChainLink } from './chain-verifier';
 import type { TargetOutcome } from './check-target';
@@ -113,7 +114,8 @@ export function certificateChainFinding(input: CertificateChainInput): Finding {
   for (const note of input.notes)
     evidence.push({ kind: 'text', label: 'Trust stores', value: note });
 
-  const repairs = input.distrustedRoots.length > 0 ? ['remove-distrusted-root'] : [];
+  const repairs: RepairStepId[] =
+    input.distrustedRoots.length > 0 ? ['remove-distrusted-root'] : [];
   const base = {
     id: 'certificate-chain' as const,
     kbStep: 'admin-certificate-chain' as const,

@@ -10,8 +10,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { verifyChain, type ChainVerdict } from './chain-verifier';
 import { probeTls } from './tls-probe';
 import { loadTrust } from './trust-store';
-import { startTlsServer, type LoopbackServer } from './testing/loopback-servers';
-import { memoryCertificateStore } from './testing/memory-certificate-store';
+import { startTlsServer, type LoopbackServer } from '../../../../testing/admin/loopback-servers';
+import { memoryCertificateStore } from '../../../../testing/admin/memory-certificate-store';
 import {
   DAYS,
   makeIntermediate,
@@ -19,7 +19,7 @@ import {
   makeServer,
   tamperSignature,
   type TestCertificate,
-} from './testing/test-pki';
+} from '../../../../testing/admin/test-pki';
 
 const HOST = 'sip.contoso.test';
 let root: TestCertificate;

@@ -12,7 +12,7 @@ import {
   startSilentDns,
   type LoopbackDns,
   type Zone,
-} from './testing/loopback-dns';
+} from '../../../../testing/admin/loopback-dns';
 
 const DOMAIN = 'contoso.test';
 const running: LoopbackDns[] = [];

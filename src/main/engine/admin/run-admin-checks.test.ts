@@ -9,7 +9,11 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding, FindingId } from '../../../shared/findings';
 import { OPERATIONS } from '../../../shared/operations';
 import type { CertificateStoreRef } from '../../host/ports';
-import { certificateEntryFor, practiceFixture, type PracticeFixture } from '../testing/practice';
+import {
+  certificateEntryFor,
+  practiceFixture,
+  type PracticeFixture,
+} from '../../../../testing/engine/practice';
 import {
   DIGICERT_GLOBAL_ROOT_G2_THUMBPRINT,
   runAdminChecks,
@@ -22,20 +26,20 @@ import {
   startTlsServer,
   type LoopbackServer,
   type TlsServerOptions,
-} from './testing/loopback-servers';
+} from '../../../../testing/admin/loopback-servers';
 import {
   startLoopbackDns,
   startSilentDns,
   type LoopbackDns,
   type Zone,
-} from './testing/loopback-dns';
+} from '../../../../testing/admin/loopback-dns';
 import {
   DAYS,
   makeIntermediate,
   makeRoot,
   makeServer,
   type TestCertificate,
-} from './testing/test-pki';
+} from '../../../../testing/admin/test-pki';
 import { ROOT_STORE_DIALOG_WARNING } from './remove-distrusted-root-planner';
 
 const DOMAIN = 'contoso.test';

@@ -3,7 +3,7 @@ import { X509Certificate } from 'node:crypto';
 import { rootCertificates } from 'node:tls';
 import { describe, expect, it } from 'vitest';
 import { signatureAlgorithmOf } from './signature-algorithm';
-import { makeIntermediate, makeRoot } from './testing/test-pki';
+import { makeIntermediate, makeRoot } from '../../../../testing/admin/test-pki';
 
 const bundled = (commonName: string) => {
   const pem = rootCertificates.find((candidate) =>

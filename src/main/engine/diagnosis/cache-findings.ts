@@ -20,13 +20,13 @@ export function endpointCacheFinding(context: DiagnosisContext): Finding {
     kbStep: 'additional-endpoint-cache',
     repairs: [
       'clear-endpoint-cache',
-      ...(tracing ? ['clear-tracing-folder'] : []),
-      ...(accountProfiles ? ['remove-account-profiles'] : []),
+      ...(tracing ? (['clear-tracing-folder'] as const) : []),
+      ...(accountProfiles ? (['remove-account-profiles'] as const) : []),
     ],
   };
   const evidence = folders.map((folder) => ({
     kind: 'path' as const,
-    label: `${folder.address}: ${folder.fileCount} file${folder.fileCount === 1 ? '' : 's'}, ${size(folder.totalBytes)}`,
+    label: `${folder.address}: ${folder.fileCount} file${folder.fileCount === 1 ? '' : 's'}, ${folder.sizeEstimated ? 'about ' : ''}${size(folder.totalBytes)}`,
     value: folder.path,
   }));
   if (tracing) {

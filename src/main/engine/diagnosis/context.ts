@@ -1,4 +1,5 @@
 /** What the finding builders share: the inventory plus a few answers derived from it once. */
+import type { RepairStepId } from '../../../shared/repairs';
 import type { Evidence, Finding } from '../../../shared/findings';
 import { formatRegistryKey, type RegistryValue } from '../../../shared/registry-value';
 import type { Inventory, InstalledClient } from '../inventory';
@@ -78,7 +79,7 @@ export function createContext(inventory: Inventory, now: Date): DiagnosisContext
 }
 
 /** The composite repair that matches the installed client's KB path. */
-export function signInRepair(context: DiagnosisContext): string {
+export function signInRepair(context: DiagnosisContext): RepairStepId {
   return context.primary?.kind === 'lync2010' ? 'clear-cached-sign-in' : 'delete-sign-in-info';
 }
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DiagnosisReport, FindingId } from '../../../shared/findings';
-import { practiceFixture, type PracticeFixture } from '../testing/practice';
+import { practiceFixture, type PracticeFixture } from '../../../../testing/engine/practice';
 
 let fixture: PracticeFixture | undefined;
 afterEach(async () => {

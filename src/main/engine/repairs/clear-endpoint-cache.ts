@@ -8,12 +8,13 @@ export const clearEndpointCache: StepPlanner = {
     const folders = inventory.cacheFolders.filter((folder) => sameAddress(folder.address, address));
     return {
       actions: folders.map((folder) => ({
-        description: `Delete the folder ${folder.name} in ${folder.location} (${plural(folder.fileCount, 'file')}, ${describeSize(folder.totalBytes)})`,
+        description: `Delete the folder ${folder.name} in ${folder.location} (${plural(folder.fileCount, 'file')}, ${folder.sizeEstimated ? 'about ' : ''}${describeSize(folder.totalBytes)})`,
         target: {
           kind: 'folder',
           path: folder.path,
           fileCount: folder.fileCount,
           totalBytes: folder.totalBytes,
+          ...(folder.sizeEstimated ? { sizeEstimated: true as const } : {}),
         },
         internal: { kind: 'delete-folder', path: folder.path },
       })),

@@ -3,7 +3,7 @@
  * processes run, the service table, how often DNS was flushed, and the version resources of the
  * executables the scenario installed (Linux files have none, so the scenario records them).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Identity, ServiceStatus } from '../ports';
 
 export interface PracticeProcess {

@@ -5,7 +5,7 @@
  * its bytes) and it is the reader's job to report it, never a reason to hide the rest.
  */
 import { hash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { HostError } from '../host-error';
 import type { CertificateStorePort, CertificateStoreRef, StoredCertificate } from '../ports';
 import {

@@ -2,7 +2,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, test } from 'vitest';
-import { hostContractCases } from '../contract';
+import { hostContractCases } from '../../../../testing/host-contract';
 import type { HostSystem } from '../ports';
 import { openPracticePc, resetPracticePc } from '.';
 

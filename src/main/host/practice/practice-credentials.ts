@@ -5,7 +5,7 @@
  * LastWritten to the time of writing, and the limits of CREDENTIALW are enforced. Secrets are
  * sealed with the practice PC's key and only opened by `read`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { HostError } from '../host-error';
 import type {
   CredentialPersist,

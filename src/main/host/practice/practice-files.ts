@@ -18,6 +18,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   writeFileSync,
   type Stats,
@@ -25,7 +26,7 @@ import {
 import { lstat, mkdir } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { HostError } from '../host-error';
-import type { FileEntry, FileSystemPort, KnownFolderId } from '../ports';
+import type { DirectoryEntry, FileEntry, FileSystemPort, KnownFolderId } from '../ports';
 import type { JsonDocument } from './json-document';
 import { writeError } from './json-document';
 import { driveRoot, KNOWN_FOLDER_IDS, knownFolderPath } from './layout';
@@ -126,6 +127,20 @@ export function practiceFiles(
     return undefined;
   }
 
+  /** `file-locked` for the first file under `full` a running client holds open, if any. */
+  async function refuseIfLocked(full: string): Promise<void> {
+    const locks = locksOf(await machine.read());
+    if (locks.length === 0) return;
+    const locked = lockedFileUnder(full, locks);
+    if (locked) {
+      throw new HostError(
+        'file-locked',
+        `${locked.path} is in use by ${locked.lock.process.name} (process ${locked.lock.process.pid})`,
+        { path: locked.path, process: locked.lock.process.name, pid: locked.lock.process.pid },
+      );
+    }
+  }
+
   return {
     async knownFolder(id: KnownFolderId) {
       return KNOWN_FOLDER_IDS.includes(id) ? knownFolderPath(root, id) : undefined;
@@ -154,6 +169,19 @@ export function practiceFiles(
         if (info) entries.push(entryOf(name, info));
       }
       return entries;
+    },
+    async listKinds(dir) {
+      const full = inside(dir);
+      try {
+        return readdirSync(full, { withFileTypes: true }).map((entry): DirectoryEntry => ({
+          name: entry.name,
+          kind: entry.isFile() ? 'file' : entry.isDirectory() ? 'directory' : 'other',
+        }));
+      } catch (error) {
+        const code = errnoCode(error);
+        if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+        throw readError(dir, error);
+      }
     },
     async stat(path) {
       const full = inside(path);
@@ -204,21 +232,41 @@ export function practiceFiles(
           path,
         });
       }
-      const locks = locksOf(await machine.read());
-      if (locks.length > 0) {
-        const locked = lockedFileUnder(full, locks);
-        if (locked) {
-          throw new HostError(
-            'file-locked',
-            `${locked.path} is in use by ${locked.lock.process.name} (process ${locked.lock.process.pid})`,
-            { path: locked.path, process: locked.lock.process.name, pid: locked.lock.process.pid },
-          );
-        }
-      }
+      await refuseIfLocked(full);
       try {
         rmSync(full, { recursive: true, force: true });
       } catch (error) {
         throw writeError(path, error);
+      }
+    },
+    async move(source, destination) {
+      const from = inside(source);
+      const to = inside(destination);
+      if (from === drive || to === drive) {
+        throw new HostError('access-denied', 'The practice PC drive itself cannot be moved', {
+          path: source,
+        });
+      }
+      const info = lstatSync(from, { throwIfNoEntry: false });
+      if (!info) throw new HostError('not-found', `${source} does not exist`, { path: source });
+      const there = lstatSync(to, { throwIfNoEntry: false });
+      if (there && (info.isDirectory() || there.isDirectory())) {
+        throw new HostError('invalid-request', `${destination} already exists`, {
+          path: destination,
+        });
+      }
+      await refuseIfLocked(from);
+      try {
+        renameSync(from, to);
+      } catch (error) {
+        if (errnoCode(error) === 'EXDEV') {
+          throw new HostError(
+            'unsupported',
+            `${source} cannot be moved to ${destination} in one step: they are on different volumes`,
+            { path: source, destination },
+          );
+        }
+        throw writeError(destination, error);
       }
     },
     async fileVersion(path) {

@@ -1,7 +1,7 @@
 /** Opens a practice PC folder as a HostSystem. */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { HostError } from '../host-error';
 import type { HostSystem } from '../ports';
 import { JsonDocument } from './json-document';

@@ -4,7 +4,7 @@
  * enumerated in name order, and the 32-bit view of `HKLM\SOFTWARE\X` is the physical key
  * `HKLM\SOFTWARE\WOW6432Node\X`, as on 64-bit Windows.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   formatRegistryKey,
   type RegistryHive,

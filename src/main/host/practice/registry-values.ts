@@ -2,7 +2,7 @@
  * What a registry value may hold, checked the way Windows would store it, so a value that the
  * practice PC accepts is one the real registry would give back unchanged.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { REGISTRY_TYPE_CODES, type RegistryValue } from '../../../shared/registry-value';
 
 const MAX_QWORD = (1n << 64n) - 1n;

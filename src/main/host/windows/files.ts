@@ -5,9 +5,10 @@
  */
 import { promises as fs, type Stats } from 'node:fs';
 import { win32 as path } from 'node:path';
-import type { FileEntry, FileSystemPort, KnownFolderId } from '../ports';
+import type { DirectoryEntry, FileEntry, FileSystemPort, KnownFolderId } from '../ports';
 import { HostError } from '../host-error';
 import { declare, koffi, lastError, type Pointer } from './ffi';
+import { moveEntry } from './file-move';
 import { describeHolders, findLockHolders, type LockHolder } from './lock-holders';
 
 type Out<T> = [T];
@@ -91,6 +92,8 @@ const KNOWN_FOLDERS: Record<KnownFolderId, string> = {
 };
 
 const MAX_PATH = 260;
+/** `lstat` calls a listing keeps in flight: the thread pool works on several at once. */
+const STATS_IN_FLIGHT = 16;
 
 /** The form fs should be given: `\\?\` (or `\\?\UNC\`) once the path is too long for Win32. */
 export function longPath(p: string): string {
@@ -208,20 +211,42 @@ export function createFileSystem(): FileSystemPort {
     async list(dir) {
       let names: string[];
       try {
-        names = await fs.readdir(longPath(dir));
+        names = (await fs.readdir(longPath(dir))).sort();
       } catch (error) {
         if (isMissing(error)) return undefined;
         throw failure(error, 'list', dir);
       }
-      const entries: FileEntry[] = [];
-      for (const name of names.sort()) {
-        try {
-          entries.push(entry(name, await fs.lstat(longPath(path.join(dir, name)))));
-        } catch (error) {
-          if (!isMissing(error)) throw failure(error, 'read', path.join(dir, name));
+      const found: Array<FileEntry | undefined> = new Array<FileEntry | undefined>(names.length);
+      let next = 0;
+      const lane = async () => {
+        while (next < names.length) {
+          const index = next++;
+          const name = names[index] as string;
+          try {
+            found[index] = entry(name, await fs.lstat(longPath(path.join(dir, name))));
+          } catch (error) {
+            // An entry removed since the listing is simply no longer listed.
+            if (!isMissing(error)) throw failure(error, 'read', path.join(dir, name));
+          }
         }
+      };
+      await Promise.all(Array.from({ length: Math.min(STATS_IN_FLIGHT, names.length) }, lane));
+      return found.filter((each): each is FileEntry => each !== undefined);
+    },
+    async listKinds(dir) {
+      try {
+        // On Windows the listing (FindNextFile) carries each entry's attributes: no call per entry.
+        const entries = await fs.readdir(longPath(dir), { withFileTypes: true });
+        return entries
+          .map((each): DirectoryEntry => ({
+            name: each.name,
+            kind: each.isFile() ? 'file' : each.isDirectory() ? 'directory' : 'other',
+          }))
+          .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      } catch (error) {
+        if (isMissing(error)) return undefined;
+        throw failure(error, 'list', dir);
       }
-      return entries;
     },
     async stat(file) {
       try {
@@ -264,6 +289,21 @@ export function createFileSystem(): FileSystemPort {
       } catch (error) {
         throw failure(error, 'delete', target);
       }
+    },
+    async move(source, destination) {
+      let info: Stats;
+      try {
+        info = await fs.lstat(longPath(source));
+      } catch (error) {
+        throw failure(error, 'move', source);
+      }
+      moveEntry(
+        source,
+        destination,
+        longPath,
+        (inUse) => lockedFileError('move', inUse),
+        info.isDirectory(),
+      );
     },
     async fileVersion(file) {
       const version = readVersion(longPath(file));

@@ -4,13 +4,18 @@
  * for every test here). Without Wine the suite is skipped loudly on a developer machine and
  * fails in CI, which installs Wine through scripts/setup-machine.sh.
  */
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { buildSingleExe } from '../../../../scripts/dist-cli.mjs';
 import { wineAvailable } from '../../../../scripts/wine/harness.mjs';
 import { runWineSuite, type WineSuiteResult } from '../../../../scripts/wine/suite.mjs';
 import type { DiagnosisReport } from '../../../shared/findings';
 import type { RepairPlan, RunRecord } from '../../../shared/repairs';
 import { DECOYS, KB_LYNC2013, PRACTICE_MACHINE_GUID } from '../practice/scenarios/facts';
-import type { ProfileSnapshot } from './proof/profile-snapshot';
+import type { ProfileSnapshot } from '../../../../testing/windows-proof/profile-snapshot';
 
 const hasWine = wineAvailable();
 if (!hasWine) {
@@ -25,16 +30,24 @@ describe.skipIf(!hasWine)('Windows host under Wine', () => {
   let before: ProfileSnapshot;
   let afterRepair: ProfileSnapshot;
   let afterUndo: ProfileSnapshot;
+  let singleExe: string;
 
   beforeAll(async () => {
-    suite = await runWineSuite({ log: (line) => console.log(`[wine] ${line}`) });
+    // The single exe (cached in .cache/single-exe while its inputs are unchanged).
+    const built = await buildSingleExe({
+      out: join(tmpdir(), `sfb-single-exe-${process.pid}`, 'sfb-signin-repair.exe'),
+      log: (line) => console.log(`[wine] ${line}`),
+    });
+    singleExe = built.exe;
+    suite = await runWineSuite({ log: (line) => console.log(`[wine] ${line}`), singleExe });
     before = suite.before as ProfileSnapshot;
     afterRepair = suite.afterRepair as ProfileSnapshot;
     afterUndo = suite.afterUndo as ProfileSnapshot;
-  }, 400_000);
+  }, 700_000);
 
   afterAll(() => {
     if (suite) console.log(`[wine] timings ${JSON.stringify(suite.timings)}`);
+    if (singleExe) rmSync(dirname(singleExe), { recursive: true, force: true });
   });
 
   it('passes every shared host contract case against the Win32 adapters', () => {
@@ -145,5 +158,43 @@ describe.skipIf(!hasWine)('Windows host under Wine', () => {
     expect(suite.undo.code, suite.undo.stderr).toBe(0);
     expect((suite.undo.record as RunRecord).status).toBe('undone');
     expect(afterUndo).toEqual(before);
+  });
+
+  describe('the single sfb-signin-repair.exe (npm run dist:cli)', () => {
+    const exe = () => {
+      if (!suite.singleExe) throw new Error('the suite ran without the single exe');
+      return suite.singleExe;
+    };
+
+    it('diagnoses the seeded profile as the node.exe + cli.cjs run did', () => {
+      expect(exe().diagnosis.code, exe().diagnosis.stderr).toBe(0);
+      const report = exe().diagnosis.report as DiagnosisReport;
+      const byNode = suite.diagnosis.report as DiagnosisReport;
+      expect(report.hostKind).toBe('windows');
+      expect(report.findings.map((f) => [f.id, f.status])).toEqual(
+        byNode.findings.map((f) => [f.id, f.status]),
+      );
+      console.log(`[wine] exe diagnose: ${exe().diagnosis.ms} ms`);
+    });
+
+    it('repairs as the node.exe run did, and undo gives back the profile exactly', () => {
+      const { run } = exe().repair.record as { run: RunRecord };
+      const byNode = (suite.repair.record as { run: RunRecord }).run;
+      expect(run.actions.map((a) => [a.stepId, a.outcome, a.verified])).toEqual(
+        byNode.actions.map((a) => [a.stepId, a.outcome, a.verified]),
+      );
+      expect(exe().repair.code).toBe(suite.repair.code);
+      expect(exe().afterRepair).toEqual(afterRepair);
+      expect(exe().undo.code, exe().undo.stderr).toBe(0);
+      expect((exe().undo.record as RunRecord).status).toBe('undone');
+      expect(exe().afterUndo).toEqual(before);
+    });
+
+    it('loaded koffi from one hash-checked copy of its own module in LocalAppData', () => {
+      const expected = createHash('sha256')
+        .update(readFileSync('node_modules/koffi/build/koffi/win32_x64/koffi.node'))
+        .digest('hex');
+      expect(exe().nativeCopies).toEqual({ [`${expected.slice(0, 16)}/koffi.node`]: expected });
+    });
   });
 });

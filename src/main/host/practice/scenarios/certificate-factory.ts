@@ -6,11 +6,24 @@
  * serial number and subject number, re-signed with the same key, which is far cheaper than
  * building each through the generator and still gives valid, distinct certificates.
  */
-import 'reflect-metadata';
-import * as x509 from '@peculiar/x509';
+import type * as X509 from '@peculiar/x509';
 import { KeyObject, randomBytes, sign, webcrypto } from 'node:crypto';
 
-x509.cryptoProvider.set(webcrypto);
+let x509Library: Promise<typeof X509> | undefined;
+
+/**
+ * Loaded on first use: only building a practice PC makes certificates, and loading the library
+ * (with reflect-metadata) would cost every command's start-up several times Node's own.
+ */
+function loadX509(): Promise<typeof X509> {
+  x509Library ??= (async () => {
+    await import('reflect-metadata');
+    const x509 = await import('@peculiar/x509');
+    x509.cryptoProvider.set(webcrypto);
+    return x509;
+  })();
+  return x509Library;
+}
 
 const ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
 
@@ -48,12 +61,13 @@ function serialHex(): string {
 }
 
 export async function issueCertificate(spec: CertificateSpec): Promise<Uint8Array> {
+  const x509 = await loadX509();
   const keys = await scenarioKeys();
-  const names: x509.JsonGeneralName[] = [];
+  const names: X509.JsonGeneralName[] = [];
   if (spec.sipUri) names.push({ type: 'url', value: spec.sipUri });
   if (spec.email) names.push({ type: 'email', value: spec.email });
   for (const dns of spec.dnsNames ?? []) names.push({ type: 'dns', value: dns });
-  const extensions: x509.Extension[] = [];
+  const extensions: X509.Extension[] = [];
   if (names.length > 0) extensions.push(new x509.SubjectAlternativeNameExtension(names));
   if (spec.usages && spec.usages.length > 0) {
     extensions.push(new x509.ExtendedKeyUsageExtension(spec.usages));

@@ -1,0 +1,213 @@
+/**
+ * What a command costs as a whole process, beside Node.js itself in the same run, and the first
+ * diagnosis in a new process beside the warm ones.
+ *
+ * - `node -e 0`, `--help` and `diagnose` (on the typical practice PC) run as processes in turn,
+ *   several rounds; each reports its own CPU time (user + system, the whole process from exec
+ *   to exit) and peak RSS through a preloaded module, and the wall time is taken around it.
+ * - The first diagnosis in a new process: a probe (bench/probes/first-diagnosis.ts) opens the
+ *   practice PC, diagnoses once (cold) and again (warm), on the typical PC and the largest.
+ * - `diagnose`, `repair --all` and `undo --last` as processes on a PC with 100,000 cache files:
+ *   the peak memory of a command at the largest size.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { build } from 'esbuild';
+import { buildCli } from '../scripts/wine/harness.mjs';
+import { resetPracticePc } from '../src/main/host/practice';
+import { practicePcDir } from '../src/main/host/paths';
+
+interface BenchContext {
+  quick: boolean;
+  log(message: string): void;
+}
+
+interface ProcessRun {
+  wallMs: number;
+  cpuMs: number;
+  rssMB: number;
+  code: number | null;
+  stdout: string;
+}
+
+const round = (value: number, digits = 2) => Number(value.toFixed(digits));
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/** Reports the process's own CPU time and peak RSS when it exits (getrusage of itself). */
+const USAGE_PRELOAD = `process.on('exit', () => {
+  const cpu = process.cpuUsage();
+  require('node:fs').writeFileSync(process.env.BENCH_USAGE_FILE, JSON.stringify({
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    rssMB: process.resourceUsage().maxRSS / 1024,
+  }));
+});
+`;
+
+function runProcess(args: string[], usageFile: string, preload: string): Promise<ProcessRun> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, ['-r', preload, ...args], {
+      env: { ...process.env, BENCH_USAGE_FILE: usageFile },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const wallMs = performance.now() - start;
+      try {
+        const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as {
+          cpuMs: number;
+          rssMB: number;
+        };
+        resolve({ wallMs, code, stdout, ...usage });
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+  });
+}
+
+function summary(prefix: string, runs: ProcessRun[]): Record<string, number> {
+  const cpu = runs.map((run) => run.cpuMs);
+  const wall = runs.map((run) => run.wallMs);
+  return {
+    [`${prefix}.cpu.min.ms`]: round(Math.min(...cpu), 1),
+    [`${prefix}.cpu.median.ms`]: round(median(cpu), 1),
+    [`${prefix}.cpu.max.ms`]: round(Math.max(...cpu), 1),
+    [`${prefix}.wall.min.ms`]: round(Math.min(...wall), 1),
+    [`${prefix}.wall.median.ms`]: round(median(wall), 1),
+    [`${prefix}.wall.max.ms`]: round(Math.max(...wall), 1),
+    [`${prefix}.peak-rss.MB`]: round(Math.max(...runs.map((run) => run.rssMB)), 1),
+  };
+}
+
+export default async function startupBench(
+  ctx: BenchContext = { quick: false, log: () => {} },
+): Promise<Record<string, number | string>> {
+  // Inside the repository (the runner's scratch folder), so the bundles find node_modules.
+  const work = await mkdtemp(join(process.env.BENCH_TMP_DIR ?? tmpdir(), 'startup-'));
+  const results: Record<string, number | string> = {};
+  try {
+    // The command line as scripts/build.mjs builds it, into a folder no other build rewrites.
+    const cli = await buildCli();
+    if (!cli) throw new Error('the command line does not build');
+    const probe = join(work, 'first-diagnosis.cjs');
+    await build({
+      entryPoints: ['bench/probes/first-diagnosis.ts'],
+      outfile: probe,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      packages: 'external',
+      logLevel: 'warning',
+    });
+    const preload = join(work, 'usage-preload.cjs');
+    writeFileSync(preload, USAGE_PRELOAD);
+    const usage = join(work, 'usage.json');
+    const dataDir = join(work, 'data');
+
+    // The typical practice PC, made once so that `diagnose` below only diagnoses.
+    const made = await runProcess([cli, '--data-dir', dataDir, 'diagnose'], usage, preload);
+    if (made.code !== 0 && made.code !== 1) throw new Error(`diagnose exited ${made.code}`);
+
+    const commands: Record<string, string[]> = {
+      'node -e 0': ['-e', '0'],
+      '--help': [cli, '--help'],
+      diagnose: [cli, '--data-dir', dataDir, 'diagnose'],
+    };
+    const runs: Record<string, ProcessRun[]> = {};
+    const rounds = ctx.quick ? 3 : 9;
+    // Interleaved rounds, so load from other work on the machine falls on every command alike.
+    for (let round = 0; round < rounds; round += 1) {
+      for (const [name, args] of Object.entries(commands)) {
+        (runs[name] ??= []).push(await runProcess(args, usage, preload));
+      }
+    }
+    for (const [name, list] of Object.entries(runs)) {
+      Object.assign(results, summary(`process ${name}`, list));
+    }
+    const nodeCpu = median(runs['node -e 0']!.map((run) => run.cpuMs));
+    const nodeWall = median(runs['node -e 0']!.map((run) => run.wallMs));
+    for (const name of ['--help', 'diagnose']) {
+      results[`process ${name} ÷ node -e 0, cpu median`] = round(
+        median(runs[name]!.map((run) => run.cpuMs)) / nodeCpu,
+      );
+      results[`process ${name} ÷ node -e 0, wall median`] = round(
+        median(runs[name]!.map((run) => run.wallMs)) / nodeWall,
+      );
+    }
+    ctx.log(
+      `processes: node ${round(nodeCpu, 0)} ms cpu, --help ×${results['process --help ÷ node -e 0, cpu median']}, diagnose ×${results['process diagnose ÷ node -e 0, cpu median']}`,
+    );
+
+    // The first diagnosis in a new process, beside the warm ones in that process.
+    const pcs: Array<[string, Record<string, number>]> = [
+      ['typical', {}],
+      [
+        'items-10000',
+        { certificates: ctx.quick ? 500 : 10_000, credentials: ctx.quick ? 500 : 10_000 },
+      ],
+      ['cache-files-100000', { cacheFiles: ctx.quick ? 2000 : 100_000 }],
+    ];
+    for (const [name, scale] of pcs) {
+      const root = join(work, 'pcs', name);
+      await resetPracticePc(root, 'kb-lync2013', scale);
+      const first: number[] = [];
+      const firstCpu: number[] = [];
+      const warm: number[] = [];
+      for (let i = 0; i < (ctx.quick ? 2 : 5); i += 1) {
+        const run = await runProcess([probe, root, join(work, 'probe-data', name)], usage, preload);
+        if (run.code !== 0) throw new Error(`first-diagnosis probe exited ${run.code}`);
+        const figures = JSON.parse(run.stdout) as {
+          firstMs: number;
+          firstCpuMs: number;
+          warmMs: number;
+        };
+        first.push(figures.firstMs);
+        firstCpu.push(figures.firstCpuMs);
+        warm.push(figures.warmMs);
+      }
+      results[`first diagnosis ${name}.cold.median.ms`] = round(median(first), 1);
+      results[`first diagnosis ${name}.cold.min.ms`] = round(Math.min(...first), 1);
+      results[`first diagnosis ${name}.cold.max.ms`] = round(Math.max(...first), 1);
+      results[`first diagnosis ${name}.cold.cpu.median.ms`] = round(median(firstCpu), 1);
+      results[`first diagnosis ${name}.warm.median.ms`] = round(median(warm), 1);
+      await rm(root, { recursive: true, force: true });
+    }
+
+    // Whole commands at the largest size: their peak memory and time.
+    const bigData = join(work, 'big');
+    await resetPracticePc(practicePcDir(bigData, 'kb-lync2013'), 'kb-lync2013', {
+      cacheFiles: ctx.quick ? 2000 : 100_000,
+    });
+    const big = (args: string[]) =>
+      runProcess(
+        [cli, '--data-dir', bigData, '--practice', 'kb-lync2013', ...args],
+        usage,
+        preload,
+      );
+    for (const [name, args] of [
+      ['diagnose', ['diagnose']],
+      ['repair --all', ['repair', '--all', '--yes']],
+      ['undo --last', ['undo', '--last']],
+    ] as const) {
+      const run = await big([...args]);
+      results[`100,000 cache files: process ${name}.exit`] = run.code ?? -1;
+      results[`100,000 cache files: process ${name}.wall.ms`] = round(run.wallMs, 0);
+      results[`100,000 cache files: process ${name}.cpu.ms`] = round(run.cpuMs, 0);
+      results[`100,000 cache files: process ${name}.peak-rss.MB`] = round(run.rssMB, 1);
+    }
+    return results;
+  } finally {
+    await rm(work, { recursive: true, force: true, maxRetries: 3 });
+  }
+}

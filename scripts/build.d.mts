@@ -1,0 +1,20 @@
+// Types for build.mjs, so tests and scripts written in TypeScript can call it.
+export interface NodeTarget {
+  name: string;
+  entry: string;
+  out: string;
+  external: string[];
+}
+export const NODE_BUNDLE_OPTIONS: {
+  bundle: true;
+  platform: 'node';
+  format: 'cjs';
+  target: string;
+  logLevel: 'warning';
+};
+export const NODE_TARGETS: NodeTarget[];
+export function buildProduct(options?: {
+  only?: string;
+  outDir?: string;
+  log?: (line: string) => void;
+}): Promise<string[]>;

@@ -1,0 +1,57 @@
+import type { ActionOutcome, RunStatus } from '../repairs';
+
+/** One action's outcome in a word, before its description. */
+export const OUTCOME_WORDS: Record<ActionOutcome, string> = {
+  applied: 'Done',
+  failed: 'Failed',
+  skipped: 'Skipped',
+  undone: 'Put back',
+  'rolled-back': 'Put back after a problem',
+};
+
+const RUN_WORDS: Record<RunStatus, string> = {
+  applied: 'Done. Every change was made and checked.',
+  partial: 'Partly done. Some changes could not be made; what was made is listed below.',
+  failed: 'The change could not be made. Nothing was left half-done.',
+  undone: 'Undone. Everything this change removed has been put back.',
+  'partly-undone': 'Partly undone. The parts listed below have been put back.',
+  'rolled-back': 'The change hit a problem and was put back the way it was.',
+};
+
+/** What a run (a change or its undo) came to, in one sentence. */
+export function runHeadline(run: {
+  status: RunStatus;
+  actions: ReadonlyArray<{ outcome: ActionOutcome; verified: boolean }>;
+}): string {
+  if (
+    run.status === 'applied' &&
+    run.actions.some((action) => !action.verified && action.outcome === 'applied')
+  ) {
+    return 'Done, but some changes could not be checked afterwards.';
+  }
+  return RUN_WORDS[run.status];
+}
+
+/** Whether the run ended as the person wanted (every change made, or every change put back). */
+export function runSucceeded(status: RunStatus): boolean {
+  return status === 'applied' || status === 'undone';
+}
+
+/**
+ * What a plan promises about undo, from the engine's per-change `undoable`: "backed up" is said
+ * only of changes that are, and a plan of only a DNS flush says it cannot be undone.
+ */
+export function planSafety(total: number, undoable: number): string {
+  if (total === 0) return 'Nothing needs to change for this step.';
+  if (undoable === total) {
+    return total === 1
+      ? 'It is backed up first, so you can undo it afterwards.'
+      : 'Everything is backed up first, so you can undo it afterwards.';
+  }
+  if (undoable === 0) {
+    return total === 1
+      ? 'This cannot be undone, and needs no backup: it is harmless.'
+      : 'These cannot be undone, and need no backup: they are harmless.';
+  }
+  return `${undoable} of these ${total} changes are backed up first and can be undone; the ones marked “cannot be undone” cannot.`;
+}

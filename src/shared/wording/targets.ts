@@ -1,0 +1,126 @@
+import type { ActionTarget } from '../repairs';
+import type { RegistryValue } from '../registry-value';
+import { formatDay } from './dates';
+import { countOf, formatBytes } from './numbers';
+
+/** A registry value as one line: `REG_DWORD 1`, `REG_MULTI_SZ a | b`. */
+export function formatRegistryValue(value: RegistryValue): string {
+  switch (value.type) {
+    case 'REG_MULTI_SZ':
+      return `${value.type} ${value.data.join(' | ')}`;
+    case 'REG_RAW':
+      return `type ${value.rawType} ${value.data}`;
+    default:
+      return `${value.type} ${String(value.data)}`;
+  }
+}
+
+/** A folder's contents; the size is "about" when it was estimated from a sample of its files. */
+function contentsOfFolder(target: Extract<ActionTarget, { kind: 'folder' }>): string {
+  const size = `${target.sizeEstimated ? 'about ' : ''}${formatBytes(target.totalBytes)}`;
+  return `${countOf(target.fileCount, 'file', 'files')}, ${size}`;
+}
+
+/** The exact place a planned change acts on, as label/value pairs (paths, thumbprints, keys). */
+export function targetFacts(target: ActionTarget): Array<[string, string]> {
+  switch (target.kind) {
+    case 'folder':
+      return [
+        ['Folder', target.path],
+        ['Contents', contentsOfFolder(target)],
+      ];
+    case 'file':
+      return [
+        ['File', target.path],
+        ['Size', formatBytes(target.size)],
+      ];
+    case 'certificate':
+      return [
+        ['Store', target.store],
+        ['Subject', target.subject],
+        ['Issuer', target.issuer],
+        ['Thumbprint', target.thumbprint],
+        ['Valid until', target.notAfter],
+      ];
+    case 'credential':
+      return [
+        ['Credential', target.targetName],
+        ['User name', target.userName],
+        ['Type', target.credentialType],
+      ];
+    case 'registry-key':
+      return [
+        ['Registry key', target.key],
+        [
+          'Contents',
+          `${countOf(target.valueCount, 'value', 'values')}, ${countOf(target.subkeyCount, 'subkey', 'subkeys')}`,
+        ],
+      ];
+    case 'registry-value':
+      return [
+        ['Registry key', target.key],
+        ['Value', target.name === '' ? '(Default)' : target.name],
+        ['Now', formatRegistryValue(target.before)],
+        ...(target.after ? [['After', formatRegistryValue(target.after)] as [string, string]] : []),
+      ];
+    case 'dns-cache':
+      return [['DNS cache', 'the resolver cache of this PC (like ipconfig /flushdns)']];
+  }
+}
+
+/** "user@contoso.com" out of a certificate subject or a credential target name, when there. */
+function addressIn(text: string): string | undefined {
+  return /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/.exec(text)?.[0];
+}
+
+function forWhom(text: string): string {
+  const address = addressIn(text);
+  return address ? ` for ${address}` : '';
+}
+
+/** The Lync connection values a person knows by what they hold. */
+const SETTING_NAMES: Record<string, string> = {
+  ServerSipUri: 'sign-in address',
+  ServerUsername: 'user name',
+  ServerAddressInternal: 'internal server address',
+  ServerAddressExternal: 'external server address',
+};
+
+/**
+ * A planned change as a person would say it, without paths, keys, thumbprints or REG types
+ * (those are under Details and in helpdesk mode). Dates in the reader's locale.
+ */
+export function plainAction(
+  stepId: string,
+  target: ActionTarget,
+  now: Date,
+  locale?: string,
+): string {
+  switch (target.kind) {
+    case 'folder':
+      return stepId === 'clear-tracing-folder'
+        ? `Delete the client’s Tracing folder (${contentsOfFolder(target)}); the client makes it again`
+        : `Delete Lync’s saved server list${forWhom(target.path)} (${contentsOfFolder(target)}); Lync builds it again`;
+    case 'file':
+      return `Delete AccountProfiles.dat (${formatBytes(target.size)}); the client makes it again`;
+    case 'certificate': {
+      const day = formatDay(target.notAfter, locale);
+      const ended = new Date(target.notAfter).getTime() < now.getTime();
+      const what =
+        stepId === 'remove-distrusted-root'
+          ? 'the copy of a distrusted root certificate kept in your user profile'
+          : `your sign-in certificate${forWhom(target.subject)}`;
+      return `Delete ${what}, which ${ended ? 'expired' : 'is valid until'} ${day}`;
+    }
+    case 'credential':
+      return `Remove your saved Lync password${forWhom(target.targetName)}; Lync asks for it again`;
+    case 'registry-key':
+      return `Clear Lync’s saved connection settings${forWhom(target.key)}`;
+    case 'registry-value':
+      return stepId === 'fix-machine-guid'
+        ? 'Remove the braces around this PC’s machine ID (MachineGuid)'
+        : `Clear the ${SETTING_NAMES[target.name] ?? 'sign-in setting'} Lync saved`;
+    case 'dns-cache':
+      return 'Empty the list of server addresses Windows remembers (the DNS cache)';
+  }
+}

@@ -1,0 +1,41 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import axe from 'axe-core';
+import { App } from '../../src/renderer/App';
+import { WizardProvider } from '../../src/renderer/store/wizard-context';
+import { createWizardStore } from '../../src/renderer/store/wizard-store';
+import { createFakeClient, type FakeClientOptions } from './fake-client';
+
+/** Renders the whole wizard over a fake client, as main.tsx does over the real bridge. */
+export async function renderWizard(options: FakeClientOptions = {}) {
+  const client = createFakeClient(options);
+  const store = createWizardStore(client);
+  await store.getState().start();
+  const user = userEvent.setup();
+  const view = render(
+    <WizardProvider store={store}>
+      <App />
+    </WizardProvider>,
+  );
+  return { client, store, user, view };
+}
+
+export async function scanAndContinue(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(screen.getByRole('button', { name: 'Scan this PC' }));
+  await screen.findByRole('heading', { name: 'What the scan found' });
+  await user.click(screen.getByRole('button', { name: /^Next: / }));
+}
+
+/**
+ * axe-core on what jsdom renders. Colour contrast needs real layout and is checked in Chromium
+ * by the browser walkthroughs instead.
+ */
+export async function seriousA11yViolations(container: Element): Promise<string[]> {
+  const results = await axe.run(container, {
+    rules: { 'color-contrast': { enabled: false } },
+    resultTypes: ['violations'],
+  });
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`);
+}
