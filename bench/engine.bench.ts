@@ -283,6 +283,34 @@ async function measure(size: Size, work: string, ctx: BenchContext): Promise<Mea
   }
 }
 
+/** Typical PCs of each client shape: the Click-to-Run lookups beside the MSI-only profiles. */
+const SCENARIO_COMPARISON = [
+  'kb-lync2013',
+  'kb-lync2010',
+  'sfb-m365-c2r',
+  'sfb2019-onprem',
+  'msi-leftover-c2r',
+];
+
+async function diagnosisPerScenario(work: string): Promise<Record<string, number>> {
+  const results: Record<string, number> = {};
+  for (const scenario of SCENARIO_COMPARISON) {
+    const root = join(work, `scenario-${scenario}`, 'pc');
+    await resetPracticePc(root, scenario);
+    const host = await openPracticePc(root);
+    try {
+      const engine = createEngine({ host, dataDir: join(work, `scenario-${scenario}`, 'engine') });
+      await engine.diagnose(); // warm-up
+      const runs: number[] = [];
+      for (let i = 0; i < 15; i += 1) runs.push((await time(() => engine.diagnose())).ms);
+      results[`scenario.${scenario}.diagnose.median.ms`] = round(median(runs));
+    } finally {
+      await host.close().catch(() => undefined);
+    }
+  }
+  return results;
+}
+
 export default async function engineBench(
   ctx: BenchContext = { quick: false, log: () => {} },
 ): Promise<Record<string, number | string>> {
@@ -293,6 +321,10 @@ export default async function engineBench(
       .map((n) => n.toFixed(1))
       .join(' / ')} on ${cpus().length} cores.`,
   };
+  Object.assign(results, await diagnosisPerScenario(work));
+  ctx.log(
+    `diagnose per scenario: ${SCENARIO_COMPARISON.map((name) => `${name} ${results[`scenario.${name}.diagnose.median.ms`]} ms`).join(', ')}`,
+  );
   const all = sizes(ctx.quick);
   let abandoned = false;
   for (const size of all) {

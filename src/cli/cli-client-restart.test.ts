@@ -2,7 +2,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunRecord } from '../shared/repairs';
-import { CLIENT_RUNNING, KB_LYNC2013, openPracticePc } from '../main/host/practice';
+import { CLIENT_RUNNING, KB_LYNC2010, KB_LYNC2013, openPracticePc } from '../main/host/practice';
+import type { DiagnosisReport } from '../shared/findings';
 import type { ProcessInfo } from '../main/host/ports';
 import { EXIT } from './exit-codes';
 import { createCliHarness, type CliHarness } from '../../testing/cli/cli-harness';
@@ -63,7 +64,7 @@ describe('starting the client again after closing it', () => {
     expect(lync).toMatchObject({ name: 'lync.exe', path: lyncPath, ownedByCurrentUser: true });
     expect(lync!.pid).not.toBe(CLIENT_RUNNING.process.pid);
     expect(r.stdout).toContain(
-      `Lync 2013 was started again (pid ${lync!.pid}): try to sign in now.`,
+      `${KB_LYNC2013.clientName} was started again (pid ${lync!.pid}): try to sign in now.`,
     );
     expect(r.stderr).toContain('Starting Lync / Skype for Business again');
   });
@@ -75,7 +76,7 @@ describe('starting the client again after closing it', () => {
     const { processes, lyncPath } = await clientProcesses();
     expect(r.value.clientRestart).toEqual({
       started: true,
-      client: 'Lync 2013',
+      client: KB_LYNC2013.clientName,
       path: lyncPath,
       pid: processes[0]!.pid,
     });
@@ -113,7 +114,9 @@ describe('starting the client again after closing it', () => {
     const r = await cli.run(['--practice', SCENARIO, 'remediate', '--close-client']);
     expect(r.code).toBe(EXIT.ok);
     expect(r.stdout.trim().split('\n').at(-1)).toMatch(
-      /^Remediated: \d+ changes applied and verified \(run [^)]+\); Lync 2013 started again; no problem left$/,
+      new RegExp(
+        `^Remediated: \\d+ changes applied and verified \\(run [^)]+\\); ${KB_LYNC2013.clientName} started again; no problem left$`,
+      ),
     );
     expect((await clientProcesses()).processes).toHaveLength(1);
   });
@@ -124,8 +127,8 @@ describe('starting the client again after closing it', () => {
     });
     const r = await cli.run(repairArgs);
     expect(r.code).toBe(EXIT.ok);
-    expect(r.stdout).toMatch(
-      /Lync 2013 was not started again: This tool runs as administrator, so Lync 2013 would too\./,
+    expect(r.stdout).toContain(
+      `${KB_LYNC2013.clientName} was not started again: This tool runs as administrator, so ${KB_LYNC2013.clientName} would too.`,
     );
     expect((await clientProcesses()).processes).toEqual([]);
   });
@@ -138,5 +141,37 @@ describe('starting the client again after closing it', () => {
     expect(r.code).toBe(EXIT.ok);
     expect(r.value).not.toHaveProperty('clientRestart');
     expect((await clientProcesses()).processes).toEqual([]);
+  });
+
+  it('with Lync 2010 installed beside Lync 2013, the primary client Lync 2013 is started again', async () => {
+    // Lync 2010 installed too, through the ports: its install key and its program.
+    const host = await openPracticePc(root());
+    try {
+      const base = await host.files.knownFolder(KB_LYNC2010.installFolder.knownFolder);
+      const folder = host.files.join(base!, ...KB_LYNC2010.installFolder.segments);
+      await host.files.writeFile(
+        host.files.join(folder, KB_LYNC2010.executableName),
+        new Uint8Array(Buffer.from('MZ Lync 2010 stand-in')),
+      );
+      await host.registry.setValue(KB_LYNC2010.installKey, 'InstallationDirectory', {
+        type: 'REG_SZ',
+        data: `${folder}\\`,
+      });
+    } finally {
+      await host.close();
+    }
+    const diagnosis = await cli.json<DiagnosisReport>(['--practice', SCENARIO, 'diagnose']);
+    expect(diagnosis.value.clients.map((client) => client.kind)).toEqual(['lync2013', 'lync2010']);
+    expect(diagnosis.value.primaryClient?.kind).toBe('lync2013');
+
+    const r = await cli.json<{ clientRestart: Restart }>(repairArgs);
+    expect(r.code).toBe(EXIT.ok);
+    const { processes, lyncPath } = await clientProcesses();
+    expect(processes.map((process) => process.name)).toEqual(['lync.exe']);
+    expect(r.value.clientRestart).toMatchObject({
+      started: true,
+      client: KB_LYNC2013.clientName,
+      path: lyncPath,
+    });
   });
 });

@@ -90,7 +90,7 @@ describe('diagnose → repair → undo on kb-lync2013', () => {
   it('prints findings in plain words', async () => {
     const r = await cli.run(['--practice', 'kb-lync2013', 'diagnose']);
     expect(r.code).toBe(EXIT.ok);
-    expect(r.stdout).toContain('Client: Lync 2013 15.0.4569.1506');
+    expect(r.stdout).toContain(`Client: ${KB_LYNC2013.clientName} ${KB_LYNC2013.clientVersion}`);
     expect(r.stdout).toMatch(/PROBLEM FOUND\s+Personal certificate \(Communications Server\)/);
     expect(r.stdout).toContain(
       'KB: Additional troubleshooting steps — Delete the personal certificate',

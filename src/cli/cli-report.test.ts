@@ -73,7 +73,7 @@ describe('report', () => {
     expect(doc.querySelectorAll('script, link, img, iframe, [src], [href]').length).toBe(0);
     const text = doc.body.textContent ?? '';
     expect(text).toContain("practice PC 'kb-lync2013'");
-    expect(text).toContain('Lync 2013 15.0.4569.1506');
+    expect(text).toContain(`${KB_LYNC2013.clientName} ${KB_LYNC2013.clientVersion}`);
     expect(text).toContain('Resolution for Lync 2013 — Delete the sign-in information');
     expect(doc.querySelector('#finding-personal-certificate .status')?.textContent).toBe(
       'Problem found',

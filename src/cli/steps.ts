@@ -48,8 +48,9 @@ export function parseAddress(text: string): string {
  * DNS flush the KB always suggests. The engine expands composites and removes duplicates.
  */
 export function stepsForAll(diagnosis: DiagnosisReport): RepairStepId[] {
-  const lync2010 = diagnosis.clients.some((c) => c.kind === 'lync2010');
-  const newer = diagnosis.clients.some((c) => c.kind !== 'lync2010');
+  const primary = diagnosis.primaryClient?.kind;
+  const lync2010 = primary === 'lync2010';
+  const newer = primary !== undefined && primary !== 'lync2010';
   const wanted = new Set<RepairStepId>(['flush-dns-cache']);
   for (const finding of diagnosis.findings) {
     if (finding.status !== 'problem') continue;

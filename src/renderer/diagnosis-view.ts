@@ -8,13 +8,9 @@ export function findingById(diagnosis: Diagnosis | undefined, id: FindingId): Fi
   return diagnosis?.findings.find((finding) => finding.id === id);
 }
 
-/** The client the KB path is chosen for: a running one first, then the newest installed. */
+/** The client the KB path is chosen for: the diagnosis decides it (primaryClient). */
 export function primaryClient(diagnosis: Diagnosis | undefined): DetectedClient | undefined {
-  if (!diagnosis) return undefined;
-  const order = { sfb2016: 0, lync2013: 1, lync2010: 2 } as const;
-  return [...diagnosis.clients].sort(
-    (a, b) => Number(b.running) - Number(a.running) || order[a.kind] - order[b.kind],
-  )[0];
+  return diagnosis?.primaryClient;
 }
 
 export function problemFindings(diagnosis: Diagnosis | undefined): Finding[] {

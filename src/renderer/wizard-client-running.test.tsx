@@ -98,6 +98,21 @@ describe('starting Lync again after a change', () => {
     await within(card).findByText('Lync is still open (lync.exe).');
   });
 
+  it('with Lync 2010 and Lync 2013 both installed, starts the primary client, Lync 2013', async () => {
+    const { user, client } = await renderWizard({
+      clientRunning: 'cooperative',
+      lync2010Too: true,
+    });
+    await scanAndContinue(user);
+    const card = await confirmDeleteSignInInfo(user);
+    await user.click(await within(card).findByRole('button', { name: 'Close Lync for me' }));
+    await user.click(await within(card).findByRole('button', { name: 'Start Lync 2013 again' }));
+    await within(card).findByText('Lync 2013 is starting.');
+    expect(client.calls.filter((call) => call.name === 'client.start')).toEqual([
+      { name: 'client.start', request: { kind: 'lync2013' } },
+    ]);
+  });
+
   it('offers it too when Lync was not running at the time of the change', async () => {
     const { user } = await renderWizard({ clientRunning: false });
     await scanAndContinue(user);

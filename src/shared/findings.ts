@@ -4,6 +4,8 @@
 export const FINDING_IDS = [
   'client',
   'sign-in-assistant',
+  /** Lync 2013's modern authentication (ADAL) settings, reported only. */
+  'modern-authentication',
   'sign-in-addresses',
   'endpoint-cache',
   'personal-certificate',
@@ -62,6 +64,14 @@ export const KB_STEPS = {
   'additional-machine-guid': {
     section: 'Additional troubleshooting steps',
     title: 'Remove braces from MachineGuid',
+  },
+  'sfb-procedure-tracing': {
+    section: "Microsoft's current Skype for Business sign-in procedure",
+    title: 'Delete the Tracing folder',
+  },
+  'sfb-procedure-account-profiles': {
+    section: "Microsoft's current Skype for Business sign-in procedure",
+    title: 'Delete AccountProfiles.dat',
   },
   'admin-certificate-chain': {
     section: 'Resolution for administrators',

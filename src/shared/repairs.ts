@@ -34,6 +34,20 @@ export const REPAIR_STEPS = {
     needsClientClosed: true,
     needsAdmin: false,
   },
+  'clear-tracing-folder': {
+    kbStep: 'sfb-procedure-tracing',
+    title: "Delete the client's Tracing folder",
+    composite: [],
+    needsClientClosed: true,
+    needsAdmin: false,
+  },
+  'remove-account-profiles': {
+    kbStep: 'sfb-procedure-account-profiles',
+    title: 'Delete AccountProfiles.dat',
+    composite: [],
+    needsClientClosed: true,
+    needsAdmin: false,
+  },
   'remove-personal-certificate': {
     kbStep: 'additional-personal-certificate',
     title: 'Delete the personal certificate issued by Communications Server',

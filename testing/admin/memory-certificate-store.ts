@@ -31,6 +31,9 @@ export function memoryCertificateStore(): CertificateStorePort & {
   return {
     add,
     list: async (store) => entries(store).map((entry) => ({ ...entry })),
+    // Roots and intermediates: no private keys here.
+    privateKeyStatus: async (store, thumbprint) =>
+      entries(store).some((entry) => entry.thumbprint === thumbprint) ? 'missing' : undefined,
     exportEntry: async (store, thumbprint) =>
       entries(store).find((entry) => entry.thumbprint === thumbprint)?.der,
     importEntry: async (store, entry) => add(store, entry),

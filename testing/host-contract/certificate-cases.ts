@@ -37,6 +37,17 @@ async function listed(host: HostSystem, der: Uint8Array) {
 export function certificateCases(): ContractCase[] {
   return [
     {
+      name: 'certificates: a certificate without a linked key reports its private key missing',
+      async run(host) {
+        await withScratchCertificates(host, 1, async ([der]) => {
+          assert.ok(der);
+          assert.equal(await host.certificates.privateKeyStatus(MY, thumbprint(der)), undefined);
+          await host.certificates.importEntry(MY, certificateEntryFor(der));
+          assert.equal(await host.certificates.privateKeyStatus(MY, thumbprint(der)), 'missing');
+        });
+      },
+    },
+    {
       name: 'certificates: import, list, export, remove and re-import round-trip exactly',
       async run(host) {
         await withScratchCertificates(host, 1, async ([der], label) => {

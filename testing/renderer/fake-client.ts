@@ -13,11 +13,19 @@ import type {
   RepairClient,
 } from '../../src/shared/operations';
 import type { ClientError, Plan, Run } from '../../src/renderer/client/client-types';
-import { lync2010Diagnosis, lync2013Diagnosis, planFor, profileFinding } from './fake-data';
+import {
+  lync2010Diagnosis,
+  lync2013Diagnosis,
+  planFor,
+  profileFinding,
+  withLync2010Too,
+} from './fake-data';
 import { isPerUserStep } from '../../src/renderer/profile-view';
 
 export interface FakeClientOptions {
   kind?: 'lync2013' | 'lync2010';
+  /** Lync 2010 is installed beside Lync 2013 (which stays the primary client). */
+  lync2010Too?: boolean;
   /** Lync runs; `stubborn` ignores polite close requests like a client with a dialog open. */
   clientRunning?: false | 'cooperative' | 'stubborn';
   /** `admin.check` answers `unsupported` (the backend is not wired in this version). */
@@ -69,8 +77,9 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
     error: { code, message },
   });
   const diagnosis = () => {
-    const report =
+    const base =
       options.kind === 'lync2010' ? lync2010Diagnosis(repaired) : lync2013Diagnosis(repaired);
+    const report = options.lync2010Too ? withLync2010Too(base) : base;
     const profile = options.wrongProfile;
     return profile
       ? { ...report, findings: [profileFinding(profile), ...report.findings] }
@@ -173,9 +182,12 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
       running = false;
       return ok({ closed: true, stillRunning: [] });
     },
-    'client.start': () => {
-      // As main does: the newest installed client, started only when none runs.
-      const client = diagnosis().clients.at(-1);
+    'client.start': (request) => {
+      // As main does: the client asked for, else the diagnosis's primary one; only when none runs.
+      const report = diagnosis();
+      const client = request.kind
+        ? report.clients.find((candidate) => candidate.kind === request.kind)
+        : report.primaryClient;
       if (!client) {
         return ok({
           started: false,

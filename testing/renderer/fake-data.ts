@@ -45,6 +45,28 @@ export function profileFinding(profile: {
   };
 }
 
+type Client = Diagnosis['clients'][number];
+
+const LYNC2013_CLIENT: Client = {
+  kind: 'lync2013',
+  displayName: 'Lync 2013',
+  version: '15.0.4569.1506',
+  executablePath: 'C:\\Program Files (x86)\\Microsoft Office\\Office15\\lync.exe',
+  running: false,
+  registryView: '32',
+  installType: 'msi',
+};
+
+const LYNC2010_CLIENT: Client = {
+  kind: 'lync2010',
+  displayName: 'Lync 2010',
+  version: '4.0.7577.0',
+  executablePath: 'C:\\Program Files (x86)\\Microsoft Lync\\communicator.exe',
+  running: false,
+  registryView: '32',
+  installType: 'msi',
+};
+
 export function lync2013Diagnosis(repaired: ReadonlySet<string>): Diagnosis {
   const fixed = (step: string, ...others: string[]) =>
     [step, ...others].some((candidate) => repaired.has(candidate));
@@ -53,16 +75,8 @@ export function lync2013Diagnosis(repaired: ReadonlySet<string>): Diagnosis {
     generatedAt: '2026-11-25T10:00:00.000Z',
     hostKind: 'practice',
     practiceScenario: 'kb-lync2013',
-    clients: [
-      {
-        kind: 'lync2013',
-        displayName: 'Lync 2013',
-        version: '15.0.4569.1506',
-        executablePath: 'C:\\Program Files (x86)\\Microsoft Office\\Office15\\lync.exe',
-        running: false,
-        registryView: '32',
-      },
-    ],
+    clients: [LYNC2013_CLIENT],
+    primaryClient: LYNC2013_CLIENT,
     currentAddress: 'user@contoso.com',
     addresses: ['user@contoso.com', 'other@fabrikam.com'],
     findings: [
@@ -180,21 +194,18 @@ export function lync2013Diagnosis(repaired: ReadonlySet<string>): Diagnosis {
   };
 }
 
+/** Lync 2010 installed too, listed after the primary Lync 2013 as the engine lists it. */
+export function withLync2010Too(diagnosis: Diagnosis): Diagnosis {
+  return { ...diagnosis, clients: [...diagnosis.clients, LYNC2010_CLIENT] };
+}
+
 export function lync2010Diagnosis(repaired: ReadonlySet<string>): Diagnosis {
   const base = lync2013Diagnosis(repaired);
   return {
     ...base,
     practiceScenario: 'kb-lync2010',
-    clients: [
-      {
-        kind: 'lync2010',
-        displayName: 'Lync 2010',
-        version: '4.0.7577.0',
-        executablePath: 'C:\\Program Files (x86)\\Microsoft Lync\\communicator.exe',
-        running: false,
-        registryView: '32',
-      },
-    ],
+    clients: [LYNC2010_CLIENT],
+    primaryClient: LYNC2010_CLIENT,
     addresses: ['user@contoso.com'],
     findings: base.findings.map((entry) => {
       if (entry.id === 'client') {

@@ -11,15 +11,9 @@ export type ClientRestart = Omit<StartClientResult, 'refusal'> & {
   refusal?: StartClientResult['refusal'] | 'not-requested';
 };
 
-/** Which processes a command closed, so the same client is started again. */
-export interface ClosedClients {
-  names: string[];
-}
-
 export async function restartClosedClient(
   env: CommandEnv,
   engine: Engine,
-  closed: ClosedClients,
   restart: boolean,
 ): Promise<ClientRestart> {
   if (!restart) {
@@ -31,10 +25,8 @@ export async function restartClosedClient(
     };
   }
   env.out.progress('Starting Lync / Skype for Business again…', undefined, undefined, true);
-  // communicator.exe is only ever Lync 2010; lync.exe is the newest Lync / Skype installed.
-  const onlyLync2010 =
-    closed.names.length > 0 && closed.names.every((n) => n === 'communicator.exe');
-  return engine.startClient(onlyLync2010 ? { kind: 'lync2010' } : {});
+  // The engine starts the diagnosis's primary client: the command line does not re-decide it.
+  return engine.startClient({});
 }
 
 /** One line for the terminal; stdout, since it says what the command did. */

@@ -232,12 +232,9 @@ export async function runRepair(
   } catch (error) {
     // The user gets their client back even when the repair could not run.
     if (closed.length > 0) {
-      const restart = await restartClosedClient(
-        env,
-        engine,
-        { names: closed },
-        request.restartClient !== false,
-      ).catch(() => undefined);
+      const restart = await restartClosedClient(env, engine, request.restartClient !== false).catch(
+        () => undefined,
+      );
       if (restart && display) printClientRestart(env, restart);
     }
     throw error;
@@ -252,12 +249,7 @@ export async function runRepair(
   const code = runExit(run);
   const result = outcome(code === EXIT.ok ? adminExit : code, run);
   if (closed.length === 0) return result;
-  const clientRestart = await restartClosedClient(
-    env,
-    engine,
-    { names: closed },
-    request.restartClient !== false,
-  );
+  const clientRestart = await restartClosedClient(env, engine, request.restartClient !== false);
   if (display) printClientRestart(env, clientRestart);
   return { ...result, clientRestart };
 }

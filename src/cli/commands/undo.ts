@@ -104,12 +104,7 @@ export async function restoreWithClientHandling(
     const restart = (): Promise<ClientRestart | undefined> =>
       running.length === 0
         ? Promise.resolve(undefined)
-        : restartClosedClient(
-            env,
-            engine,
-            { names: running.map((process) => process.name) },
-            handling.restartClient !== false,
-          );
+        : restartClosedClient(env, engine, handling.restartClient !== false);
     let restored;
     try {
       restored = await restore(engine, runId);

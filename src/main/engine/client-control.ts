@@ -5,8 +5,9 @@
 import { REPAIR_STEPS, type RepairStepId } from '../../shared/repairs';
 import { HostError } from '../host/host-error';
 import type { HostSystem, ProcessInfo } from '../host/ports';
-import { readClients, type InstalledClient } from './inventory';
-import { CLIENT_PROCESS_NAMES, CLIENT_SPECS } from './inventory/locations';
+import { detectClients, primaryClientOf } from './inventory/clients';
+import { familyName } from './inventory/client-names';
+import { CLIENT_PROCESS_NAMES, COMPANION_PROCESS_NAMES } from './inventory/locations';
 import { profileMismatch } from './profile-guard';
 import type { CloseClientResult, StartClientRequest, StartClientResult } from './types';
 
@@ -52,12 +53,20 @@ export async function refuseWithoutAdmin(
   }
 }
 
+/**
+ * Closes the client and then its companion UcMapi.exe (which holds Outlook's connection to the
+ * client and its files). Starting the client again brings UcMapi back on its own.
+ */
 export async function closeClients(
   host: HostSystem,
   options: { force: boolean; timeoutMs?: number },
 ): Promise<CloseClientResult> {
   const timeout = options.timeoutMs ?? 15_000;
-  const running = await ownClientProcesses(host);
+  const clients = await ownClientProcesses(host);
+  const companions = (await host.processes.find(COMPANION_PROCESS_NAMES)).filter(
+    (process) => process.ownedByCurrentUser,
+  );
+  const running = [...clients, ...companions];
   const stillRunning: string[] = [];
   for (const process of running) {
     await host.processes.requestClose(process.pid);
@@ -71,16 +80,10 @@ export async function closeClients(
   return { closed: stillRunning.length === 0, stillRunning };
 }
 
-/** Newest first: when several clients are installed, the newest is the one in use. */
-function newestFirst(clients: InstalledClient[]): InstalledClient[] {
-  const order = CLIENT_SPECS.map((spec) => spec.kind);
-  return [...clients].sort((a, b) => order.indexOf(b.kind) - order.indexOf(a.kind));
-}
-
 /**
  * Starts the client again after a repair closed it, as the KB article's steps end: "Restart
- * Lync, and then try to sign in". Only the executable found under the client's own install key
- * is started, never a path from a caller.
+ * Lync, and then try to sign in". Only a program the detection found (and saw exist) is
+ * started, never a path from a caller; without a kind, the diagnosis's primary client.
  */
 export async function startClient(
   host: HostSystem,
@@ -89,14 +92,12 @@ export async function startClient(
   const identity = await host.identity.current();
   const mismatch = profileMismatch(identity);
   const processes = await host.processes.find(CLIENT_PROCESS_NAMES);
-  const installed = newestFirst(await readClients(host, processes));
+  const { clients: installed } = await detectClients(host, processes);
   const client = request.kind
     ? installed.find((candidate) => candidate.kind === request.kind)
-    : installed[0];
+    : primaryClientOf(installed);
   if (!client?.executablePath) {
-    const wanted = request.kind
-      ? (CLIENT_SPECS.find((spec) => spec.kind === request.kind)?.displayName ?? request.kind)
-      : 'Lync or Skype for Business';
+    const wanted = request.kind ? familyName(request.kind) : 'Lync or Skype for Business';
     return {
       started: false,
       refusal: 'no-client',
@@ -104,9 +105,11 @@ export async function startClient(
     };
   }
   const about = { client: client.displayName, path: client.executablePath };
-  const running = processes.find(
-    (process) => process.ownedByCurrentUser && process.name === client.spec.executable,
-  );
+  const running = client.running
+    ? processes.find(
+        (process) => process.ownedByCurrentUser && process.name === client.spec.executable,
+      )
+    : undefined;
   if (running) {
     return {
       ...about,

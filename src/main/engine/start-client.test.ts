@@ -36,7 +36,7 @@ describe('starting the client again', () => {
 
     const result = await engine.startClient();
     const path = await lyncPath(fixture.host);
-    expect(result).toMatchObject({ started: true, client: 'Lync 2013', path });
+    expect(result).toMatchObject({ started: true, client: KB_LYNC2013.clientName, path });
     expect(result.pid).not.toBe(CLIENT_RUNNING.process.pid);
 
     // Seen by a new process on the same PC: owned by the current user, running its own program.
@@ -84,18 +84,25 @@ describe('starting the client again', () => {
       refusal: 'no-client',
       reason: 'Lync 2010 is not installed on this PC, so there is nothing to start.',
     });
+    // The install key alone is not a client: the program file in its folder still is one.
     for (const view of ['64', '32'] as const) {
       await fixture.host.registry.deleteKey({ ...KB_LYNC2013.installKey, view });
     }
+    expect(await engine.startClient()).toMatchObject({ started: true });
+    await fixture.engine().closeClient({ force: true, timeoutMs: 2000 });
+    await fixture.host.files.remove(await lyncPath(fixture.host));
     expect(await engine.startClient()).toMatchObject({ started: false, refusal: 'no-client' });
-    expect(await fixture.host.processes.find(['lync.exe', 'communicator.exe'])).toEqual([]);
   });
 
   it('refuses when started elevated or as another account than the signed-in one', async () => {
     fixture = await practiceFixture('kb-lync2013');
     await adjustPracticePc(fixture.pcRoot, { identity: { elevated: true } });
     const elevated = await fixture.engine({ host: await fixture.reopen() }).startClient();
-    expect(elevated).toMatchObject({ started: false, refusal: 'elevated', client: 'Lync 2013' });
+    expect(elevated).toMatchObject({
+      started: false,
+      refusal: 'elevated',
+      client: KB_LYNC2013.clientName,
+    });
     expect(elevated.reason).toContain('Start menu');
 
     await adjustPracticePc(fixture.pcRoot, { identity: { interactiveUserName: 'CONTOSO\\jane' } });
@@ -105,12 +112,16 @@ describe('starting the client again', () => {
     expect(await fixture.host.processes.find(['lync.exe'])).toEqual([]);
   });
 
-  it('says so when the program is gone from its install folder', async () => {
+  it('an install key whose program is gone is a leftover, never started', async () => {
     fixture = await practiceFixture('kb-lync2013');
-    const path = await lyncPath(fixture.host);
-    await fixture.host.files.remove(path);
+    await fixture.host.files.remove(await lyncPath(fixture.host));
     const result = await fixture.engine().startClient();
-    expect(result).toMatchObject({ started: false, refusal: 'launch-failed', path });
-    expect(result.reason).toContain('could not be started');
+    expect(result).toMatchObject({ started: false, refusal: 'no-client' });
+    const client = (await fixture.engine().diagnose()).findings.find((f) => f.id === 'client');
+    expect(client?.evidence).toContainEqual(
+      expect.objectContaining({
+        label: `Leftover ${KB_LYNC2013.clientName} entry: its program does not exist (ignored)`,
+      }),
+    );
   });
 });

@@ -66,7 +66,7 @@ export interface ApplyOptions {
 }
 
 export interface StartClientRequest {
-  /** Which installed client; the newest one installed when absent. Never a path. */
+  /** Which installed client; the primary one (as the diagnosis reports it) when absent. Never a path. */
   kind?: ClientKind;
 }
 

@@ -55,8 +55,20 @@ export interface StoredCertificate {
   friendlyName?: string;
 }
 
+/**
+ * Whether the certificate's private key can be opened (CryptAcquireCertificatePrivateKey,
+ * silently): `missing` when no key is linked, `unusable` when the link names a key that is gone
+ * or cannot be opened.
+ */
+export type PrivateKeyStatus = 'usable' | 'missing' | 'unusable';
+
 export interface CertificateStorePort {
   list(store: CertificateStoreRef): Promise<StoredCertificate[]>;
+  /** `undefined` when no certificate has this thumbprint. Never shows a prompt. */
+  privateKeyStatus(
+    store: CertificateStoreRef,
+    thumbprint: string,
+  ): Promise<PrivateKeyStatus | undefined>;
   /**
    * The certificate with its store properties (key link, friendly name), serialised so that
    * `importEntry` restores it exactly (CertSerializeCertificateStoreElement on Windows).

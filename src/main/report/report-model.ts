@@ -96,6 +96,8 @@ function client(c: DetectedClient): DetectedClient {
     ...optional('executablePath', c.executablePath),
     running: Boolean(c.running),
     registryView: c.registryView,
+    installType: c.installType,
+    ...optional('bitness', c.bitness),
   };
 }
 
@@ -137,6 +139,8 @@ function target(t: ActionTarget): ActionTarget {
         totalBytes: t.totalBytes,
         ...(t.sizeEstimated ? { sizeEstimated: true as const } : {}),
       };
+    case 'file':
+      return { kind: t.kind, path: t.path, size: t.size };
     case 'certificate':
       return {
         kind: t.kind,

@@ -24,6 +24,7 @@ function diagnosis(): DiagnosisReport {
         executablePath: 'C:\\Program Files (x86)\\Microsoft Office\\Office15\\lync.exe',
         running: false,
         registryView: '32',
+        installType: 'msi',
       },
     ],
     currentAddress: 'user@contoso.com',

@@ -136,7 +136,7 @@ describe('handlers on a practice PC', () => {
       'client.start',
       {},
     );
-    expect(started).toMatchObject({ started: true, client: 'Lync 2013' });
+    expect(started).toMatchObject({ started: true, client: 'Lync 2013 / Skype for Business 2015' });
     const status: { running: Array<{ pid: number; name: string }> } = await call(
       'client.status',
       {},

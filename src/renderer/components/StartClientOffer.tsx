@@ -17,7 +17,7 @@ function SignInGuidance({ address }: { address?: string }) {
  */
 export function StartClientOffer({ cardKey }: { cardKey: string }) {
   const clientStart = useWizard((state) => state.clientStart);
-  const client = useWizard((state) => state.diagnosis?.clients.at(-1));
+  const client = useWizard((state) => state.diagnosis?.primaryClient);
   const address = useWizard((state) => state.address);
   const startClient = useWizard((state) => state.startClient);
   if (!client || clientStart.cardKey !== cardKey) return null;

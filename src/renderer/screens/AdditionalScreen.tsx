@@ -11,6 +11,8 @@ interface AdditionalStep {
   finding: FindingId;
   /** Why changing it on a healthy PC is not free, shown behind "Change it anyway". */
   caution: string;
+  /** Shown only when the diagnosis lists the step for the client's version. */
+  whenListed?: boolean;
 }
 
 const ADDITIONAL: readonly AdditionalStep[] = [
@@ -20,6 +22,22 @@ const ADDITIONAL: readonly AdditionalStep[] = [
     finding: 'endpoint-cache',
     caution:
       'The scan found nothing wrong with Lync’s saved server list. Deleting it is safe, but the next sign-in takes a little longer while Lync finds its servers again.',
+  },
+  // Microsoft's current procedure; shown when the diagnosis lists them for the client's version.
+  {
+    step: 'clear-tracing-folder',
+    kbStep: 'sfb-procedure-tracing',
+    finding: 'endpoint-cache',
+    whenListed: true,
+    caution:
+      'Deleting the client’s Tracing folder is safe: it holds only the client’s logs, and the client makes it again.',
+  },
+  {
+    step: 'remove-account-profiles',
+    kbStep: 'sfb-procedure-account-profiles',
+    finding: 'endpoint-cache',
+    whenListed: true,
+    caution: 'Deleting AccountProfiles.dat is safe: the client makes it again at the next sign-in.',
   },
   {
     step: 'remove-personal-certificate',
@@ -62,16 +80,22 @@ function MachineGuidNote() {
 /** The article's additional troubleshooting steps, one card each. */
 export function AdditionalScreen() {
   const diagnosis = useWizard((state) => state.diagnosis);
-  const unfixed = ADDITIONAL.filter(
-    (entry) => findingById(diagnosis, entry.finding)?.status === 'problem',
-  ).map((entry) => KB_STEPS[entry.kbStep].title);
+  // Microsoft's newer steps appear only when the diagnosis lists them for the client's version.
+  const shown = ADDITIONAL.filter(
+    (entry) =>
+      !entry.whenListed || findingById(diagnosis, entry.finding)?.repairs.includes(entry.step),
+  );
+  const unfixed = shown
+    .filter((entry) => !entry.whenListed)
+    .filter((entry) => findingById(diagnosis, entry.finding)?.status === 'problem')
+    .map((entry) => KB_STEPS[entry.kbStep].title);
   return (
     <ScreenFrame title="Additional troubleshooting steps" unfixed={unfixed}>
       <p className="lead">
         If the steps before did not fix sign-in, try these as they fit. Each one is shown before
         anything changes. Everything except emptying the DNS cache is backed up and can be undone.
       </p>
-      {ADDITIONAL.map((entry) => {
+      {shown.map((entry) => {
         const finding = findingById(diagnosis, entry.finding);
         const bracesFound = entry.step === 'fix-machine-guid' && finding?.status === 'problem';
         return (

@@ -37,14 +37,21 @@ export const CLIENT_KINDS = ['lync2010', 'lync2013', 'sfb2016'] as const;
 export const clientKindSchema = z.enum(CLIENT_KINDS);
 export type ClientKind = z.infer<typeof clientKindSchema>;
 
+/** The client family, which decides the per-user folders and keys (Communicator, 15.0, 16.0). */
 export const detectedClientSchema = z.object({
   kind: clientKindSchema,
+  /** "Lync 2013 / Skype for Business 2015", "Skype for Business 2019", ... */
   displayName: z.string(),
+  /** The program's file version. */
   version: z.string().optional(),
   executablePath: z.string().optional(),
   running: z.boolean(),
   /** Which registry view the installation was found in. */
   registryView: z.enum(['64', '32']),
+  /** Windows Installer (MSI) or Click-to-Run. */
+  installType: z.enum(['msi', 'click-to-run']),
+  /** Whether the program is a 64-bit or a 32-bit build, where that is known. */
+  bitness: z.enum(['64', '32']).optional(),
 });
 export type DetectedClient = z.infer<typeof detectedClientSchema>;
 
@@ -57,7 +64,13 @@ export const diagnosisReportSchema = z.object({
   hostKind: hostKindSchema,
   /** The scenario name when hostKind is practice. */
   practiceScenario: z.string().optional(),
+  /** Installed sign-in clients whose program exists, the primary one first. */
   clients: z.array(detectedClientSchema),
+  /**
+   * The user's client: the one the KB path, "start again" and the folders are chosen for. The
+   * newest sign-in client whose program exists; never the Lync 2010 Attendee.
+   */
+  primaryClient: detectedClientSchema.optional(),
   /** The address the client last signed in with (repairs default to it). */
   currentAddress: z.string().optional(),
   addresses: z.array(z.string()),

@@ -17,6 +17,7 @@ export const actionTargetSchema = z.discriminatedUnion('kind', [
     /** Set when `totalBytes` is estimated from a sample (a folder of very many files). */
     sizeEstimated: z.literal(true).optional(),
   }),
+  z.object({ kind: z.literal('file'), path: z.string(), size: z.number() }),
   z.object({
     kind: z.literal('certificate'),
     store: z.string(),

@@ -4,6 +4,7 @@ import { KB_STEPS, type FindingId, type FindingStatus, type KbStepId } from '../
 export const FINDING_TITLES: Record<FindingId, string> = {
   client: 'Lync / Skype for Business client',
   'sign-in-assistant': 'Microsoft Online Services Sign-In Assistant',
+  'modern-authentication': 'Modern authentication (Lync 2013)',
   'sign-in-addresses': 'Sign-in addresses used on this PC',
   'endpoint-cache': 'Endpoint cache',
   'personal-certificate': 'Personal certificate (Communications Server)',

@@ -29,6 +29,11 @@ export function targetFacts(target: ActionTarget): Array<[string, string]> {
         ['Folder', target.path],
         ['Contents', contentsOfFolder(target)],
       ];
+    case 'file':
+      return [
+        ['File', target.path],
+        ['Size', formatBytes(target.size)],
+      ];
     case 'certificate':
       return [
         ['Store', target.store],
@@ -93,7 +98,11 @@ export function plainAction(
 ): string {
   switch (target.kind) {
     case 'folder':
-      return `Delete Lync’s saved server list${forWhom(target.path)} (${contentsOfFolder(target)}); Lync builds it again`;
+      return stepId === 'clear-tracing-folder'
+        ? `Delete the client’s Tracing folder (${contentsOfFolder(target)}); the client makes it again`
+        : `Delete Lync’s saved server list${forWhom(target.path)} (${contentsOfFolder(target)}); Lync builds it again`;
+    case 'file':
+      return `Delete AccountProfiles.dat (${formatBytes(target.size)}); the client makes it again`;
     case 'certificate': {
       const day = formatDay(target.notAfter, locale);
       const ended = new Date(target.notAfter).getTime() < now.getTime();

@@ -3,6 +3,7 @@ import { certificateAction } from './certificate-action';
 import { credentialAction } from './credential-action';
 import { dnsFlushAction } from './dns-action';
 import type { ActionExecutor } from './executor';
+import { fileAction } from './file-action';
 import { folderAction } from './folder-action';
 import type { InternalTarget, InternalTargetKind } from './internal-target';
 import {
@@ -13,6 +14,7 @@ import {
 
 const EXECUTORS: { [K in InternalTargetKind]: ActionExecutor<K> } = {
   'delete-folder': folderAction,
+  'delete-file': fileAction,
   'delete-certificate': certificateAction,
   'delete-credential': credentialAction,
   'delete-registry-key': registryKeyAction,

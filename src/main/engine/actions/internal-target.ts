@@ -20,6 +20,7 @@ export const certificateStoreSchema = z.object({
 
 export const internalTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('delete-folder'), path: z.string().min(1) }),
+  z.object({ kind: z.literal('delete-file'), path: z.string().min(1) }),
   z.object({
     kind: z.literal('delete-certificate'),
     store: certificateStoreSchema,

@@ -13,16 +13,36 @@ function size(bytes: number): string {
 export function endpointCacheFinding(context: DiagnosisContext): Finding {
   const folders = context.inventory.cacheFolders;
   const installed = new Set(context.clients.map((client) => client.kind));
+  const { tracing, accountProfiles } = context.inventory.clientData;
+  // Microsoft's current procedure deletes these with the caches, for the client's version.
   const base: FindingBase = {
     id: 'endpoint-cache',
     kbStep: 'additional-endpoint-cache',
-    repairs: ['clear-endpoint-cache'],
+    repairs: [
+      'clear-endpoint-cache',
+      ...(tracing ? (['clear-tracing-folder'] as const) : []),
+      ...(accountProfiles ? (['remove-account-profiles'] as const) : []),
+    ],
   };
   const evidence = folders.map((folder) => ({
     kind: 'path' as const,
     label: `${folder.address}: ${folder.fileCount} file${folder.fileCount === 1 ? '' : 's'}, ${folder.sizeEstimated ? 'about ' : ''}${size(folder.totalBytes)}`,
     value: folder.path,
   }));
+  if (tracing) {
+    evidence.push({
+      kind: 'path',
+      label: `Tracing folder: ${tracing.fileCount} file${tracing.fileCount === 1 ? '' : 's'}, ${size(tracing.totalBytes)}`,
+      value: tracing.path,
+    });
+  }
+  if (accountProfiles) {
+    evidence.push({
+      kind: 'path',
+      label: `AccountProfiles.dat: ${size(accountProfiles.size)}`,
+      value: accountProfiles.path,
+    });
+  }
   if (folders.length === 0) {
     return { ...base, status: 'ok', summary: 'There is no endpoint cache.', evidence, repairs: [] };
   }

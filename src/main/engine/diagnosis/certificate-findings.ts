@@ -2,20 +2,16 @@
 import type { FindingBase } from './context';
 import type { Evidence, Finding } from '../../../shared/findings';
 import { addressKey } from '../sip-address';
-import { certificateIsCurrent, type DiagnosisContext, signInRepair } from './context';
+import { certificateProblem, type DiagnosisContext, signInRepair } from './context';
 
 export function personalCertificateFinding(context: DiagnosisContext): Finding {
   const { communicationsServer, unreadable } = context.inventory.certificates;
   const evidence: Evidence[] = [];
   const broken: string[] = [];
   for (const certificate of communicationsServer) {
-    const current = certificateIsCurrent(certificate.notBefore, certificate.notAfter, context.now);
-    const state = current
-      ? 'valid'
-      : certificate.notAfter.getTime() < context.now.getTime()
-        ? 'expired'
-        : 'not yet valid';
-    if (!current)
+    const problem = certificateProblem(certificate, context.now);
+    const state = problem ?? 'valid';
+    if (problem)
       broken.push(`${certificate.addresses.join(', ') || certificate.subject} (${state})`);
     evidence.push({
       kind: 'certificate',
@@ -41,7 +37,7 @@ export function personalCertificateFinding(context: DiagnosisContext): Finding {
       status: 'problem',
       summary: `The sign-in certificate is not valid: ${broken.join('; ')}.`,
       detail:
-        'Lync cannot sign in with an expired or not yet valid certificate issued by Communications Server. Deleting it is safe: the client gets a new one at the next sign-in.',
+        'Lync cannot sign in with a certificate issued by Communications Server that is expired, not yet valid, or whose private key is missing or cannot be opened. Deleting it is safe: the client gets a new one at the next sign-in.',
       evidence,
     };
   }

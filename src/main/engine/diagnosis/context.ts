@@ -3,31 +3,51 @@ import type { RepairStepId } from '../../../shared/repairs';
 import type { Evidence, Finding } from '../../../shared/findings';
 import { formatRegistryKey, type RegistryValue } from '../../../shared/registry-value';
 import type { Inventory, InstalledClient } from '../inventory';
+import type { PersonalCertificate } from '../inventory/certificates';
 import { valueOf } from '../inventory';
+import { CLIENT_ORDER, primaryClientOf } from '../inventory/clients';
 import { addressKey } from '../sip-address';
 
 export interface DiagnosisContext {
   inventory: Inventory;
   now: Date;
-  /** Newest installed client first. */
+  /** Installed clients, the primary one first. */
   clients: InstalledClient[];
+  /** The user's client (see primaryClientOf): what the KB path and the folders are chosen for. */
+  primary?: InstalledClient;
   currentAddress?: string;
-  /** Address keys whose Communications Server certificate is expired or not yet valid. */
+  /**
+   * Address keys whose Communications Server certificate is expired, not yet valid, or has a
+   * private key that is missing or cannot be opened.
+   */
   brokenCertificateAddresses: Set<string>;
 }
 
-const CLIENT_ORDER = ['sfb2016', 'lync2013', 'lync2010'];
+const KEY_PROBLEMS = {
+  missing: 'its private key is missing',
+  unusable: 'its private key cannot be opened',
+} as const;
 
-export function certificateIsCurrent(notBefore: Date, notAfter: Date, now: Date): boolean {
-  return notBefore.getTime() <= now.getTime() && now.getTime() <= notAfter.getTime();
+/** Why the client cannot sign in with this certificate; `undefined` when it can. */
+export function certificateProblem(
+  certificate: Pick<PersonalCertificate, 'notBefore' | 'notAfter' | 'privateKey'>,
+  now: Date,
+): string | undefined {
+  if (certificate.notAfter.getTime() < now.getTime()) return 'expired';
+  if (certificate.notBefore.getTime() > now.getTime()) return 'not yet valid';
+  if (certificate.privateKey === 'missing' || certificate.privateKey === 'unusable') {
+    return KEY_PROBLEMS[certificate.privateKey];
+  }
+  return undefined;
 }
 
 export function createContext(inventory: Inventory, now: Date): DiagnosisContext {
-  const clients = [...inventory.clients].sort(
-    (a, b) => CLIENT_ORDER.indexOf(a.kind) - CLIENT_ORDER.indexOf(b.kind),
-  );
+  const primary = primaryClientOf(inventory.clients);
+  const clients = primary
+    ? [primary, ...inventory.clients.filter((client) => client !== primary)]
+    : [];
   const roots = [...inventory.settings].sort((a, b) => {
-    const rank = (kind: string) => {
+    const rank = (kind: InstalledClient['kind']) => {
       const installed = clients.findIndex((client) => client.kind === kind);
       return installed === -1 ? 10 + CLIENT_ORDER.indexOf(kind) : installed;
     };
@@ -43,7 +63,7 @@ export function createContext(inventory: Inventory, now: Date): DiagnosisContext
   }
   const brokenCertificateAddresses = new Set<string>();
   for (const certificate of inventory.certificates.communicationsServer) {
-    if (!certificateIsCurrent(certificate.notBefore, certificate.notAfter, now)) {
+    if (certificateProblem(certificate, now) !== undefined) {
       for (const address of certificate.addresses)
         brokenCertificateAddresses.add(addressKey(address));
     }
@@ -52,6 +72,7 @@ export function createContext(inventory: Inventory, now: Date): DiagnosisContext
     inventory,
     now,
     clients,
+    ...(primary ? { primary } : {}),
     ...(currentAddress !== undefined ? { currentAddress } : {}),
     brokenCertificateAddresses,
   };
@@ -59,8 +80,7 @@ export function createContext(inventory: Inventory, now: Date): DiagnosisContext
 
 /** The composite repair that matches the installed client's KB path. */
 export function signInRepair(context: DiagnosisContext): RepairStepId {
-  const newest = context.clients[0];
-  return newest?.kind === 'lync2010' ? 'clear-cached-sign-in' : 'delete-sign-in-info';
+  return context.primary?.kind === 'lync2010' ? 'clear-cached-sign-in' : 'delete-sign-in-info';
 }
 
 export function describeValue(value: RegistryValue): string {

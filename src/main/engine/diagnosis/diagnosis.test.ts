@@ -30,8 +30,10 @@ describe('diagnosis of the practice scenarios', () => {
   it('kb-lync2013: expired certificate, stale cache, saved credentials and settings are problems', async () => {
     const report = await diagnose('kb-lync2013');
     expect(statuses(report)).toEqual({
-      client: 'ok',
+      // Lync 2013 SP1 is older than the first build that signs in over TLS 1.2 only.
+      client: 'warning',
       'sign-in-assistant': 'not-applicable',
+      'modern-authentication': 'ok',
       'sign-in-addresses': 'ok',
       'endpoint-cache': 'problem',
       'personal-certificate': 'problem',
@@ -43,15 +45,27 @@ describe('diagnosis of the practice scenarios', () => {
     expect(report.clients).toEqual([
       expect.objectContaining({
         kind: 'lync2013',
+        displayName: 'Lync 2013 / Skype for Business 2015',
         version: '15.0.4569.1506',
         running: false,
         registryView: '32',
+        installType: 'msi',
       }),
     ]);
+    expect(report.primaryClient).toEqual(report.clients[0]);
+    expect(findingOf(report, 'client').detail).toContain('15.0.5023.1000');
     expect(report.currentAddress).toBe('user@contoso.com');
     expect(report.addresses).toEqual(['user@contoso.com', 'other@fabrikam.com']);
     const cache = values(report, 'endpoint-cache').map((path) => path.replace(/\\/g, '/'));
-    expect(cache).toHaveLength(4);
+    // Four sip_ folders, then the 15.0 Tracing folder and AccountProfiles.dat.
+    expect(cache).toHaveLength(6);
+    expect(cache[4]).toMatch(/Local\/Microsoft\/Office\/15\.0\/Lync\/Tracing$/);
+    expect(cache[5]).toMatch(/Roaming\/Microsoft\/Office\/15\.0\/Lync\/AccountProfiles\.dat$/);
+    expect(findingOf(report, 'endpoint-cache').repairs).toEqual([
+      'clear-endpoint-cache',
+      'clear-tracing-folder',
+      'remove-account-profiles',
+    ]);
     expect(
       cache.some((path) => path.endsWith('Local/Microsoft/Communicator/sip_user@contoso.com')),
     ).toBe(true);
@@ -93,8 +107,13 @@ describe('diagnosis of the practice scenarios', () => {
     expect(findingOf(report, 'client').kbStep).toBe('lync2010-update-client');
     expect(findingOf(report, 'client').summary).toContain('4.0.7577.0');
     const assistant = findingOf(report, 'sign-in-assistant');
-    expect(assistant.summary).toContain('7.250.4303.0');
-    expect(assistant.summary).toContain('msoidsvc service is stopped');
+    // 7.250.4303.0 is the release the KB article links to: fine; only the service is wrong.
+    expect(assistant.summary).toBe(
+      'Update the Microsoft Online Services Sign-In Assistant: the msoidsvc service is stopped.',
+    );
+    expect(findingOf(report, 'client').detail).toContain(
+      'cannot sign in to Skype for Business Server 2019',
+    );
     expect(findingOf(report, 'personal-certificate').repairs[0]).toBe('clear-cached-sign-in');
   });
 
@@ -130,5 +149,37 @@ describe('diagnosis of the practice scenarios', () => {
     expect(client.evidence).toContainEqual(
       expect.objectContaining({ kind: 'registry', value: '2 (REG_DWORD)' }),
     );
+  });
+
+  it('modern authentication of Lync 2013 is reported with its meaning, never changed', async () => {
+    fixture = await practiceFixture('kb-lync2013');
+    const off = findingOf(await fixture.engine().diagnose(), 'modern-authentication');
+    expect(off.summary).toMatch(/^Modern authentication is off for Lync 2013/);
+    const identity = {
+      hive: 'HKCU',
+      path: 'Software\\Microsoft\\Office\\15.0\\Common\\Identity',
+    } as const;
+    await fixture.host.registry.setValue(identity, 'EnableADAL', { type: 'REG_DWORD', data: 1 });
+    await fixture.host.registry.setValue(identity, 'Version', { type: 'REG_DWORD', data: 1 });
+    await fixture.host.registry.setValue(
+      { hive: 'HKCU', path: 'Software\\Microsoft\\Office\\15.0\\Lync' },
+      'AllowAdalForNonLyncIndependentOfLync',
+      { type: 'REG_DWORD', data: 1 },
+    );
+    const on = findingOf(await fixture.engine().diagnose(), 'modern-authentication');
+    expect(on.status).toBe('ok');
+    expect(on.repairs).toEqual([]);
+    expect(on.summary).toMatch(/^Modern authentication is on for Lync 2013/);
+    expect(on.summary).toContain('AllowAdalForNonLyncIndependentOfLync = 1');
+    expect(on.evidence.map((e) => e.value)).toEqual([
+      '1 (REG_DWORD)',
+      '1 (REG_DWORD)',
+      '1 (REG_DWORD)',
+    ]);
+  });
+
+  it('Click-to-Run: modern authentication needs no setting; not applicable', async () => {
+    const report = await diagnose('sfb-m365-c2r');
+    expect(findingOf(report, 'modern-authentication').status).toBe('not-applicable');
   });
 });

@@ -8,8 +8,10 @@ import { endpointCacheFinding } from './cache-findings';
 import { personalCertificateFinding, storedCredentialsFinding } from './certificate-findings';
 import { clientFinding, signInAssistantFinding } from './client-findings';
 import { createContext } from './context';
+import { reportedClient } from '../inventory/clients';
 import { dnsCacheFinding, machineGuidFinding } from './machine-findings';
 import { connectionSettingsFinding } from './settings-findings';
+import { modernAuthenticationFinding } from './modern-auth-finding';
 
 export function buildDiagnosis(host: HostSystem, inventory: Inventory, now: Date): DiagnosisReport {
   const context = createContext(inventory, now);
@@ -19,19 +21,14 @@ export function buildDiagnosis(host: HostSystem, inventory: Inventory, now: Date
     generatedAt: now.toISOString(),
     hostKind: host.kind,
     ...(host.practiceScenario !== undefined ? { practiceScenario: host.practiceScenario } : {}),
-    clients: context.clients.map((client) => ({
-      kind: client.kind,
-      displayName: client.displayName,
-      ...(client.version !== undefined ? { version: client.version } : {}),
-      ...(client.executablePath !== undefined ? { executablePath: client.executablePath } : {}),
-      running: client.running,
-      registryView: client.registryView,
-    })),
+    clients: context.clients.map(reportedClient),
+    ...(context.primary ? { primaryClient: reportedClient(context.primary) } : {}),
     ...(context.currentAddress !== undefined ? { currentAddress: context.currentAddress } : {}),
     addresses: book.list().map((entry) => entry.address),
     findings: [
       clientFinding(context),
       signInAssistantFinding(context),
+      modernAuthenticationFinding(context),
       addressesFinding(context, book),
       endpointCacheFinding(context),
       personalCertificateFinding(context),

@@ -5,7 +5,12 @@
  * others get a cheap structural check so a damaged one is still reported.
  */
 import { X509Certificate } from 'node:crypto';
-import type { CertificateStoreRef, StoredCertificate } from '../../host/ports';
+import type {
+  CertificateStorePort,
+  CertificateStoreRef,
+  PrivateKeyStatus,
+  StoredCertificate,
+} from '../../host/ports';
 import { COMMUNICATIONS_SERVER_ISSUER } from './locations';
 import { looksLikeAddress, sameAddress, stripSipPrefix } from '../sip-address';
 
@@ -13,6 +18,8 @@ export interface PersonalCertificate {
   store: CertificateStoreRef;
   thumbprint: string;
   hasPrivateKey: boolean;
+  /** Whether the client could open its key; set by `checkPrivateKeys`. */
+  privateKey?: PrivateKeyStatus;
   friendlyName?: string;
   subject: string;
   issuer: string;
@@ -139,4 +146,24 @@ export function scanCertificates(
     }
   }
   return scan;
+}
+
+/**
+ * Opens (and releases at once) the private key of each Communications Server certificate: one
+ * whose key is missing or cannot be opened is as useless to the client as an expired one. Only
+ * these few certificates are checked, never the whole store.
+ */
+export async function checkPrivateKeys(
+  certificates: CertificateStorePort,
+  scan: CertificateScan,
+): Promise<CertificateScan> {
+  const communicationsServer = await Promise.all(
+    scan.communicationsServer.map(async (certificate) => {
+      const privateKey = await certificates
+        .privateKeyStatus(certificate.store, certificate.thumbprint)
+        .catch((): PrivateKeyStatus => 'unusable');
+      return privateKey ? { ...certificate, privateKey } : certificate;
+    }),
+  );
+  return { ...scan, communicationsServer };
 }

@@ -2,15 +2,24 @@
  * One pass over everything the KB article looks at. Diagnosis and planning both work from this
  * snapshot, so each store is read once per diagnosis (no per-item re-reads).
  */
-import type { DetectedClient } from '../../../shared/findings';
 import type { RegistryKeyRef, RegistryValue } from '../../../shared/registry-value';
 import type { CredentialSummary, HostSystem, ProcessInfo, ServiceStatus } from '../../host/ports';
 import { addressFromCredentialTarget, looksLikeAddress } from '../sip-address';
 import { findCacheFolders, type CacheFolder } from './cache-folders';
-import { scanCertificates, type CertificateScan } from './certificates';
+import { readClientData, type ClientData } from './client-data';
+import {
+  detectClients,
+  primaryClientOf,
+  type AttendeeInstall,
+  type InstalledClient,
+  type LeftoverClient,
+} from './clients';
+import { checkPrivateKeys, scanCertificates, type CertificateScan } from './certificates';
 import {
   CLIENT_PROCESS_NAMES,
   CLIENT_SPECS,
+  COMPANION_PROCESS_NAMES,
+  OFFICE15_IDENTITY_KEY,
   CRYPTOGRAPHY_KEY,
   POLICY_KEYS,
   SIGN_IN_ASSISTANT_KEY,
@@ -18,11 +27,6 @@ import {
   type ClientInstallSpec,
 } from './locations';
 import { childKey, readKey, valueOf, type KeyContents } from './registry-read';
-
-export interface InstalledClient extends DetectedClient {
-  spec: ClientInstallSpec;
-  installKey: RegistryKeyRef;
-}
 
 export interface AddressKey {
   address: string;
@@ -41,7 +45,12 @@ export interface OfficeCredential extends CredentialSummary {
 }
 
 export interface Inventory {
+  /** Installed sign-in clients, newest first (clients.ts). */
   clients: InstalledClient[];
+  /** Registry entries whose program is gone. */
+  leftoverClients: LeftoverClient[];
+  attendee?: AttendeeInstall;
+  /** lync.exe, communicator.exe and the client's companion UcMapi.exe. */
   processes: ProcessInfo[];
   upAndRunning: Array<{ key: RegistryKeyRef; value: RegistryValue }>;
   signInAssistant: { version?: RegistryValue; view?: '64' | '32'; service?: ServiceStatus };
@@ -51,48 +60,10 @@ export interface Inventory {
   certificates: CertificateScan;
   credentials: OfficeCredential[];
   machineGuid: { key: RegistryKeyRef; value?: RegistryValue };
-}
-
-function trimSeparators(path: string): string {
-  return path.replace(/[\\/]+$/, '');
-}
-
-export async function readClients(
-  host: HostSystem,
-  processes: ProcessInfo[],
-): Promise<InstalledClient[]> {
-  const found = await Promise.all(
-    CLIENT_SPECS.flatMap((spec) =>
-      (['64', '32'] as const).map(async (view): Promise<InstalledClient | undefined> => {
-        const installKey: RegistryKeyRef = { hive: 'HKLM', path: spec.installKey, view };
-        const directory = await host.registry.getValue(installKey, 'InstallationDirectory');
-        if (!directory || (directory.type !== 'REG_SZ' && directory.type !== 'REG_EXPAND_SZ')) {
-          return undefined;
-        }
-        const executablePath = host.files.join(trimSeparators(directory.data), spec.executable);
-        const version = await host.files.fileVersion(executablePath).catch(() => undefined);
-        const running = processes.some(
-          (process) => process.name === spec.executable && process.ownedByCurrentUser,
-        );
-        return {
-          kind: spec.kind,
-          displayName: spec.displayName,
-          ...(version !== undefined ? { version } : {}),
-          executablePath,
-          running,
-          registryView: view,
-          spec,
-          installKey,
-        };
-      }),
-    ),
-  );
-  // The same installation can show through both views; keep the first (64-bit) sighting.
-  const clients: InstalledClient[] = [];
-  for (const client of found) {
-    if (client && !clients.some((known) => known.kind === client.kind)) clients.push(client);
-  }
-  return clients;
+  /** HKCU ...\15.0\Common\Identity (Lync 2013's modern authentication), when present. */
+  office15Identity?: KeyContents;
+  /** The primary client's Tracing folder and AccountProfiles.dat, where they exist. */
+  clientData: ClientData;
 }
 
 async function readSettings(host: HostSystem): Promise<SettingsRoot[]> {
@@ -124,12 +95,15 @@ async function readSignInAssistant(host: HostSystem): Promise<Inventory['signInA
 }
 
 export async function readInventory(host: HostSystem): Promise<Inventory> {
-  const processes = await host.processes.find(CLIENT_PROCESS_NAMES);
+  const processes = await host.processes.find([
+    ...CLIENT_PROCESS_NAMES,
+    ...COMPANION_PROCESS_NAMES,
+  ]);
   const machineGuidKey: RegistryKeyRef = { hive: 'HKLM', path: CRYPTOGRAPHY_KEY, view: '64' };
   const myStore = { location: 'CurrentUser', name: 'My' } as const;
-  const [clients, settings, signInAssistant, policies, cacheFolders, my, credentials, guid] =
+  const [detection, settings, signInAssistant, policies, cacheFolders, my, credentials, guid] =
     await Promise.all([
-      readClients(host, processes),
+      detectClients(host, processes),
       readSettings(host),
       readSignInAssistant(host),
       Promise.all(
@@ -142,6 +116,11 @@ export async function readInventory(host: HostSystem): Promise<Inventory> {
       host.credentials.list('Microsoft_OC1:*'),
       host.registry.getValue(machineGuidKey, 'MachineGuid'),
     ]);
+  const office15Identity = await readKey(host.registry, {
+    hive: 'HKCU',
+    path: OFFICE15_IDENTITY_KEY,
+  });
+  const clientData = await readClientData(host.files, primaryClientOf(detection.clients));
   const upAndRunning: Inventory['upAndRunning'] = [];
   for (const path of new Set(CLIENT_SPECS.map((spec) => spec.imProviderKey))) {
     const key: RegistryKeyRef = { hive: 'HKCU', path };
@@ -149,21 +128,25 @@ export async function readInventory(host: HostSystem): Promise<Inventory> {
     if (value) upAndRunning.push({ key, value });
   }
   return {
-    clients,
+    clients: detection.clients,
+    leftoverClients: detection.leftovers,
+    ...(detection.attendee ? { attendee: detection.attendee } : {}),
     processes,
     upAndRunning,
     signInAssistant,
     settings,
     policies: policies.filter((policy): policy is KeyContents => policy !== undefined),
     cacheFolders,
-    certificates: scanCertificates(myStore, my),
+    certificates: await checkPrivateKeys(host.certificates, scanCertificates(myStore, my)),
     credentials: credentials.map((credential) => {
       const address = addressFromCredentialTarget(credential.targetName);
       return address ? { ...credential, address } : credential;
     }),
     machineGuid: { key: machineGuidKey, ...(guid ? { value: guid } : {}) },
+    ...(office15Identity ? { office15Identity } : {}),
+    clientData,
   };
 }
 
 export { valueOf };
-export type { CacheFolder, CertificateScan, KeyContents };
+export type { CacheFolder, CertificateScan, InstalledClient, KeyContents, LeftoverClient };

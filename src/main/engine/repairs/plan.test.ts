@@ -16,6 +16,8 @@ function targets(plan: RepairPlan) {
       switch (target.kind) {
         case 'folder':
           return `folder ${target.path.replace(/\\/g, '/').split('/AppData/')[1]} ${target.fileCount}`;
+        case 'file':
+          return `file ${target.path.replace(/\\/g, '/').split('/AppData/')[1]} ${target.size}`;
         case 'certificate':
           return `certificate ${target.store} ${target.subject} ${target.issuer}`;
         case 'credential':

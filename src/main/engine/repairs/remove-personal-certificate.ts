@@ -1,4 +1,5 @@
 /** Deletes the certificates issued by Communications Server for the plan's address (CurrentUser\My). */
+import { certificateProblem } from '../diagnosis/context';
 import { sameAddress } from '../sip-address';
 import type { StepPlanner } from './planner';
 
@@ -10,10 +11,14 @@ export const removePersonalCertificate: StepPlanner = {
     );
     return {
       actions: certificates.map((certificate) => {
+        const day = certificate.notAfter.toISOString().slice(0, 10);
+        const problem = certificateProblem(certificate, now);
         const state =
-          certificate.notAfter.getTime() < now.getTime()
-            ? `expired ${certificate.notAfter.toISOString().slice(0, 10)}`
-            : `valid until ${certificate.notAfter.toISOString().slice(0, 10)}`;
+          problem === 'expired'
+            ? `expired ${day}`
+            : problem
+              ? `${problem}, valid until ${day}`
+              : `valid until ${day}`;
         return {
           description: `Delete the certificate for ${address} issued by Communications Server (${state}, thumbprint ${certificate.thumbprint})`,
           target: {

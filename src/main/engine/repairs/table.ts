@@ -5,6 +5,7 @@
  */
 import { REPAIR_STEPS, type RepairStepId } from '../../../shared/repairs';
 import { removeDistrustedRoot } from '../admin/remove-distrusted-root-planner';
+import { clearTracingFolder, removeAccountProfiles } from './clear-client-data';
 import { clearConnectionSettings } from './clear-connection-settings';
 import { clearEndpointCache } from './clear-endpoint-cache';
 import { fixMachineGuid } from './fix-machine-guid';
@@ -15,6 +16,8 @@ import { removeStoredCredentials } from './remove-stored-credentials';
 
 export const PLANNERS: Partial<Record<RepairStepId, StepPlanner>> = {
   'clear-endpoint-cache': clearEndpointCache,
+  'clear-tracing-folder': clearTracingFolder,
+  'remove-account-profiles': removeAccountProfiles,
   'remove-personal-certificate': removePersonalCertificate,
   'remove-stored-credentials': removeStoredCredentials,
   'clear-connection-settings': clearConnectionSettings,

@@ -1,7 +1,7 @@
 /**
  * What each repair step's planner can produce, and nothing more: the one table recovery, undo
  * and apply check every journalled or planned action against (`index.ts`). A step added to the
- * product (the Click-to-Run Tracing folders, `AccountProfiles.dat`) is one more entry here.
+ * product is one more entry here.
  *
  * Each rule answers `undefined` when the target is one the step's planner could have made for
  * this profile, or says in plain words why not.
@@ -123,6 +123,24 @@ const machineGuid: Rule = (target) => {
   return 'only the MachineGuid value can be changed here, from one GUID to the same GUID';
 };
 
+/**
+ * A fixed name directly in one of the Office clients' `Lync` folders (the places the `sip_`
+ * caches sit in): the Tracing folder and AccountProfiles.dat of Microsoft's current procedure.
+ */
+function clientDataIn(kind: 'delete-folder' | 'delete-file', name: string): Rule {
+  return (target, profile) => {
+    if (target.kind !== kind) return `only ${name} can be deleted here`;
+    const match = profile.cacheLocations.some(
+      (location) =>
+        sameWindowsName(location.split(/[\\/]/).at(-1) ?? '', 'Lync') &&
+        sameWindowsName(profile.join(location, name), target.path),
+    );
+    return match
+      ? undefined
+      : `${target.path} is not ${name} in one of this profile's Lync folders`;
+  };
+}
+
 const dnsFlush: Rule = (target) =>
   target.kind === 'flush-dns' ? undefined : 'this step only flushes the DNS cache';
 
@@ -135,4 +153,6 @@ export const ALLOWED_TARGETS: Partial<Record<RepairStepId, Rule>> = {
   'clear-connection-settings': connectionSettings,
   'fix-machine-guid': machineGuid,
   'flush-dns-cache': dnsFlush,
+  'clear-tracing-folder': clientDataIn('delete-folder', 'Tracing'),
+  'remove-account-profiles': clientDataIn('delete-file', 'AccountProfiles.dat'),
 };

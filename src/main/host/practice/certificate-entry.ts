@@ -23,6 +23,14 @@ export function hasPrivateKeyLink(properties: CertificateProperty[]): boolean {
   return properties.some((candidate) => candidate.id === CERT_KEY_PROV_INFO_PROP_ID);
 }
 
+/** The container a practice key link names (see practiceKeyLink). */
+export function keyContainerOf(properties: CertificateProperty[]): string | undefined {
+  const link = properties.find((candidate) => candidate.id === CERT_KEY_PROV_INFO_PROP_ID);
+  if (!link) return undefined;
+  const text = Buffer.from(link.data).toString('utf16le');
+  return text.endsWith('\u0000') ? text.slice(0, -1) : text;
+}
+
 /**
  * The practice PC's stand-in for a key link: the container name in UTF-16LE. It is kept and
  * round-tripped as opaque bytes like any other property; only its presence matters.

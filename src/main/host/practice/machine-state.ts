@@ -19,6 +19,8 @@ export interface PracticeProcess {
    * `sip_` folders open (see practice-files.ts).
    */
   signedInAddress?: string;
+  /** Folders (by name, e.g. `Tracing`) whose files it holds open, as Outlook does with Lync's. */
+  holds?: string[];
 }
 
 export interface MachineDocument {
@@ -30,6 +32,12 @@ export interface MachineDocument {
   dnsFlushCount: number;
   /** Upper-case drive-relative path with `/` separators → file version. */
   fileVersions: Record<string, string>;
+  /**
+   * The key containers that exist (the private keys a certificate can link to). A link to any
+   * other container cannot be opened, as on Windows. Absent in practice PCs made before keys
+   * were tracked: there every link opens.
+   */
+  keyContainers?: string[];
 }
 
 const identitySchema = z.object({
@@ -51,6 +59,7 @@ export const machineDocumentSchema: z.ZodType<MachineDocument> = z.object({
       ownedByCurrentUser: z.boolean(),
       ignoresClose: z.boolean(),
       signedInAddress: z.string().optional(),
+      holds: z.array(z.string()).optional(),
     }),
   ),
   nextPid: z.number().int().positive(),
@@ -63,6 +72,7 @@ export const machineDocumentSchema: z.ZodType<MachineDocument> = z.object({
   ),
   dnsFlushCount: z.number().int().min(0),
   fileVersions: z.record(z.string(), z.string()),
+  keyContainers: z.array(z.string()).optional(),
 });
 
 export const PRACTICE_IDENTITY: Identity = {
@@ -82,5 +92,6 @@ export function initialMachine(): MachineDocument {
     services: [],
     dnsFlushCount: 0,
     fileVersions: {},
+    keyContainers: [],
   };
 }

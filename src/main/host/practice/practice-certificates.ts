@@ -11,6 +11,7 @@ import type { CertificateStorePort, CertificateStoreRef, StoredCertificate } fro
 import {
   friendlyNameOf,
   hasPrivateKeyLink,
+  keyContainerOf,
   parseCertificateEntry,
   serializeCertificateEntry,
   type CertificateEntry,
@@ -95,7 +96,14 @@ function storeLabel(store: CertificateStoreRef): string {
   return `${store.location}\\${store.name}`;
 }
 
-export function practiceCertificates(root: string): CertificateStorePort {
+/**
+ * `keyContainers` answers which key containers exist (the machine document's list; `undefined`:
+ * every link opens), so a certificate can point at a key that is gone, as on Windows.
+ */
+export function practiceCertificates(
+  root: string,
+  keyContainers: () => Promise<readonly string[] | undefined> = async () => undefined,
+): CertificateStorePort {
   const documents = new Map<string, JsonDocument<CertificateStoreDocument>>();
   // Decoding is cached per parsed document, so ten thousand certificates are hashed once.
   const decodedByDocument = new WeakMap<CertificateStoreDocument, DecodedCertificate[]>();
@@ -147,6 +155,14 @@ export function practiceCertificates(root: string): CertificateStorePort {
           ...(friendlyName === undefined ? {} : { friendlyName }),
         };
       });
+    },
+    async privateKeyStatus(store, thumbprint) {
+      const found = await find(store, thumbprint);
+      if (!found) return undefined;
+      const container = keyContainerOf(found.entry.properties);
+      if (container === undefined) return 'missing';
+      const existing = await keyContainers();
+      return existing === undefined || existing.includes(container) ? 'usable' : 'unusable';
     },
     async exportEntry(store, thumbprint) {
       const found = await find(store, thumbprint);

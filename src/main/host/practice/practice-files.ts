@@ -73,9 +73,12 @@ interface Lock {
 }
 
 function locksOf(machine: MachineDocument): Lock[] {
-  return machine.processes
-    .filter((process) => process.signedInAddress !== undefined)
-    .map((process) => ({ folderName: windowsUpcase(`SIP_${process.signedInAddress}`), process }));
+  return machine.processes.flatMap((process) => [
+    ...(process.signedInAddress !== undefined
+      ? [{ folderName: windowsUpcase(`SIP_${process.signedInAddress}`), process }]
+      : []),
+    ...(process.holds ?? []).map((folder) => ({ folderName: windowsUpcase(folder), process })),
+  ]);
 }
 
 export function practiceFiles(

@@ -78,7 +78,7 @@ export async function openPracticeHost(rootPath: string): Promise<HostSystem> {
     description: `practice PC '${manifest.scenario}' in ${root}`,
     practiceScenario: manifest.scenario,
     registry: practiceRegistry(registry),
-    certificates: practiceCertificates(root),
+    certificates: practiceCertificates(root, async () => (await machine.read()).keyContainers),
     credentials: practiceCredentials(vault, secretBox),
     secrets: {
       async protect(plain) {

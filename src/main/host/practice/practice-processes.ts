@@ -5,7 +5,7 @@
  * as it was, because a killed process cannot tidy up. Processes of other users cannot be closed
  * or ended without elevation, as on Windows.
  */
-import { basename } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { HostError } from '../host-error';
 import type { FileSystemPort, ProcessInfo, ProcessPort } from '../ports';
 import type { JsonDocument } from './json-document';
@@ -120,6 +120,9 @@ export function practiceProcesses(
       }
       const name = basename(path).toLowerCase();
       const address = signedInAddressOf(await registry.read(), name);
+      // Lync starts its MAPI helper UcMapi.exe from its own folder, as the real client does.
+      const companion = join(dirname(path), 'UcMapi.exe');
+      const withCompanion = name === 'lync.exe' && (await files.stat(companion))?.kind === 'file';
       await machine.update((state) => {
         state.processes.push({
           pid: state.nextPid,
@@ -130,6 +133,16 @@ export function practiceProcesses(
           ...(address === undefined ? {} : { signedInAddress: address }),
         });
         state.nextPid += 4;
+        if (withCompanion) {
+          state.processes.push({
+            pid: state.nextPid,
+            name: 'ucmapi.exe',
+            path: companion,
+            ownedByCurrentUser: true,
+            ignoresClose: false,
+          });
+          state.nextPid += 4;
+        }
       });
       if (CLIENT_KEYS[name])
         await registry.update((document) => setUpAndRunning(document, name, 2));

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { CertificateStorePort, CertificateStoreRef, StoredCertificate } from '../ports';
 import { HostError } from '../host-error';
+import { privateKeyStatusOf } from './private-key';
 import {
   WIN32,
   copyBytes,
@@ -282,6 +283,23 @@ export function withCertificateContext(
 
 export function createCertificateStores(): CertificateStorePort {
   return {
+    async privateKeyStatus(store, thumbprint) {
+      return withStore(
+        store,
+        'read',
+        (handle) => {
+          const context = find(handle, store, thumbprint);
+          if (!context) return undefined;
+          try {
+            const linked = property(context, CERT_KEY_PROV_INFO_PROP_ID) !== undefined;
+            return privateKeyStatusOf(context, linked);
+          } finally {
+            api.CertFreeCertificateContext(context);
+          }
+        },
+        undefined,
+      );
+    },
     async list(store) {
       return withStore(
         store,

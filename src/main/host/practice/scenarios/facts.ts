@@ -93,7 +93,9 @@ export const KB_LYNC2013 = {
   primaryAddress: PRIMARY,
   secondAddress: SECOND,
   serverUsername: 'CONTOSO\\user',
+  /** Lync 2013 SP1: older than the first build that signs in over TLS 1.2 only. */
   clientVersion: '15.0.4569.1506',
+  clientName: 'Lync 2013 / Skype for Business 2015',
   executableName: 'lync.exe',
   installKey: {
     hive: 'HKLM',
@@ -202,7 +204,9 @@ export const CLIENT_RUNNING = {
 
 export const HEALTHY = {
   primaryAddress: PRIMARY,
-  clientVersion: KB_LYNC2013.clientVersion,
+  /** The April 2018 update: the first Lync 2013 build that signs in over TLS 1.2 only. */
+  clientVersion: '15.0.5023.1000',
+  clientName: KB_LYNC2013.clientName,
   installKey: KB_LYNC2013.installKey,
   installFolder: KB_LYNC2013.installFolder,
   userSettingsKey: KB_LYNC2013.userSettingsKey,
@@ -238,6 +242,7 @@ export const MACHINE_GUID_BRACES = {
 export const KB_LYNC2010 = {
   primaryAddress: PRIMARY,
   clientVersion: '4.0.7577.0',
+  clientName: 'Lync 2010',
   executableName: 'communicator.exe',
   installKey: {
     hive: 'HKLM',
@@ -282,4 +287,123 @@ export const KB_LYNC2010 = {
     vpn: DECOYS.vpnCertificate,
     smime: DECOYS.smimeCertificate,
   },
+} as const;
+
+const SFB16_CACHE = ['Microsoft', 'Office', '16.0', 'Lync'];
+const CLICK_TO_RUN = 'SOFTWARE\\Microsoft\\Office\\ClickToRun';
+
+/** The per-user side every 16.0 scenario shares: settings, caches, tracing, credentials. */
+const SFB16_PROFILE = {
+  primaryAddress: PRIMARY,
+  executableName: 'lync.exe',
+  configurationKey: {
+    hive: 'HKLM',
+    path: `${CLICK_TO_RUN}\\Configuration`,
+    view: '64',
+  } as RegistryKeyRef,
+  appPathsKey: {
+    hive: 'HKLM',
+    path: 'SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\App Paths\\lync.exe',
+    view: '64',
+  } as RegistryKeyRef,
+  userSettingsKey: {
+    hive: 'HKCU',
+    path: 'Software\\Microsoft\\Office\\16.0\\Lync',
+  } as RegistryKeyRef,
+  userSettings: KB_LYNC2013.userSettings,
+  runningStateKey: KB_LYNC2013.runningStateKey,
+  cacheFolders: {
+    localPrimary: { knownFolder: 'LocalAppData', segments: [...SFB16_CACHE, `sip_${PRIMARY}`] },
+    localTracing: { knownFolder: 'LocalAppData', segments: [...SFB16_CACHE, 'Tracing'] },
+    roamingPrimary: {
+      knownFolder: 'RoamingAppData',
+      segments: [...SFB16_CACHE, `sip_${PRIMARY}`],
+    },
+    roamingAccountProfiles: {
+      knownFolder: 'RoamingAppData',
+      segments: [...SFB16_CACHE, 'AccountProfiles.dat'],
+    },
+  } satisfies Record<string, FolderFact>,
+  /** Files of the Tracing folder, relative to it. */
+  tracingFiles: ['Lync-UccApi-0.UccApilog', 'Lync-UccApi-1.UccApilog'],
+  credentials: {
+    primaryOcs: KB_LYNC2013.credentials.primaryOcs,
+    primaryEws: KB_LYNC2013.credentials.primaryEws,
+  } satisfies Record<string, CredentialFact>,
+  decoyCredentials: DECOYS.credentials,
+} as const;
+
+/** Microsoft 365 Apps, Click-to-Run, 64-bit, Current Channel; no MSI keys at all. */
+export const SFB_M365_C2R = {
+  ...SFB16_PROFILE,
+  clientName: 'Skype for Business (Microsoft 365 Apps)',
+  clientVersion: '16.0.17928.20156',
+  installRoot: { knownFolder: 'ProgramFiles', segments: ['Microsoft Office'] } as FolderFact,
+  installFolder: {
+    knownFolder: 'ProgramFiles',
+    segments: ['Microsoft Office', 'root', 'Office16'],
+  } as FolderFact,
+  configuration: {
+    Platform: 'x64',
+    ProductReleaseIds: 'O365ProPlusRetail',
+    VersionToReport: '16.0.17928.20156',
+    CDNBaseUrl: 'http://officecdn.microsoft.com/pr/492350f6-3a01-4f97-b9c0-c7c6ddf67d60',
+  },
+  virtualLyncKey: {
+    hive: 'HKLM',
+    path: `${CLICK_TO_RUN}\\REGISTRY\\MACHINE\\Software\\Microsoft\\Office\\16.0\\Lync`,
+    view: '64',
+  } as RegistryKeyRef,
+  bitness: '64',
+} as const;
+
+/**
+ * Skype for Business 2019, Click-to-Run volume licence, 32-bit, signing in to an internal
+ * on-premises pool; its Communications Server certificate is in date but its private key is
+ * gone. Lync and its UcMapi.exe run.
+ */
+export const SFB2019_ONPREM = {
+  ...SFB16_PROFILE,
+  clientName: 'Skype for Business 2019',
+  clientVersion: '16.0.10417.20007',
+  installRoot: { knownFolder: 'ProgramFilesX86', segments: ['Microsoft Office'] } as FolderFact,
+  installFolder: {
+    knownFolder: 'ProgramFilesX86',
+    segments: ['Microsoft Office', 'root', 'Office16'],
+  } as FolderFact,
+  configuration: {
+    Platform: 'x86',
+    ProductReleaseIds: 'SkypeforBusiness2019Volume',
+    VersionToReport: '16.0.10417.20007',
+    CDNBaseUrl: 'http://officecdn.microsoft.com/pr/f2e724c1-748f-4b47-8fb8-8e0d210e9208',
+  },
+  virtualLyncKey: {
+    hive: 'HKLM',
+    path: `${CLICK_TO_RUN}\\REGISTRY\\MACHINE\\Software\\Wow6432Node\\Microsoft\\Office\\16.0\\Lync`,
+    view: '64',
+  } as RegistryKeyRef,
+  bitness: '32',
+  /** Internal pool, manually configured (no external records needed). */
+  userSettings: {
+    ...KB_LYNC2013.userSettings,
+    ServerAddressInternal: { type: 'REG_SZ', data: 'pool01.contoso.local' },
+  },
+  /** The key container its certificate links to, which no longer exists. */
+  lostKeyContainer: 'practice-sfb2019-lost-key',
+  processes: {
+    lync: { name: 'lync.exe', pid: 5120 },
+    ucmapi: { name: 'ucmapi.exe', pid: 5124 },
+  },
+} as const;
+
+/** A live Microsoft 365 Apps client beside the Lync 2013 MSI install key its uninstall left. */
+export const MSI_LEFTOVER_C2R = {
+  ...SFB_M365_C2R,
+  leftoverClientName: KB_LYNC2013.clientName,
+  leftoverInstallKey: KB_LYNC2013.installKey,
+  leftoverInstallFolder: KB_LYNC2013.installFolder,
+  leftoverCache: {
+    knownFolder: 'LocalAppData',
+    segments: [...LYNC2013_CACHE, `sip_${PRIMARY}`],
+  } as FolderFact,
 } as const;

@@ -1,5 +1,18 @@
 /** The built-in scenarios by name. */
-import { HEALTHY, KB_LYNC2010, KB_LYNC2013, type FolderFact } from './facts';
+import {
+  buildM365ClickToRun,
+  buildMsiLeftoverClickToRun,
+  buildSfb2019OnPrem,
+} from './click-to-run-scenarios';
+import {
+  HEALTHY,
+  KB_LYNC2010,
+  KB_LYNC2013,
+  MSI_LEFTOVER_C2R,
+  SFB2019_ONPREM,
+  SFB_M365_C2R,
+  type FolderFact,
+} from './facts';
 import { buildKbLync2010 } from './lync2010-scenario';
 import {
   buildClientRunning,
@@ -52,6 +65,30 @@ export const SCENARIOS: ScenarioDefinition[] = [
     description: 'The kb-lync2013 profile while Lync is running and holding its cache open.',
     build: buildClientRunning,
     primaryCacheFolder: KB_LYNC2013.cacheFolders.localPrimary,
+  },
+  {
+    name: 'sfb-m365-c2r',
+    description:
+      'Skype for Business from Microsoft 365 Apps (Click-to-Run, 64-bit, no MSI keys) with an ' +
+      'expired certificate, 16.0 caches, Tracing, AccountProfiles.dat and saved credentials.',
+    build: buildM365ClickToRun,
+    primaryCacheFolder: SFB_M365_C2R.cacheFolders.localPrimary,
+  },
+  {
+    name: 'sfb2019-onprem',
+    description:
+      'Skype for Business 2019 (Click-to-Run volume, 32-bit) signing in to an internal pool: its ' +
+      'certificate is in date but its private key is gone; Lync and UcMapi.exe are running.',
+    build: buildSfb2019OnPrem,
+    primaryCacheFolder: SFB2019_ONPREM.cacheFolders.localPrimary,
+  },
+  {
+    name: 'msi-leftover-c2r',
+    description:
+      'A live Microsoft 365 Apps Skype for Business beside the Lync 2013 MSI key (and 15.0 cache) ' +
+      'its uninstall left behind.',
+    build: buildMsiLeftoverClickToRun,
+    primaryCacheFolder: MSI_LEFTOVER_C2R.cacheFolders.localPrimary,
   },
 ];
 

@@ -17,12 +17,15 @@ import {
 } from './common-parts';
 import type { PracticeBuilder } from './practice-builder';
 
-function installLync2013(pc: PracticeBuilder): string {
+export function installLync2013(
+  pc: PracticeBuilder,
+  version: string = KB_LYNC2013.clientVersion,
+): string {
   return installClient(pc, {
     installKey: { hive: 'HKLM', path: KB_LYNC2013.installKey.path, view: '32' },
     folder: pc.path(KB_LYNC2013.installFolder),
     executable: KB_LYNC2013.executableName,
-    version: KB_LYNC2013.clientVersion,
+    version,
   });
 }
 
@@ -38,7 +41,7 @@ export async function buildHealthy(
   now: Date,
   machineGuid: string = HEALTHY.machineGuid,
 ) {
-  installLync2013(pc);
+  installLync2013(pc, HEALTHY.clientVersion);
   pc.setValues(HEALTHY.userSettingsKey, HEALTHY.userSettings);
   pc.upAndRunning('lync.exe', 0);
   plantMachineGuid(pc, machineGuid);

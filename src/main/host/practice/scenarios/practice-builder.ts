@@ -90,8 +90,12 @@ export class PracticeBuilder {
   addCertificate(
     store: CertificateStoreRef,
     der: Uint8Array,
-    options: { friendlyName?: string; keyContainer?: string } = {},
+    options: { friendlyName?: string; keyContainer?: string; keyUnusable?: boolean } = {},
   ): void {
+    // The key is created with the certificate, unless the scenario wants a link to a lost key.
+    if (options.keyContainer !== undefined && !options.keyUnusable) {
+      this.machine.keyContainers = [...(this.machine.keyContainers ?? []), options.keyContainer];
+    }
     const entry = parseCertificateEntry(certificateEntryFor(der, options));
     this.stores.get(storeKey(store))?.certificates.push(recordFromEntry(entry));
   }

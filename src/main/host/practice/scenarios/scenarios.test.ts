@@ -72,13 +72,16 @@ function expired(certificate: X509Certificate): boolean {
 }
 
 describe('the scenario list', () => {
-  test('names the five built-in scenarios with kb-lync2013 as the default', () => {
+  test('names the eight built-in scenarios with kb-lync2013 as the default', () => {
     expect(PRACTICE_SCENARIOS.map((scenario) => scenario.name).sort()).toEqual([
       'client-running',
       'healthy',
       'kb-lync2010',
       'kb-lync2013',
       'machine-guid-braces',
+      'msi-leftover-c2r',
+      'sfb-m365-c2r',
+      'sfb2019-onprem',
     ]);
     expect(DEFAULT_PRACTICE_SCENARIO).toBe('kb-lync2013');
     for (const scenario of PRACTICE_SCENARIOS)

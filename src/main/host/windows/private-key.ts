@@ -1,0 +1,60 @@
+/**
+ * Whether a certificate's private key can be opened, the way the client opens it when it signs
+ * in: CryptAcquireCertificatePrivateKey, silently (no PIN or consent prompt). The handle is
+ * released at once; the product never uses the key.
+ */
+import type { PrivateKeyStatus } from '../ports';
+import { declare, lastError, type Pointer } from './ffi';
+
+type Out<T> = [T];
+
+const api = {
+  CryptAcquireCertificatePrivateKey: declare<
+    (
+      context: Pointer,
+      flags: number,
+      parameters: null,
+      key: Out<Pointer>,
+      keySpec: Out<number>,
+      callerFree: Out<boolean>,
+    ) => boolean
+  >(
+    'crypt32.dll',
+    'bool __stdcall CryptAcquireCertificatePrivateKey(void *pCert, uint32_t dwFlags, void *pvParameters, _Out_ void **phCryptProvOrNCryptKey, _Out_ uint32_t *pdwKeySpec, _Out_ bool *pfCallerFreeProvOrNCryptKey)',
+  ),
+  CryptReleaseContext: declare<(provider: Pointer, flags: number) => boolean>(
+    'advapi32.dll',
+    'bool __stdcall CryptReleaseContext(void *hProv, uint32_t dwFlags)',
+  ),
+  NCryptFreeObject: declare<(key: Pointer) => number>(
+    'ncrypt.dll',
+    'int32_t __stdcall NCryptFreeObject(void *hObject)',
+  ),
+};
+
+const CRYPT_ACQUIRE_SILENT_FLAG = 0x40;
+const CRYPT_ACQUIRE_ALLOW_NCRYPT_KEY_FLAG = 0x10000;
+const CERT_NCRYPT_KEY_SPEC = 0xffffffff;
+/** The certificate has no CERT_KEY_PROV_INFO_PROP_ID: no key is linked. */
+const CRYPT_E_NO_KEY_PROPERTY = 0x8009200b;
+
+export function privateKeyStatusOf(context: Pointer, linked: boolean): PrivateKeyStatus {
+  if (!linked) return 'missing';
+  const key: Out<Pointer> = [null];
+  const keySpec: Out<number> = [0];
+  const callerFree: Out<boolean> = [false];
+  const opened = api.CryptAcquireCertificatePrivateKey(
+    context,
+    CRYPT_ACQUIRE_SILENT_FLAG | CRYPT_ACQUIRE_ALLOW_NCRYPT_KEY_FLAG,
+    null,
+    key,
+    keySpec,
+    callerFree,
+  );
+  if (!opened) return lastError() >>> 0 === CRYPT_E_NO_KEY_PROPERTY ? 'missing' : 'unusable';
+  if (callerFree[0] && key[0]) {
+    if (keySpec[0] >>> 0 === CERT_NCRYPT_KEY_SPEC) api.NCryptFreeObject(key[0]);
+    else api.CryptReleaseContext(key[0], 0);
+  }
+  return 'usable';
+}
