@@ -33,7 +33,9 @@ describe('the Lync 2013 path in Chromium (kb-lync2013 practice PC)', () => {
 
       await wizard.scan();
       const clientLine = app.page.locator('.clients li').first();
-      expect(await clientLine.textContent()).toContain('Lync 2013 version 15.0.4569.1506');
+      expect(await clientLine.textContent()).toContain(
+        'Lync 2013 / Skype for Business 2015 version 15.0.4569.1506',
+      );
       const addresses = await app.page
         .getByRole('radio')
         .evaluateAll((inputs) =>
