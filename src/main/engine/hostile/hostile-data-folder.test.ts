@@ -22,8 +22,8 @@ import { hostKeyProvider, INTEGRITY_KEY_LOCATION } from '../integrity-key';
 import { PLAN_LIFETIME_MS } from '../run-helpers';
 import { practiceFixture, type PracticeFixture } from '../../../../testing/engine/practice';
 import { snapshotDifferences, snapshotPc } from '../../../../testing/engine/snapshot';
-import { plantRun } from './plant-run';
-import { hostileCases } from './planted-runs';
+import { plantRun } from '../../../../testing/engine/plant-run';
+import { hostileCases } from '../../../../testing/engine/planted-runs';
 
 let fixture: PracticeFixture | undefined;
 afterEach(async () => {

@@ -7,8 +7,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { IntegrityKey } from '../../journal/integrity';
-import { JournalWriter } from '../../journal/journal';
+import type { IntegrityKey } from '../../src/main/journal/integrity';
+import { JournalWriter } from '../../src/main/journal/journal';
 
 export interface PlantedAction {
   id: string;
