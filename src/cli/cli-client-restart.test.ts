@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunRecord } from '../shared/repairs';
+import type { RepairPlan, RunRecord } from '../shared/repairs';
 import { CLIENT_RUNNING, KB_LYNC2010, KB_LYNC2013, openPracticePc } from '../main/host/practice';
 import type { DiagnosisReport } from '../shared/findings';
 import type { ProcessInfo } from '../main/host/ports';
@@ -163,9 +163,14 @@ describe('starting the client again after closing it', () => {
     const diagnosis = await cli.json<DiagnosisReport>(['--practice', SCENARIO, 'diagnose']);
     expect(diagnosis.value.clients.map((client) => client.kind)).toEqual(['lync2013', 'lync2010']);
     expect(diagnosis.value.primaryClient?.kind).toBe('lync2013');
+    expect(diagnosis.value.kbPath).toBe('lync2013');
 
-    const r = await cli.json<{ clientRestart: Restart }>(repairArgs);
+    const r = await cli.json<{ clientRestart: Restart; plan: RepairPlan }>(repairArgs);
     expect(r.code).toBe(EXIT.ok);
+    // --all applied what the diagnosis recommended: Lync 2013's path, not Lync 2010's.
+    const kbSteps = r.value.plan.steps.map((step) => step.kbStep);
+    expect(kbSteps).toContain('lync2013-delete-sign-in-info');
+    expect(kbSteps).not.toContain('lync2010-clear-cache');
     const { processes, lyncPath } = await clientProcesses();
     expect(processes.map((process) => process.name)).toEqual(['lync.exe']);
     expect(r.value.clientRestart).toMatchObject({

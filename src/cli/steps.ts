@@ -1,6 +1,5 @@
-import type { DiagnosisReport } from '../shared/findings';
 import { sipAddressSchema } from '../shared/operations';
-import { REPAIR_STEP_IDS, REPAIR_STEPS } from '../shared/repairs';
+import { REPAIR_STEP_IDS } from '../shared/repairs';
 import type { RepairStepId } from '../shared/repairs';
 import { usageError } from './cli-error';
 
@@ -40,32 +39,6 @@ export function parseAddress(text: string): string {
     throw usageError(`"${text}" is not a SIP address like user@contoso.com.`, { address: text });
   }
   return parsed.data.replace(/^sip:/i, '');
-}
-
-/**
- * `--all`: the steps that fix what the diagnosis found wrong, on the detected client's KB path
- * (Lync 2010 clears its cache; Lync 2013 and later delete the sign-in information), plus the
- * DNS flush the KB always suggests. The engine expands composites and removes duplicates.
- */
-export function stepsForAll(diagnosis: DiagnosisReport): RepairStepId[] {
-  const primary = diagnosis.primaryClient?.kind;
-  const lync2010 = primary === 'lync2010';
-  const newer = primary !== undefined && primary !== 'lync2010';
-  const wanted = new Set<RepairStepId>(['flush-dns-cache']);
-  for (const finding of diagnosis.findings) {
-    if (finding.status !== 'problem') continue;
-    for (const id of finding.repairs) {
-      if (!isRepairStepId(id)) continue;
-      if (id === 'delete-sign-in-info' && lync2010 && !newer) continue;
-      if (id === 'clear-cached-sign-in' && newer && !lync2010) continue;
-      wanted.add(id);
-    }
-  }
-  return REPAIR_STEP_IDS.filter((id) => wanted.has(id));
-}
-
-export function needsAdmin(steps: RepairStepId[]): RepairStepId[] {
-  return steps.filter((id) => REPAIR_STEPS[id].needsAdmin);
 }
 
 /** Run ids as the engine makes them: letters, digits, - and _. */

@@ -132,6 +132,7 @@ describe('the wizard started as another account', () => {
     store.setState({
       diagnosis: {
         ...diagnosis,
+        wrongProfile: { runningAs: 'CONTOSO\\admin', signedIn: 'user', elevated: true },
         findings: [
           {
             id: 'profile',

@@ -105,4 +105,6 @@ export type {
   Evidence,
   Finding,
   HostKind,
+  KbPath,
+  WrongProfile,
 } from './model/diagnosis';

@@ -8,6 +8,7 @@ export const REPAIR_STEPS = {
   'delete-sign-in-info': {
     kbStep: 'lync2013-delete-sign-in-info',
     title: 'Delete my sign-in information',
+    scope: 'user',
     composite: [
       'remove-stored-credentials',
       'remove-personal-certificate',
@@ -19,6 +20,7 @@ export const REPAIR_STEPS = {
   'clear-cached-sign-in': {
     kbStep: 'lync2010-clear-cache',
     title: 'Clear cached certificates, credentials and connections',
+    scope: 'user',
     composite: [
       'remove-personal-certificate',
       'remove-stored-credentials',
@@ -30,6 +32,7 @@ export const REPAIR_STEPS = {
   'clear-endpoint-cache': {
     kbStep: 'additional-endpoint-cache',
     title: 'Delete the endpoint cache',
+    scope: 'user',
     composite: [],
     needsClientClosed: true,
     needsAdmin: false,
@@ -37,6 +40,7 @@ export const REPAIR_STEPS = {
   'clear-tracing-folder': {
     kbStep: 'sfb-procedure-tracing',
     title: "Delete the client's Tracing folder",
+    scope: 'user',
     composite: [],
     needsClientClosed: true,
     needsAdmin: false,
@@ -44,6 +48,7 @@ export const REPAIR_STEPS = {
   'remove-account-profiles': {
     kbStep: 'sfb-procedure-account-profiles',
     title: 'Delete AccountProfiles.dat',
+    scope: 'user',
     composite: [],
     needsClientClosed: true,
     needsAdmin: false,
@@ -51,6 +56,7 @@ export const REPAIR_STEPS = {
   'remove-personal-certificate': {
     kbStep: 'additional-personal-certificate',
     title: 'Delete the personal certificate issued by Communications Server',
+    scope: 'user',
     composite: [],
     needsClientClosed: true,
     needsAdmin: false,
@@ -58,6 +64,7 @@ export const REPAIR_STEPS = {
   'remove-stored-credentials': {
     kbStep: 'additional-stored-credentials',
     title: 'Remove the stored Lync credentials',
+    scope: 'user',
     composite: [],
     needsClientClosed: true,
     needsAdmin: false,
@@ -65,6 +72,7 @@ export const REPAIR_STEPS = {
   'clear-connection-settings': {
     kbStep: 'lync2013-delete-sign-in-info',
     title: 'Clear the saved connection settings',
+    scope: 'user',
     composite: [],
     needsClientClosed: true,
     needsAdmin: false,
@@ -72,6 +80,7 @@ export const REPAIR_STEPS = {
   'flush-dns-cache': {
     kbStep: 'additional-dns-cache',
     title: 'Flush the DNS cache',
+    scope: 'machine',
     composite: [],
     needsClientClosed: false,
     needsAdmin: false,
@@ -79,6 +88,7 @@ export const REPAIR_STEPS = {
   'remove-distrusted-root': {
     kbStep: 'admin-certificate-chain',
     title: 'Remove the user-level copy of a root that Windows treats as distrusted',
+    scope: 'user',
     composite: [],
     needsClientClosed: false,
     needsAdmin: false,
@@ -86,6 +96,7 @@ export const REPAIR_STEPS = {
   'fix-machine-guid': {
     kbStep: 'additional-machine-guid',
     title: 'Remove the braces around MachineGuid',
+    scope: 'machine',
     composite: [],
     needsClientClosed: true,
     needsAdmin: true,
@@ -95,6 +106,11 @@ export const REPAIR_STEPS = {
   {
     kbStep: KbStepId;
     title: string;
+    /**
+     * `user`: acts on the signed-in user's profile (refused when the app runs as another
+     * account); `machine`: acts on the whole PC, so it is right whoever runs it.
+     */
+    scope: StepScope;
     composite: readonly string[];
     needsClientClosed: boolean;
     needsAdmin: boolean;
@@ -102,7 +118,18 @@ export const REPAIR_STEPS = {
 >;
 
 export type RepairStepId = keyof typeof REPAIR_STEPS;
+export type StepScope = 'user' | 'machine';
 export const REPAIR_STEP_IDS = Object.keys(REPAIR_STEPS) as [RepairStepId, ...RepairStepId[]];
+
+/** Whether a step acts on a user's profile, so it must run as the signed-in user. */
+export function isPerUserStep(step: RepairStepId): boolean {
+  return REPAIR_STEPS[step].scope === 'user';
+}
+
+/** The steps among `steps` that need administrator rights. */
+export function stepsNeedingAdmin(steps: readonly RepairStepId[]): RepairStepId[] {
+  return steps.filter((step) => REPAIR_STEPS[step].needsAdmin);
+}
 
 // The shapes themselves are schemas in model/repair.ts; their inferred types are re-exported
 // here for the many modules that only need the types.

@@ -82,7 +82,11 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
     const report = options.lync2010Too ? withLync2010Too(base) : base;
     const profile = options.wrongProfile;
     return profile
-      ? { ...report, findings: [profileFinding(profile), ...report.findings] }
+      ? {
+          ...report,
+          wrongProfile: profile,
+          findings: [profileFinding(profile), ...report.findings],
+        }
       : report;
   };
   const emit = (event: ProgressEvent) => listeners.forEach((listener) => listener(event));

@@ -77,6 +77,9 @@ export function lync2013Diagnosis(repaired: ReadonlySet<string>): Diagnosis {
     practiceScenario: 'kb-lync2013',
     clients: [LYNC2013_CLIENT],
     primaryClient: LYNC2013_CLIENT,
+    kbPath: 'lync2013',
+    // Read by the command line's --all, not by the wizard: its cards follow the findings.
+    recommendedSteps: [],
     currentAddress: 'user@contoso.com',
     addresses: ['user@contoso.com', 'other@fabrikam.com'],
     findings: [
@@ -206,6 +209,8 @@ export function lync2010Diagnosis(repaired: ReadonlySet<string>): Diagnosis {
     practiceScenario: 'kb-lync2010',
     clients: [LYNC2010_CLIENT],
     primaryClient: LYNC2010_CLIENT,
+    kbPath: 'lync2010',
+    recommendedSteps: [],
     addresses: ['user@contoso.com'],
     findings: base.findings.map((entry) => {
       if (entry.id === 'client') {

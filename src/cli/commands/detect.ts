@@ -3,7 +3,6 @@ import type { CommandEnv } from '../command-env';
 import { EXIT } from '../exit-codes';
 import type { ExitCode } from '../exit-codes';
 import { clientLine, problems } from '../format/diagnosis-text';
-import { evidenceValue, profileProblem } from '../format/profile-text';
 
 /**
  * Intune-style detection: one line on stdout (what the portal shows), exit 1 when a problem
@@ -14,10 +13,10 @@ export async function detectCommand(env: CommandEnv): Promise<ExitCode> {
   const report = await withSession(env, ({ engine }) => engine.diagnose());
   const found = problems(report).map((f) => f.id);
   const where = `${clientLine(report.clients)}; ${report.currentAddress ?? 'no current address'}`;
-  const profile = profileProblem(report);
+  const mismatch = report.wrongProfile;
   // The other findings describe the wrong profile: say so first, and what to change.
-  const wrongProfile = profile
-    ? `Wrong profile: runs as ${evidenceValue(profile, 'Running as') ?? 'another account'} while ${evidenceValue(profile, 'Signed in') ?? 'another user'} is signed in (run it with the logged-on credentials). `
+  const wrongProfile = mismatch
+    ? `Wrong profile: runs as ${mismatch.runningAs} while ${mismatch.signedIn} is signed in (run it with the logged-on credentials). `
     : '';
   const summary =
     wrongProfile +

@@ -1,5 +1,6 @@
 import type { DiagnosisReport } from '../../shared/findings';
 import { countOf } from '../../shared/wording';
+import { stepsNeedingAdmin } from '../../shared/repairs';
 import type { RepairPlan, RepairStepId, RunRecord } from '../../shared/repairs';
 import { CliError, usageError } from '../cli-error';
 import type { CommandEnv } from '../command-env';
@@ -10,7 +11,7 @@ import { printRun } from '../format/run-text';
 import { pasteableCommand } from '../format/command-hint';
 import type { CliSession } from '../session';
 import { printClientRestart, restartClosedClient, type ClientRestart } from './client-restart';
-import { needsAdmin, parseAddress, parseCloseTimeout, parseStepList, stepsForAll } from '../steps';
+import { parseAddress, parseCloseTimeout, parseStepList } from '../steps';
 
 export interface RepairRequest {
   steps?: string;
@@ -166,9 +167,10 @@ export async function runRepair(
     request.all || checked.address !== undefined ? await engine.diagnose() : undefined;
   if (diagnosis && checked.address !== undefined) refuseUnknownAddress(checked.address, diagnosis);
   if (request.all && diagnosis) {
-    steps = stepsForAll(diagnosis);
+    // The diagnosis decides what --all means (its recommended steps); this only filters them.
+    steps = [...diagnosis.recommendedSteps];
     if (!elevated && !mayElevate) {
-      for (const id of needsAdmin(steps)) skippedSteps.push(id);
+      for (const id of stepsNeedingAdmin(steps)) skippedSteps.push(id);
       steps = steps.filter((id) => !skippedSteps.includes(id));
       for (const id of skippedSteps) {
         env.out.notice(

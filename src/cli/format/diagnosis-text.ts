@@ -7,7 +7,7 @@ import type {
 import { countOf, findingTitle, kbStepLabel, STATUS_WORDS } from '../../shared/wording';
 import type { Output } from '../output';
 import { pasteableCommand } from './command-hint';
-import { printProfileWarning, profileProblem } from './profile-text';
+import { printProfileWarning } from './profile-text';
 
 const ORDER: FindingStatus[] = ['problem', 'unknown', 'warning', 'ok', 'not-applicable'];
 
@@ -33,8 +33,7 @@ function badge(out: Output, status: FindingStatus): string {
 }
 
 export function printDiagnosis(out: Output, report: DiagnosisReport): void {
-  const profile = profileProblem(report);
-  if (profile) printProfileWarning(out, profile);
+  printProfileWarning(out, report);
   out.line(`${out.bold('Client:')} ${clientLine(report.clients)}`);
   out.line(`${out.bold('Signed in as:')} ${report.currentAddress ?? '(no current address)'}`);
   const others = report.addresses.filter((a) => a !== report.currentAddress);
@@ -68,7 +67,7 @@ export function printDiagnosis(out: Output, report: DiagnosisReport): void {
     count === 0
       ? out.green('No sign-in problem found.')
       : out.red(`${countOf(count, 'problem', 'problems')} found.`) +
-          (profile
+          (report.wrongProfile
             ? ' Run the tool normally first (see the top): the repairs of this profile are refused.'
             : ` See the plan with: ${pasteableCommand('repair --all --dry-run', practice)}`),
   );

@@ -1,4 +1,4 @@
-import type { DiagnosisReport, Finding } from '../../shared/findings';
+import type { DiagnosisReport } from '../../shared/findings';
 import type { Output } from '../output';
 
 /**
@@ -14,23 +14,16 @@ export function restartNormallyHint(signedIn: string | undefined): string {
   );
 }
 
-export function profileProblem(report: DiagnosisReport): Finding | undefined {
-  return report.findings.find((f) => f.id === 'profile' && f.status === 'problem');
-}
-
-export function evidenceValue(finding: Finding, label: string): string | undefined {
-  return finding.evidence.find((e) => e.label === label)?.value;
-}
-
 /** Printed before anything else by `diagnose`: the other findings describe the wrong profile. */
-export function printProfileWarning(out: Output, finding: Finding): void {
-  const runningAs = evidenceValue(finding, 'Running as') ?? 'another account';
-  const signedIn = evidenceValue(finding, 'Signed in');
+export function printProfileWarning(out: Output, report: DiagnosisReport): void {
+  const mismatch = report.wrongProfile;
+  if (!mismatch) return;
+  const finding = report.findings.find((f) => f.id === 'profile');
   out.line(
-    out.red(out.bold(`WRONG PROFILE: this tool runs as ${runningAs}`)) +
-      out.bold(signedIn ? `, but ${signedIn} is signed in to Windows.` : '.'),
+    out.red(out.bold(`WRONG PROFILE: this tool runs as ${mismatch.runningAs}`)) +
+      out.bold(`, but ${mismatch.signedIn} is signed in to Windows.`),
   );
-  out.line(finding.detail ?? finding.summary);
-  out.line(restartNormallyHint(signedIn));
+  if (finding) out.line(finding.detail ?? finding.summary);
+  out.line(restartNormallyHint(mismatch.signedIn));
   out.line();
 }

@@ -14,7 +14,7 @@ import { buildDiagnosis } from './diagnosis';
 import type { EngineHooks, EngineState } from './engine-state';
 import { readInventory } from './inventory';
 import { makePlan } from './planning';
-import { profileFinding, profileMismatch } from './profile-guard';
+import { profileMismatch } from './profile-guard';
 import { hostKeyProvider } from './integrity-key';
 import { recoverRun } from './recovery';
 import { viewRun } from './run-view';
@@ -100,12 +100,8 @@ export function createEngineWithHooks(options: EngineOptions, hooks: EngineHooks
 
   return {
     async diagnose() {
-      const report = buildDiagnosis(state.host, await readInventory(state.host), state.now());
       const mismatch = profileMismatch(await state.host.identity.current());
-      if (!mismatch) return report;
-      const lync2010 = report.clients.some((client) => client.kind === 'lync2010');
-      // First, so the wizard and the command line show it before anything else.
-      return { ...report, findings: [profileFinding(mismatch, lync2010), ...report.findings] };
+      return buildDiagnosis(state.host, await readInventory(state.host), state.now(), mismatch);
     },
     plan: (request) => reading(() => makePlan(state, request)),
     apply: (planId, applyOptions) => writing(() => applyPlan(state, planId, applyOptions)),

@@ -3,25 +3,19 @@
  * tool started "as administrator" with another account (or through runas) would repair the
  * wrong profile. Only the machine-wide steps may run then.
  */
-import type { Finding } from '../../shared/findings';
-import { REPAIR_STEPS, type RepairStepId } from '../../shared/repairs';
+import type { Finding, KbPath, WrongProfile } from '../../shared/findings';
+import {
+  isPerUserStep,
+  REPAIR_STEP_IDS,
+  REPAIR_STEPS,
+  type RepairStepId,
+} from '../../shared/repairs';
 import { sameWindowsName } from '../../shared/windows-names';
 import { HostError } from '../host/host-error';
 import type { HostSystem, Identity } from '../host/ports';
 
-/** Steps that act on the machine, not on the user's profile. */
-const MACHINE_WIDE_STEPS: ReadonlySet<RepairStepId> = new Set([
-  'fix-machine-guid',
-  'flush-dns-cache',
-]);
-
-export interface ProfileMismatch {
-  /** The account the process runs as ("CONTOSO\admin"). */
-  runningAs: string;
-  /** The account signed in to the session ("user"). */
-  signedIn: string;
-  elevated: boolean;
-}
+/** Who the process runs as and who is signed in, when they differ (the report's wrongProfile). */
+export type ProfileMismatch = WrongProfile;
 
 function split(account: string): { domain?: string; name: string } {
   const slash = account.lastIndexOf('\\');
@@ -52,7 +46,7 @@ export function profileMismatch(identity: Identity): ProfileMismatch | undefined
 }
 
 export function perUserSteps(steps: Iterable<RepairStepId>): RepairStepId[] {
-  return [...steps].filter((step) => !MACHINE_WIDE_STEPS.has(step));
+  return [...steps].filter(isPerUserStep);
 }
 
 export function mismatchExplanation(mismatch: ProfileMismatch): string {
@@ -76,14 +70,18 @@ export async function refuseWrongProfile(
   );
 }
 
+const MACHINE_STEP_TITLES = REPAIR_STEP_IDS.filter((step) => !isPerUserStep(step))
+  .map((step) => `“${REPAIR_STEPS[step].title}”`)
+  .join(', ');
+
 /** The finding shown before anything else when the profile is the wrong one. */
-export function profileFinding(mismatch: ProfileMismatch, lync2010: boolean): Finding {
+export function profileFinding(mismatch: ProfileMismatch, kbPath: KbPath): Finding {
   return {
     id: 'profile',
     status: 'problem',
-    kbStep: lync2010 ? 'lync2010-clear-cache' : 'lync2013-delete-sign-in-info',
+    kbStep: kbPath === 'lync2010' ? 'lync2010-clear-cache' : 'lync2013-delete-sign-in-info',
     summary: `Started as ${mismatch.runningAs} while ${mismatch.signedIn} is signed in: restart it normally.`,
-    detail: `${mismatchExplanation(mismatch)} Until then only the machine-wide steps (MachineGuid, DNS cache) can run; the other findings describe ${mismatch.runningAs}'s profile.`,
+    detail: `${mismatchExplanation(mismatch)} Until then only the steps that act on the whole PC (${MACHINE_STEP_TITLES}) can run; the other findings describe ${mismatch.runningAs}'s profile.`,
     evidence: [
       { kind: 'text', label: 'Running as', value: mismatch.runningAs },
       { kind: 'text', label: 'Signed in', value: mismatch.signedIn },

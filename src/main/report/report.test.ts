@@ -27,6 +27,8 @@ function diagnosis(): DiagnosisReport {
         installType: 'msi',
       },
     ],
+    kbPath: 'lync2013',
+    recommendedSteps: ['remove-personal-certificate', 'flush-dns-cache'],
     currentAddress: 'user@contoso.com',
     addresses: ['user@contoso.com', ODD_ADDRESS, 'ユーザー@例え.jp'],
     findings: [

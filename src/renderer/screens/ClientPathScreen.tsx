@@ -117,7 +117,7 @@ function unfixedOnPath(diagnosis: Diagnosis | undefined, lync2010: boolean): str
 export function ClientPathScreen() {
   const diagnosis = useWizard((state) => state.diagnosis);
   const client = primaryClient(diagnosis);
-  const lync2010 = client?.kind === 'lync2010';
+  const lync2010 = diagnosis?.kbPath === 'lync2010';
   const unfixed = unfixedOnPath(diagnosis, lync2010);
   const title = lync2010
     ? 'Resolution for Lync 2010'

@@ -58,6 +58,25 @@ export type DetectedClient = z.infer<typeof detectedClientSchema>;
 export const hostKindSchema = z.enum(['windows', 'practice']);
 export type HostKind = z.infer<typeof hostKindSchema>;
 
+/** The KB article's resolution path: Lync 2010's, or Lync 2013's (which later clients follow). */
+export const KB_PATHS = ['lync2010', 'lync2013'] as const;
+export const kbPathSchema = z.enum(KB_PATHS);
+export type KbPath = z.infer<typeof kbPathSchema>;
+
+/**
+ * The app runs as another account than the one signed in to Windows (started "as
+ * administrator" with an admin account, or through runas): per-user steps would act on the
+ * wrong profile, so only the machine-wide ones may run.
+ */
+export const wrongProfileSchema = z.object({
+  /** The account the process runs as ("CONTOSO\admin"). */
+  runningAs: z.string(),
+  /** The account signed in to Windows ("user"). */
+  signedIn: z.string(),
+  elevated: z.boolean(),
+});
+export type WrongProfile = z.infer<typeof wrongProfileSchema>;
+
 export const diagnosisReportSchema = z.object({
   id: z.string(),
   generatedAt: z.string(),
@@ -71,6 +90,15 @@ export const diagnosisReportSchema = z.object({
    * newest sign-in client whose program exists; never the Lync 2010 Attendee.
    */
   primaryClient: detectedClientSchema.optional(),
+  /** The resolution the wizard shows and `repair --all` follows, chosen for the primary client. */
+  kbPath: kbPathSchema,
+  /**
+   * The steps that fix what this diagnosis found, on its KB path, plus the DNS flush the KB
+   * always suggests, in table order: what `repair --all` applies and the wizard leads through.
+   */
+  recommendedSteps: z.array(repairStepIdSchema),
+  /** Set when the app runs as another account than the signed-in one (see wrongProfileSchema). */
+  wrongProfile: wrongProfileSchema.optional(),
   /** The address the client last signed in with (repairs default to it). */
   currentAddress: z.string().optional(),
   addresses: z.array(z.string()),
