@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunRecord } from '../shared/repairs';
 import type { BackupInfo } from '../main/engine/types';
-import { HostError } from '../main/host/host-error';
+import { AppError } from '../shared/errors';
 import { openPracticePc } from '../main/host/practice';
 import { toCliError } from './cli-error';
 import { EXIT } from './exit-codes';
@@ -210,13 +210,13 @@ describe('runs RUN_ID', () => {
 
 describe('file-locked: which lock', () => {
   it("the data folder's lock (another copy of this tool) is exit 10, a file held open exit 3", () => {
-    const dataLock = new HostError(
+    const dataLock = new AppError(
       'file-locked',
       'Another copy of SfB Sign-in Repair is changing this PC right now.',
       { path: join(cli.dataDir, 'practice', 'kb-lync2013', 'engine', 'engine.lock'), pid: 4242 },
     );
     expect(toCliError(dataLock).exitCode).toBe(EXIT.busy);
-    const heldFile = new HostError('file-locked', 'Cannot delete it: it is in use', {
+    const heldFile = new AppError('file-locked', 'Cannot delete it: it is in use', {
       path: 'C:\\Users\\user\\AppData\\Local\\Microsoft\\Office\\15.0\\Lync\\sip_user@contoso.com\\x.cache',
       process: 'lync.exe',
     });

@@ -1,26 +1,31 @@
-import { isErrorData } from '../shared/errors';
-import type { ErrorCode, ErrorData } from '../shared/errors';
+import {
+  AppError,
+  isAppError,
+  rawMessage,
+  toErrorData,
+  type ErrorCode,
+  type ErrorData,
+  type ErrorDetails,
+} from '../shared/errors';
 import { basename } from 'node:path';
-import { isHostError } from '../main/host/host-error';
 import { LOCK_FILE } from '../main/journal/data-lock';
 import { EXIT, exitCodeForError } from './exit-codes';
 import { restartNormallyHint } from './format/profile-text';
 import type { ExitCode } from './exit-codes';
 
-/** A failure the command line explains in plain words and ends with a documented exit code. */
-export class CliError extends Error {
+/**
+ * A failure the command line explains in plain words and ends with a documented exit code: the
+ * one error type (AppError) with the exit code it ends the process with.
+ */
+export class CliError extends AppError {
   constructor(
     readonly exitCode: ExitCode,
-    readonly code: ErrorCode,
+    code: ErrorCode,
     message: string,
-    readonly details: ErrorData['details'] = {},
+    details: ErrorDetails = {},
   ) {
-    super(message);
+    super(code, message, details);
     this.name = 'CliError';
-  }
-
-  toData(): ErrorData {
-    return { code: this.code, message: this.message, details: { ...this.details } };
   }
 }
 
@@ -47,16 +52,18 @@ function fromErrorData(code: ErrorCode, message: string, details: ErrorData['det
   );
 }
 
-/** Whatever was thrown, as a CliError; unexpected errors become `internal` (exit 70). */
+/**
+ * Whatever was thrown, as a CliError, through the one mapper (toErrorData). A file-system failure
+ * no adapter wrapped means the data folder is unusable (exit 8); a bug is `internal` (exit 70).
+ */
 export function toCliError(error: unknown): CliError {
   if (error instanceof CliError) return error;
-  if (isHostError(error)) return fromErrorData(error.code, error.message, error.details);
-  if (isErrorData(error)) return fromErrorData(error.code, error.message, error.details);
-  const message = error instanceof Error ? error.message : String(error);
-  const errno = (error as { code?: unknown } | null)?.code;
-  if (typeof errno === 'string' && /^E[A-Z]+$/.test(errno)) {
-    // A file-system failure that no adapter wrapped: the data folder is unusable.
-    return new CliError(EXIT.dataError, 'io', message, { errno });
+  const data = toErrorData(error);
+  if (data.code === 'internal') {
+    return new CliError(EXIT.internal, 'internal', `Internal error: ${rawMessage(error)}`);
   }
-  return new CliError(EXIT.internal, 'internal', `Internal error: ${message}`);
+  if (!isAppError(error) && typeof data.details?.errno === 'string') {
+    return new CliError(EXIT.dataError, data.code, data.message, data.details);
+  }
+  return fromErrorData(data.code, data.message, data.details ?? {});
 }

@@ -6,7 +6,7 @@
  * produced. It never sends paths, registry keys or store names, so no schema here accepts one.
  */
 import * as z from 'zod';
-import { ERROR_CODES } from './errors';
+import type { ErrorData } from './errors';
 import { BRIDGE_GLOBAL, channelFor, OPERATION_NAME_LIST, PROGRESS_CHANNEL } from './channels';
 import type { OperationNameInList } from './channels';
 import {
@@ -326,15 +326,7 @@ export type OperationResponse<N extends OperationName> = z.output<
 
 /** What every IPC call resolves to: data or plain error data, never a thrown class. */
 export type OperationResult<N extends OperationName> =
-  | { ok: true; value: OperationResponse<N> }
-  | {
-      ok: false;
-      error: {
-        code: (typeof ERROR_CODES)[number];
-        message: string;
-        details?: Record<string, string | number | boolean | null>;
-      };
-    };
+  { ok: true; value: OperationResponse<N> } | { ok: false; error: ErrorData };
 
 /** The client the renderer's store is created with: the preload's bridge, or a test fake. */
 export type RepairClient = {

@@ -12,7 +12,7 @@ export function marker(): string {
   return randomBytes(6).toString('hex');
 }
 
-/** Asserts that `work` fails with a HostError-shaped error carrying `code`. */
+/** Asserts that `work` fails with a AppError-shaped error carrying `code`. */
 export async function rejectsWithCode(work: Promise<unknown>, code: ErrorCode): Promise<void> {
   await assert.rejects(work, (error: unknown) => {
     assert.equal(typeof error, 'object');

@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { isHostError } from '../../src/main/host/host-error';
+import { isAppError } from '../../src/shared/errors';
 import { closeHandle, declare } from '../../src/main/host/windows/ffi';
 import { lockedFileError } from '../../src/main/host/windows/files';
 import {
@@ -96,7 +96,7 @@ export function lockHolderCases(): WindowsCase[] {
             );
           }
           await assert.rejects(host.files.remove(root), (error: unknown) => {
-            assert.ok(isHostError(error), String(error));
+            assert.ok(isAppError(error), String(error));
             assert.equal(error.code, 'file-locked', error.message);
             assert.match(String(error.details.path), /GalContacts\.db$/);
             if (wine) {

@@ -12,7 +12,7 @@ import type { RegistryKeyRef, RegistryValue } from '../../src/shared/registry-va
 import { issueCertificate } from '../../src/main/host/practice/scenarios/certificate-factory';
 import { certificateEntryFor } from '../../src/main/host/practice/certificate-entry';
 import { decodeValue, encodeValue } from '../../src/main/host/windows/registry';
-import { isHostError } from '../../src/main/host/host-error';
+import { isAppError } from '../../src/shared/errors';
 import { closeHandle, declare, type Handle } from '../../src/main/host/windows/ffi';
 
 /** Opens a file with no sharing at all, as a running client holds its cache database. */
@@ -68,9 +68,9 @@ const EVERY_TYPE: Array<[string, RegistryValue]> = [
   ['short-dword', { type: 'REG_RAW', rawType: 4, data: Buffer.from([1, 2]).toString('base64') }],
 ];
 
-async function expectHostError(promise: Promise<unknown>, code: string): Promise<void> {
+async function expectAppError(promise: Promise<unknown>, code: string): Promise<void> {
   await assert.rejects(promise, (error: unknown) => {
-    assert.ok(isHostError(error), `expected a HostError, got ${String(error)}`);
+    assert.ok(isAppError(error), `expected a AppError, got ${String(error)}`);
     assert.equal(error.code, code, error.message);
     return true;
   });
@@ -190,11 +190,11 @@ export function windowsCases(): WindowsCase[] {
     {
       name: 'registry: a malformed key path is refused with invalid-request',
       async run(host) {
-        await expectHostError(
+        await expectAppError(
           host.registry.getValue({ hive: 'HKCU', path: '\\Software' }, 'x'),
           'invalid-request',
         );
-        await expectHostError(
+        await expectAppError(
           host.registry.setValue({ hive: 'HKCU', path: 'Software\\' }, 'x', {
             type: 'REG_DWORD',
             data: 1,
@@ -259,11 +259,11 @@ export function windowsCases(): WindowsCase[] {
             Buffer.from((await host.certificates.exportEntry(store, thumbprint)) ?? []),
             Buffer.from(entry),
           );
-          await expectHostError(
+          await expectAppError(
             host.certificates.importEntry(store, new Uint8Array([1, 2, 3, 4, 5])),
             'corrupt-data',
           );
-          await expectHostError(
+          await expectAppError(
             host.certificates.remove(store, 'not-a-thumbprint'),
             'invalid-request',
           );
@@ -422,7 +422,7 @@ export function windowsCases(): WindowsCase[] {
         assert.deepEqual(Buffer.from(await host.secrets.unprotect(blob)), Buffer.from(plain));
         const changed = new Uint8Array(blob);
         changed[changed.length - 5] = (changed[changed.length - 5] ?? 0) ^ 0xff;
-        await expectHostError(host.secrets.unprotect(changed), 'corrupt-data');
+        await expectAppError(host.secrets.unprotect(changed), 'corrupt-data');
         assert.deepEqual(
           Buffer.from(await host.secrets.unprotect(await host.secrets.protect(new Uint8Array()))),
           Buffer.alloc(0),
@@ -464,7 +464,7 @@ export function windowsCases(): WindowsCase[] {
           await host.files.remove(root);
           assert.equal(await host.files.stat(root), undefined);
           assert.equal(await host.files.list(root), undefined);
-          await expectHostError(host.files.readFile(file), 'not-found');
+          await expectAppError(host.files.readFile(file), 'not-found');
         } finally {
           await host.files.remove(root);
         }
@@ -480,12 +480,12 @@ export function windowsCases(): WindowsCase[] {
         const handle = openExclusive(locked);
         try {
           await assert.rejects(host.files.remove(root), (error: unknown) => {
-            assert.ok(isHostError(error), String(error));
+            assert.ok(isAppError(error), String(error));
             assert.equal(error.code, 'file-locked', error.message);
             assert.match(String(error.details.path), /GalContacts\.db$/);
             return true;
           });
-          await expectHostError(host.files.readFile(locked), 'file-locked');
+          await expectAppError(host.files.readFile(locked), 'file-locked');
         } finally {
           closeHandle(handle);
         }
@@ -539,7 +539,7 @@ export function windowsCases(): WindowsCase[] {
         assert.equal(await host.processes.waitForExit(child, 300), false);
         await host.processes.terminate(child);
         assert.equal(await host.processes.waitForExit(child, 10_000), true);
-        await expectHostError(host.processes.launch('C:\\no\\such\\lync.exe'), 'not-found');
+        await expectAppError(host.processes.launch('C:\\no\\such\\lync.exe'), 'not-found');
       },
     },
     {

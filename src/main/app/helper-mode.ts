@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { errorData } from '../elevation/error-text';
+import { rawMessage } from '../../shared/errors';
 import { HELPER_EXIT, HELPER_FLAG, type HelperIo } from '../elevation/helper-main';
 
 /** The part of Electron's `app` the helper mode uses. */
@@ -36,7 +36,7 @@ export async function runHelperMode(
   try {
     code = await run(requestFile, io);
   } catch (error) {
-    io.stderr(`Elevated helper: ${errorData(error).message}\n`);
+    io.stderr(`Elevated helper: ${rawMessage(error)}\n`);
     code = HELPER_EXIT.failed;
   }
   try {

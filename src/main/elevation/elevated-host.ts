@@ -9,7 +9,7 @@ import {
   type RegistryKeyRef,
   type RegistryValue,
 } from '../../shared/registry-value';
-import { HostError } from '../host/host-error';
+import { AppError } from '../../shared/errors';
 import type { HostSystem, RegistryPort } from '../host/ports';
 import type { AdminElevation } from '../engine/types';
 import {
@@ -40,7 +40,7 @@ function operationFor(current: RegistryValue | undefined, wanted: RegistryValue)
       return { op: 'machine-guid.restore', value: wanted.data };
     }
   }
-  throw new HostError(
+  throw new AppError(
     'needs-admin',
     'Without administrator rights only the braces around MachineGuid can be removed or put back.',
   );
@@ -68,9 +68,9 @@ function routedRegistry(host: HostSystem, runner: AdminOperationRunner): Registr
         case 'unchanged':
           return;
         case 'cancelled':
-          throw new HostError('cancelled', result.message);
+          throw new AppError('cancelled', result.message);
         default:
-          throw new HostError(result.error.code, result.error.message);
+          throw new AppError(result.error.code, result.error.message);
       }
     },
   };

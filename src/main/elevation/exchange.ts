@@ -13,7 +13,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, lstat, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join } from 'node:path';
-import { HostError } from '../host/host-error';
+import { AppError } from '../../shared/errors';
 import type { AdminOperation } from './admin-operations';
 import {
   elevatedRequestSchema,
@@ -90,15 +90,15 @@ export async function closeExchange(exchange: Exchange): Promise<void> {
 async function readMessage(path: string, what: string): Promise<unknown> {
   const info = await lstat(path);
   if (!info.isFile()) {
-    throw new HostError('corrupt-data', `The ${what} is not a plain file.`, { path });
+    throw new AppError('corrupt-data', `The ${what} is not a plain file.`, { path });
   }
   if (info.size > MAX_MESSAGE_BYTES) {
-    throw new HostError('corrupt-data', `The ${what} is too large to be genuine.`, { path });
+    throw new AppError('corrupt-data', `The ${what} is too large to be genuine.`, { path });
   }
   try {
     return JSON.parse(await readFile(path, 'utf8')) as unknown;
   } catch {
-    throw new HostError('corrupt-data', `The ${what} is not valid JSON.`, { path });
+    throw new AppError('corrupt-data', `The ${what} is not valid JSON.`, { path });
   }
 }
 
@@ -120,13 +120,10 @@ export async function readResult(exchange: Exchange): Promise<ElevatedResultDocu
   }
   const parsed = elevatedResultSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new HostError(
-      'corrupt-data',
-      "The elevated helper's result is not in the expected form.",
-    );
+    throw new AppError('corrupt-data', "The elevated helper's result is not in the expected form.");
   }
   if (parsed.data.id !== exchange.request.id || parsed.data.nonce !== exchange.request.nonce) {
-    throw new HostError(
+    throw new AppError(
       'corrupt-data',
       "The elevated helper's result does not answer this request; it was ignored.",
     );
@@ -147,32 +144,32 @@ export interface ReceivedRequest {
  */
 export async function receiveRequest(requestFile: string): Promise<ReceivedRequest> {
   if (!isAbsolute(requestFile) || basename(requestFile) !== REQUEST_FILE) {
-    throw new HostError('invalid-request', 'The elevated helper was not given a request file.');
+    throw new AppError('invalid-request', 'The elevated helper was not given a request file.');
   }
   const folder = dirname(requestFile);
   const root = dirname(folder);
   if (basename(root) !== EXCHANGE_FOLDER) {
-    throw new HostError('invalid-request', 'The request file is not in a request folder.');
+    throw new AppError('invalid-request', 'The request file is not in a request folder.');
   }
   let raw: unknown;
   try {
     raw = await readMessage(requestFile, 'request');
   } catch (error) {
     if (isMissing(error)) {
-      throw new HostError('invalid-request', 'The request file does not exist.');
+      throw new AppError('invalid-request', 'The request file does not exist.');
     }
     throw error;
   }
   const parsed = elevatedRequestSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new HostError(
+    throw new AppError(
       'invalid-request',
       `The request is not one the elevated helper accepts${issue ? ` (${issue.path.join('.') || 'request'}: ${issue.message})` : ''}.`,
     );
   }
   if (basename(folder) !== parsed.data.id) {
-    throw new HostError('invalid-request', 'The request does not belong to its folder.');
+    throw new AppError('invalid-request', 'The request does not belong to its folder.');
   }
   return {
     request: parsed.data,

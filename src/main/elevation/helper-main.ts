@@ -6,8 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { errorData } from './error-text';
-import { HostError } from '../host/host-error';
+import { AppError, rawMessage, toErrorData } from '../../shared/errors';
 import { practiceEngineDir, practicePcDir } from '../host/paths';
 import type { RegistryPort } from '../host/ports';
 import { receiveRequest, writeResult } from './exchange';
@@ -36,7 +35,7 @@ async function registryFor(
 ): Promise<OpenedRegistry> {
   if (request.target.kind === 'windows') {
     if (platform !== 'win32') {
-      throw new HostError('unsupported', 'This request is for Windows; this is not Windows.');
+      throw new AppError('unsupported', 'This request is for Windows; this is not Windows.');
     }
     const { createRegistry } = await import('../host/windows/registry');
     return { registry: createRegistry(), close: async () => undefined };
@@ -49,13 +48,13 @@ async function registryFor(
     basename(engineDataDir) !== 'engine' ||
     practiceEngineDir(dataDir, scenario) !== engineDataDir
   ) {
-    throw new HostError('invalid-request', 'The request is not in that practice PC’s folder.');
+    throw new AppError('invalid-request', 'The request is not in that practice PC’s folder.');
   }
   const { openPracticePc } = await import('../host/practice');
   const host = await openPracticePc(practicePcDir(dataDir, scenario));
   if (host.practiceScenario !== scenario) {
     await host.close();
-    throw new HostError('invalid-request', 'That practice PC is another scenario.');
+    throw new AppError('invalid-request', 'That practice PC is another scenario.');
   }
   return { registry: host.registry, close: () => host.close() };
 }
@@ -71,7 +70,7 @@ export async function runElevatedHelper(requestFile: string, io: HelperIo): Prom
   try {
     received = await receiveRequest(requestFile);
   } catch (error) {
-    io.stderr(`Elevated helper: ${errorData(error).message}\n`);
+    io.stderr(`Elevated helper: ${rawMessage(error)}\n`);
     return HELPER_EXIT.badRequest;
   }
   const { request, resultFile, engineDataDir } = received;
@@ -99,8 +98,8 @@ export async function runElevatedHelper(requestFile: string, io: HelperIo): Prom
     }
   } catch (error) {
     const refused =
-      error instanceof RefusedOperation || errorData(error).code === 'invalid-request';
-    const { code: errorCode, message } = errorData(error);
+      error instanceof RefusedOperation || toErrorData(error).code === 'invalid-request';
+    const { code: errorCode, message } = toErrorData(error);
     result = {
       ...base,
       outcome: refused ? 'refused' : 'failed',
@@ -111,7 +110,7 @@ export async function runElevatedHelper(requestFile: string, io: HelperIo): Prom
   try {
     await writeResult(resultFile, result);
   } catch (error) {
-    io.stderr(`Elevated helper: the result could not be written: ${errorData(error).message}\n`);
+    io.stderr(`Elevated helper: the result could not be written: ${rawMessage(error)}\n`);
     return HELPER_EXIT.failed;
   }
   return code;

@@ -3,9 +3,8 @@
  * launcher (the UAC prompt on Windows, a simulated prompt on the practice PC), read and check
  * its result, remove the exchange folder.
  */
-import type { ErrorData } from '../../shared/errors';
 import type { AdminOperation } from './admin-operations';
-import { errorData } from './error-text';
+import { toErrorData, type ErrorData } from '../../shared/errors';
 import { closeExchange, openExchange, readResult } from './exchange';
 import type { RequestTarget } from './messages';
 
@@ -132,7 +131,7 @@ export function adminOperationRunner(options: {
           },
         };
       } catch (error) {
-        return { status: 'failed', error: errorData(error) };
+        return { status: 'failed', error: toErrorData(error) };
       } finally {
         await closeExchange(exchange);
       }

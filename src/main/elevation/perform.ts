@@ -2,7 +2,7 @@
  * What the elevated helper does for each operation of the table, against the registry port:
  * re-read the value itself, check the operation still applies, change it, read it back.
  */
-import { HostError } from '../host/host-error';
+import { AppError } from '../../shared/errors';
 import type { RegistryPort } from '../host/ports';
 import {
   guidInsideBraces,
@@ -19,7 +19,7 @@ export interface PerformedOperation {
 }
 
 /** A precondition that does not hold: the helper refuses and changes nothing. */
-export class RefusedOperation extends HostError {}
+export class RefusedOperation extends AppError {}
 
 async function readMachineGuid(registry: RegistryPort): Promise<string> {
   const value = await registry.getValue(MACHINE_GUID_KEY, MACHINE_GUID_NAME);
@@ -39,7 +39,7 @@ async function change(registry: RegistryPort, before: string, after: string) {
   await registry.setValue(MACHINE_GUID_KEY, MACHINE_GUID_NAME, { type: 'REG_SZ', data: after });
   const now = await readMachineGuid(registry);
   if (now !== after) {
-    throw new HostError(
+    throw new AppError(
       'verification-failed',
       `MachineGuid reads "${now}" after it was set to "${after}".`,
     );

@@ -5,7 +5,7 @@
  * exercised exactly as on Windows.
  */
 import { spawn } from 'node:child_process';
-import { HostError } from '../host/host-error';
+import { AppError } from '../../shared/errors';
 import { HELPER_FLAG } from './helper-main';
 import type { ElevatedLauncher, HelperCommand, LaunchOutcome } from './launcher';
 
@@ -17,7 +17,7 @@ export function uacAnswerFromEnv(env: NodeJS.ProcessEnv): SimulatedUacAnswer {
   const value = env[PRACTICE_UAC_ENV];
   if (value === undefined || value === '' || value === 'accept') return 'accept';
   if (value === 'cancel') return 'cancel';
-  throw new HostError(
+  throw new AppError(
     'invalid-request',
     `${PRACTICE_UAC_ENV} must be "accept" or "cancel", not "${value}".`,
   );
@@ -55,14 +55,14 @@ export function practiceLauncher(options: PracticeLauncherOptions): ElevatedLaun
         child.on('error', (error) => {
           clearTimeout(timer);
           reject(
-            new HostError('internal', `The elevated helper could not be started: ${error.message}`),
+            new AppError('internal', `The elevated helper could not be started: ${error.message}`),
           );
         });
         child.on('close', (code, signal) => {
           clearTimeout(timer);
           if (code === null) {
             reject(
-              new HostError(
+              new AppError(
                 'internal',
                 `The elevated helper was stopped (${signal ?? 'no exit code'}). ${stderr.trim()}`.trim(),
               ),

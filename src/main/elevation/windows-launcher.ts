@@ -12,7 +12,7 @@
  */
 import { promisify } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { HostError } from '../host/host-error';
+import { AppError } from '../../shared/errors';
 import { closeHandle, declare, koffi, lastError, type Handle } from '../host/windows/ffi';
 import { HELPER_FLAG } from './helper-main';
 import type { ElevatedLauncher, HelperCommand, LaunchOutcome } from './launcher';
@@ -120,7 +120,7 @@ export function windowsLauncher(options: WindowsLauncherOptions): ElevatedLaunch
       const error = lastError();
       if (!started) {
         if (error === ERROR_CANCELLED) return { kind: 'cancelled' };
-        throw new HostError(
+        throw new AppError(
           'internal',
           `The elevated helper could not be started (ShellExecuteExW error ${error}).`,
           { win32: error },
@@ -128,7 +128,7 @@ export function windowsLauncher(options: WindowsLauncherOptions): ElevatedLaunch
       }
       const process = info.hProcess;
       if (!process) {
-        throw new HostError('internal', 'Windows started the elevated helper without a handle.');
+        throw new AppError('internal', 'Windows started the elevated helper without a handle.');
       }
       try {
         const deadline = Date.now() + timeoutMs;
@@ -136,19 +136,19 @@ export function windowsLauncher(options: WindowsLauncherOptions): ElevatedLaunch
           const waited = api.WaitForSingleObject(process, 0);
           if (waited === WAIT_OBJECT_0) break;
           if (waited !== WAIT_TIMEOUT) {
-            throw new HostError(
+            throw new AppError(
               'internal',
               `Waiting for the elevated helper failed (${lastError()}).`,
             );
           }
           if (Date.now() > deadline) {
-            throw new HostError('internal', 'The elevated helper did not finish in time.');
+            throw new AppError('internal', 'The elevated helper did not finish in time.');
           }
           await sleep(100);
         }
         const code: [number] = [0];
         if (!api.GetExitCodeProcess(process, code)) {
-          throw new HostError(
+          throw new AppError(
             'internal',
             `The elevated helper's exit code is unknown (${lastError()}).`,
           );

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { HostError } from '../host/host-error';
+import { AppError } from '../../shared/errors';
 import { overrideHost, readAllBytes } from '../../../testing/engine/host-wrappers';
 import { practiceFixture, type PracticeFixture } from '../../../testing/engine/practice';
 import { snapshotDifferences, snapshotPc } from '../../../testing/engine/snapshot';
@@ -163,7 +163,7 @@ describe('the client and locked files', () => {
           removals += 1;
           if (removals === 2) lockedPath = path;
           if (path === lockedPath) {
-            throw new HostError('file-locked', `${path}\\GalContacts.db is in use`, {
+            throw new AppError('file-locked', `${path}\\GalContacts.db is in use`, {
               path: `${path}\\GalContacts.db`,
               process: 'lync.exe',
             });

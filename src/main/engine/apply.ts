@@ -8,7 +8,7 @@
  * still changed: the error is the run's, never the data folder's alone.
  */
 import type { RepairStepId, RunRecord, RunStatus } from '../../shared/repairs';
-import { HostError } from '../host/host-error';
+import { AppError } from '../../shared/errors';
 import { actionContext, type EngineState } from './engine-state';
 import { executorFor } from './actions';
 import { refuseWhileClientRuns, refuseWithoutAdmin } from './client-control';
@@ -23,7 +23,7 @@ function select(actions: JournalAction[], ids: string[] | undefined): JournalAct
   const known = new Set(actions.map((action) => action.id));
   const unknown = ids.filter((id) => !known.has(id));
   if (unknown.length > 0) {
-    throw new HostError(
+    throw new AppError(
       'invalid-request',
       `These actions are not part of the plan: ${unknown.join(', ')}.`,
     );
@@ -60,7 +60,7 @@ async function rollBack(
     try {
       await executor.restore(actionContext(state), action.internal, reader);
       if (!(await executor.verifyRestored(actionContext(state), action.internal, reader))) {
-        throw new HostError(
+        throw new AppError(
           'verification-failed',
           `After rolling back, "${action.description}" is not as it was.`,
         );
@@ -105,7 +105,7 @@ async function stopHalfWay(
       : stillChanged.length === 0
         ? `What it had changed was put back (${started.length} change${started.length === 1 ? '' : 's'}).`
         : `Still changed: ${stillChanged.join('; ')}. Put it back with "recover ${runId}" once there is room.`;
-  throw new HostError(
+  throw new AppError(
     cause.code === 'disk-full' ? 'disk-full' : 'verification-failed',
     `Repair ${runId} stopped half-way: its journal could not be written (${cause.message}). ${outcome}`,
     { runId, stillChanged: stillChanged.length },
@@ -120,7 +120,7 @@ export async function applyPlan(
   const stored = loadPlan(state, planId);
   const selected = select(stored.actions, options.actionIds);
   if (selected.length === 0)
-    throw new HostError('invalid-request', 'The plan has nothing to apply.');
+    throw new AppError('invalid-request', 'The plan has nothing to apply.');
   await refuseOutOfScope(state.host, `the plan "${planId}"`, selected);
   const steps = new Set<RepairStepId>(selected.map((action) => action.stepId));
   await refuseWrongProfile(state.host, steps);
@@ -134,7 +134,7 @@ export async function applyPlan(
     const found = await executorFor(action.internal).check(context, action.internal);
     if (found === 'gone') gone.add(action.id);
     if (found === 'changed') {
-      throw new HostError(
+      throw new AppError(
         'stale-plan',
         `The PC changed since the plan was made ("${action.description}" no longer matches). Make a new plan.`,
         { planId, actionId: action.id },
@@ -195,7 +195,7 @@ export async function applyPlan(
         const entry = errorEntry(error);
         await append({ type: 'backup-failed', actionId: action.id, error: entry });
         await append({ type: 'run-end', status: 'failed', finishedAt: state.now().toISOString() });
-        throw new HostError(
+        throw new AppError(
           'backup-failed',
           `Nothing was changed: the backup failed. ${entry.message}`,
           {
@@ -227,7 +227,7 @@ export async function applyPlan(
             state.store.backupWriter(runId, action.id),
           );
           if (!(await executor.verifyApplied(context, action.internal))) {
-            throw new HostError(
+            throw new AppError(
               'verification-failed',
               `After "${action.description}", the change is not in effect.`,
             );

@@ -3,7 +3,7 @@
  * those the user no longer wants. A purge is journalled before anything is deleted, so a run
  * whose backups are (even partly) gone always says so and refuses to undo, never restoring half.
  */
-import { HostError } from '../host/host-error';
+import { AppError } from '../../shared/errors';
 import { isSafeId } from '../journal/engine-store';
 import { movedRunSize, removeMovedRun } from '../journal/moved-backup';
 import { actionContext, type EngineState } from './engine-state';
@@ -60,11 +60,11 @@ export async function listBackups(state: EngineState): Promise<BackupInfo[]> {
 
 function checkRequest(request: PurgeRequest): void {
   if (typeof request !== 'object' || request === null) {
-    throw new HostError('invalid-request', 'Say which backups to delete.');
+    throw new AppError('invalid-request', 'Say which backups to delete.');
   }
   const { olderThanDays, runIds } = request;
   if (olderThanDays === undefined && runIds === undefined) {
-    throw new HostError(
+    throw new AppError(
       'invalid-request',
       'Say which backups to delete: older than a number of days, or the repairs they belong to.',
     );
@@ -73,11 +73,11 @@ function checkRequest(request: PurgeRequest): void {
     olderThanDays !== undefined &&
     (typeof olderThanDays !== 'number' || !Number.isFinite(olderThanDays) || olderThanDays < 0)
   ) {
-    throw new HostError('invalid-request', 'The age in days is a number of 0 or more.');
+    throw new AppError('invalid-request', 'The age in days is a number of 0 or more.');
   }
   if (runIds !== undefined) {
     if (!Array.isArray(runIds) || runIds.some((id) => typeof id !== 'string' || !isSafeId(id))) {
-      throw new HostError('invalid-request', 'Repairs are named by their run ids.');
+      throw new AppError('invalid-request', 'Repairs are named by their run ids.');
     }
   }
 }
@@ -96,7 +96,7 @@ export async function purgeBackups(
     const known = new Set(runs.map(({ runId }) => runId));
     const unknown = request.runIds.filter((id) => !known.has(id));
     if (unknown.length > 0) {
-      throw new HostError('unknown-run', `There is no repair ${unknown.join(', ')}.`, {
+      throw new AppError('unknown-run', `There is no repair ${unknown.join(', ')}.`, {
         runId: unknown[0] ?? null,
       });
     }

@@ -4,7 +4,7 @@ import { EXIT, exitCodeForError } from '../../cli/exit-codes';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FindingId } from '../../shared/findings';
-import { HostError } from '../host/host-error';
+import { AppError } from '../../shared/errors';
 import { overrideHost } from '../../../testing/engine/host-wrappers';
 import {
   certificateEntryFor,
@@ -200,7 +200,7 @@ describe('out of disk', () => {
       const otherVolume = overrideHost(host, {
         files: {
           async move(source: string) {
-            throw new HostError('unsupported', `${source} is on another volume`, { path: source });
+            throw new AppError('unsupported', `${source} is on another volume`, { path: source });
           },
         },
       });

@@ -3,7 +3,7 @@
  * starting them again afterwards.
  */
 import { REPAIR_STEPS, type RepairStepId } from '../../shared/repairs';
-import { HostError } from '../host/host-error';
+import { AppError } from '../../shared/errors';
 import type { HostSystem, ProcessInfo } from '../host/ports';
 import { detectClients, primaryClientOf } from './inventory/clients';
 import { familyName } from './inventory/client-names';
@@ -26,7 +26,7 @@ export async function refuseWhileClientRuns(
   const running = await ownClientProcesses(host);
   const first = running[0];
   if (first) {
-    throw new HostError(
+    throw new AppError(
       'client-running',
       `${first.name} is running (pid ${first.pid}). Close Lync or Skype for Business first: it keeps its cache files open and rewrites its settings.`,
       { process: first.name, pid: first.pid },
@@ -45,7 +45,7 @@ export async function refuseWithoutAdmin(
   if (needsAdmin.length === 0) return;
   const identity = await host.identity.current();
   if (!identity.elevated) {
-    throw new HostError(
+    throw new AppError(
       'needs-admin',
       `${needsAdmin.map((step) => REPAIR_STEPS[step].title).join(', ')} needs administrator rights. Run the tool as administrator for this step.`,
       { step: needsAdmin[0] ?? null },

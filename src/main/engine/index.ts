@@ -3,7 +3,7 @@
  * and crash recovery, written only against the host ports.
  */
 import { randomBytes } from 'node:crypto';
-import { HostError } from '../host/host-error';
+import { AppError } from '../../shared/errors';
 import { acquireDataLock, lockedByAnother, type LockOptions } from '../journal/data-lock';
 import { IntegrityKey } from '../journal/integrity';
 import { EngineStore, isSafeId } from '../journal/engine-store';
@@ -24,7 +24,7 @@ import type { Engine, EngineOptions } from './types';
 
 function checkRunId(runId: unknown): asserts runId is string {
   if (typeof runId !== 'string' || !isSafeId(runId)) {
-    throw new HostError('unknown-run', `There is no repair "${String(runId)}".`, {
+    throw new AppError('unknown-run', `There is no repair "${String(runId)}".`, {
       runId: typeof runId === 'string' ? runId : null,
     });
   }
@@ -33,7 +33,7 @@ function checkRunId(runId: unknown): asserts runId is string {
 /** `createEngine` with test seams (see EngineHooks); the product calls `createEngine`. */
 export function createEngineWithHooks(options: EngineOptions, hooks: EngineHooks): Engine {
   if (!options.host || typeof options.dataDir !== 'string' || options.dataDir === '') {
-    throw new HostError('invalid-request', 'The engine needs a host and a data folder.');
+    throw new AppError('invalid-request', 'The engine needs a host and a data folder.');
   }
   const state: EngineState = {
     host: options.host,
@@ -121,7 +121,7 @@ export function createEngineWithHooks(options: EngineOptions, hooks: EngineHooks
       reading(async () => {
         checkRunId(runId);
         if (!state.store.hasRun(runId)) {
-          throw new HostError('unknown-run', `There is no repair "${runId}".`, { runId });
+          throw new AppError('unknown-run', `There is no repair "${runId}".`, { runId });
         }
         return viewRun(state, runId, await readScopeProfile(state.host));
       }),

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { HostError } from '../host/host-error';
+import { AppError } from '../../shared/errors';
 import { LOCKED_RETRY_DELAYS_MS } from './actions/locked-retry';
 import { overrideHost } from '../../../testing/engine/host-wrappers';
 import { practiceFixture, type PracticeFixture } from '../../../testing/engine/practice';
@@ -25,7 +25,7 @@ function lockFor(host: PracticeFixture['host'], busyAttempts: number) {
         if (path === first) {
           attempts.push(Date.now());
           if (attempts.length <= busyAttempts) {
-            throw new HostError('file-locked', `${path}\\EndpointConfiguration.cache is in use`, {
+            throw new AppError('file-locked', `${path}\\EndpointConfiguration.cache is in use`, {
               path: `${path}\\EndpointConfiguration.cache`,
               process: 'SearchIndexer.exe (pid 3120)',
             });

@@ -9,7 +9,7 @@ import {
   type RepairPlan,
 } from '../../shared/repairs';
 import { sipAddressSchema } from '../../shared/operations';
-import { HostError } from '../host/host-error';
+import { AppError } from '../../shared/errors';
 import { executorFor } from './actions';
 import { createContext } from './diagnosis/context';
 import { collectAddresses } from './diagnosis/addresses';
@@ -25,7 +25,7 @@ function resolveAddress(request: PlanRequest, inventory: Inventory, now: Date): 
   if (request.address !== undefined) {
     const parsed = sipAddressSchema.safeParse(stripSipPrefix(String(request.address)));
     if (!parsed.success) {
-      throw new HostError(
+      throw new AppError(
         'invalid-request',
         `"${request.address}" is not a SIP address like user@contoso.com.`,
       );
@@ -36,7 +36,7 @@ function resolveAddress(request: PlanRequest, inventory: Inventory, now: Date): 
   if (context.currentAddress) return context.currentAddress;
   const known = collectAddresses(context).list();
   if (known.length === 1 && known[0]) return known[0].address;
-  throw new HostError(
+  throw new AppError(
     'invalid-request',
     known.length === 0
       ? 'No sign-in address was found on this PC; say which address to repair.'
@@ -46,16 +46,16 @@ function resolveAddress(request: PlanRequest, inventory: Inventory, now: Date): 
 
 export async function makePlan(state: EngineState, request: PlanRequest): Promise<RepairPlan> {
   if (!Array.isArray(request.steps) || request.steps.length === 0) {
-    throw new HostError('invalid-request', 'Choose at least one repair step.');
+    throw new AppError('invalid-request', 'Choose at least one repair step.');
   }
   const unknown = request.steps.filter((step) => !(REPAIR_STEP_IDS as string[]).includes(step));
   if (unknown.length > 0) {
-    throw new HostError('invalid-request', `Unknown repair step: ${unknown.join(', ')}.`);
+    throw new AppError('invalid-request', `Unknown repair step: ${unknown.join(', ')}.`);
   }
   const steps = expandSteps(request.steps);
   const missing = steps.filter((step) => !PLANNERS[step]);
   if (missing.length > 0) {
-    throw new HostError('unsupported', `This version cannot plan: ${missing.join(', ')}.`);
+    throw new AppError('unsupported', `This version cannot plan: ${missing.join(', ')}.`);
   }
   await refuseWrongProfile(state.host, steps);
   const now = state.now();

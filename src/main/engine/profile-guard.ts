@@ -11,7 +11,7 @@ import {
   type RepairStepId,
 } from '../../shared/repairs';
 import { sameWindowsName } from '../../shared/windows-names';
-import { HostError } from '../host/host-error';
+import { AppError } from '../../shared/errors';
 import type { HostSystem, Identity } from '../host/ports';
 
 /** Who the process runs as and who is signed in, when they differ (the report's wrongProfile). */
@@ -63,7 +63,7 @@ export async function refuseWrongProfile(
   if (perUser.length === 0) return;
   const mismatch = profileMismatch(await host.identity.current());
   if (!mismatch) return;
-  throw new HostError(
+  throw new AppError(
     'wrong-profile',
     `${mismatchExplanation(mismatch)} Refused: ${perUser.map((step) => REPAIR_STEPS[step].title).join(', ')}.`,
     { runningAs: mismatch.runningAs, signedIn: mismatch.signedIn, step: perUser[0] ?? null },

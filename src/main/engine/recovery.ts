@@ -7,7 +7,7 @@
  * the run stays marked `recovery-failed` with what is still changed.
  */
 import type { RunRecord } from '../../shared/repairs';
-import { HostError } from '../host/host-error';
+import { AppError } from '../../shared/errors';
 import { executorFor } from './actions';
 import { actionContext, type EngineState } from './engine-state';
 import { appender, backupReader, errorEntry, readRun, type Append } from './run-helpers';
@@ -29,7 +29,7 @@ async function rollBackInterrupted(
     try {
       await executor.restore(context, action.internal, reader);
       if (!(await executor.verifyRestored(context, action.internal, reader))) {
-        throw new HostError(
+        throw new AppError(
           'verification-failed',
           `"${action.description}" could not be put back as it was.`,
         );
@@ -50,7 +50,7 @@ async function rollBackInterrupted(
 export async function recoverRun(state: EngineState, runId: string): Promise<RunRecord> {
   const run = readRun(state, runId);
   if (run.ended && !run.openUndo) {
-    throw new HostError(
+    throw new AppError(
       'invalid-request',
       `Repair "${runId}" was not interrupted; there is nothing to recover (undo puts back a finished repair).`,
       { runId },

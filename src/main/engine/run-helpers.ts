@@ -1,6 +1,5 @@
 /** Small pieces apply, undo and recovery share. */
-import type { ErrorData } from '../../shared/errors';
-import { HostError } from '../host/host-error';
+import { AppError, rawMessage, toErrorData } from '../../shared/errors';
 import type { JournalWriter } from '../journal/journal';
 import type { EngineState, StoredPlan } from './engine-state';
 import { foldJournal, parseJournal, type FoldedRun, type JournalEntry } from './run-journal';
@@ -16,7 +15,7 @@ export const PLAN_LIFETIME_MS = 30 * 60 * 1000;
 export function loadPlan(state: EngineState, planId: string): StoredPlan {
   const shown = state.plans.get(planId);
   if (!shown) {
-    throw new HostError(
+    throw new AppError(
       'unknown-plan',
       `The plan "${planId}" was not shown by this session (a plan made by another process, such as a command line --dry-run, cannot be applied here). Make a new plan and apply that.`,
       { planId },
@@ -25,7 +24,7 @@ export function loadPlan(state: EngineState, planId: string): StoredPlan {
   const age = state.now().getTime() - Date.parse(shown.plan.createdAt);
   if (!(age >= 0 && age <= PLAN_LIFETIME_MS)) {
     state.plans.delete(planId);
-    throw new HostError(
+    throw new AppError(
       'stale-plan',
       `The plan "${planId}" is more than ${PLAN_LIFETIME_MS / 60_000} minutes old; the PC may have changed since. Make a new plan and apply that.`,
       { planId },
@@ -34,32 +33,31 @@ export function loadPlan(state: EngineState, planId: string): StoredPlan {
   return shown;
 }
 
-/** An error as it goes into the journal and the run record: code and message, nothing else. */
+/**
+ * An error as it goes into the journal and the run record: code and message, nothing else,
+ * through the one mapper. Where it happened (a path, a process) is added when the message does
+ * not say it; a bug keeps its own words here, since the record is what the helpdesk reads.
+ */
 export function errorEntry(error: unknown): { code: string; message: string } {
-  if (error instanceof HostError) {
-    const where = [error.details.path, error.details.process].filter(
-      (part) => typeof part === 'string' && !error.message.includes(part),
-    );
-    return {
-      code: error.code,
-      message: where.length > 0 ? `${error.message} (${where.join(', ')})` : error.message,
-    };
-  }
-  const data = error as Partial<ErrorData> | undefined;
-  if (data && typeof data.code === 'string' && typeof data.message === 'string') {
-    return { code: data.code, message: data.message };
-  }
-  return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+  const data = toErrorData(error);
+  if (data.code === 'internal') return { code: 'internal', message: rawMessage(error) };
+  const where = [data.details?.path, data.details?.process].filter(
+    (part): part is string => typeof part === 'string' && !data.message.includes(part),
+  );
+  return {
+    code: data.code,
+    message: where.length > 0 ? `${data.message} (${where.join(', ')})` : data.message,
+  };
 }
 
 /** A run as its journal tells it, or `corrupt-data` when the journal fails its checks. */
 export function readRun(state: EngineState, runId: string): FoldedRun {
   if (!state.store.hasRun(runId)) {
-    throw new HostError('unknown-run', `There is no repair "${runId}".`, { runId });
+    throw new AppError('unknown-run', `There is no repair "${runId}".`, { runId });
   }
   const reading = state.store.readJournal(runId);
   const damaged = (why: string) =>
-    new HostError(
+    new AppError(
       'corrupt-data',
       `The journal of repair "${runId}" ${why}: it is shown as far as it can be read and never acted on.`,
       { runId },

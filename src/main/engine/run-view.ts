@@ -9,7 +9,7 @@ import {
   type RunAttention,
   type RunRecord,
 } from '../../shared/repairs';
-import { HostError } from '../host/host-error';
+import { AppError } from '../../shared/errors';
 import type { EngineState } from './engine-state';
 import { readRun } from './run-helpers';
 import type { FoldedRun } from './run-journal';
@@ -115,7 +115,7 @@ export function viewRun(
   try {
     run = readRun(state, runId);
   } catch (error) {
-    if (error instanceof HostError && error.code === 'corrupt-data') {
+    if (error instanceof AppError && error.code === 'corrupt-data') {
       return damagedRecord(state, runId, error.message);
     }
     throw error;

@@ -1,7 +1,7 @@
 /** `undo()`: restore a run, or one step of it, exactly from its backups. */
 import type { RepairStepId, RunRecord } from '../../shared/repairs';
 import { REPAIR_STEP_IDS, REPAIR_STEPS } from '../../shared/repairs';
-import { HostError } from '../host/host-error';
+import { AppError } from '../../shared/errors';
 import { executorFor } from './actions';
 import { refuseWhileClientRuns, refuseWithoutAdmin } from './client-control';
 import { refuseWrongProfile } from './profile-guard';
@@ -83,7 +83,7 @@ export async function restoreActions(
       const reader = backupReader(state, runId, action.actionId, action.backupDigests);
       await executor.restore(context, action.internal, reader);
       if (!(await executor.verifyRestored(context, action.internal, reader))) {
-        throw new HostError(
+        throw new AppError(
           'verification-failed',
           `After undoing "${action.description}", it is not as it was.`,
         );
@@ -102,25 +102,25 @@ export async function undoRun(
 ): Promise<RunRecord> {
   const run = readRun(state, runId);
   if (!run.ended || run.openUndo) {
-    throw new HostError(
+    throw new AppError(
       'invalid-request',
       `Repair "${runId}" did not finish; put back what it changed with "recover" (the app: Put it back).`,
       { runId },
     );
   }
   if (run.record.backupsPurgedAt !== undefined) {
-    throw new HostError(
+    throw new AppError(
       'invalid-request',
       `Repair "${runId}" can no longer be undone: its backups were deleted on ${run.record.backupsPurgedAt}. Nothing was changed.`,
       { runId },
     );
   }
   if (stepId !== undefined && !(REPAIR_STEP_IDS as string[]).includes(stepId)) {
-    throw new HostError('invalid-request', `Unknown repair step: ${stepId}.`);
+    throw new AppError('invalid-request', `Unknown repair step: ${stepId}.`);
   }
   const parts = stepId ? expandSteps([stepId]) : undefined;
   if (parts && !parts.some((part) => run.start.steps.includes(part))) {
-    throw new HostError(
+    throw new AppError(
       'invalid-request',
       `Repair "${runId}" did not include "${REPAIR_STEPS[stepId as RepairStepId].title}".`,
     );
@@ -128,7 +128,7 @@ export async function undoRun(
   const inScope = run.actions.filter((action) => !parts || parts.includes(action.stepId));
   const candidates = inScope.filter((action) => action.undoable && action.outcome === 'applied');
   if (candidates.length === 0) {
-    throw new HostError(
+    throw new AppError(
       'invalid-request',
       inScope.some((action) => action.outcome === 'undone')
         ? `Repair "${runId}"${stepId ? ` (${stepId})` : ''} was already undone.`

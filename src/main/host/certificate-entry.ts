@@ -5,7 +5,7 @@
  * the certificate itself as property 32. The practice PC exports and imports exactly this, so
  * an entry built here can be imported on either host.
  */
-import { HostError } from './host-error';
+import { AppError } from '../../shared/errors';
 
 export const CERT_KEY_PROV_INFO_PROP_ID = 2;
 export const CERT_FRIENDLY_NAME_PROP_ID = 11;
@@ -26,8 +26,8 @@ export interface CertificateEntry {
   properties: CertificateProperty[];
 }
 
-function invalid(reason: string): HostError {
-  return new HostError('invalid-request', `Not a serialized certificate entry: ${reason}`);
+function invalid(reason: string): AppError {
+  return new AppError('invalid-request', `Not a serialized certificate entry: ${reason}`);
 }
 
 export function parseCertificateEntry(bytes: Uint8Array): CertificateEntry {

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { HostError } from './host-error';
+import { AppError } from '../../shared/errors';
 import {
   engineDataDir,
   practiceCurrentFile,
@@ -45,7 +45,7 @@ export interface OpenedHost {
 
 function checkScenario(name: string): string {
   if (!isPracticeScenario(name)) {
-    throw new HostError(
+    throw new AppError(
       'invalid-request',
       `There is no practice scenario '${name}'. Scenarios: ${PRACTICE_SCENARIOS.map((s) => s.name).join(', ')}`,
       { scenario: name },

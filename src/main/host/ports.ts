@@ -5,7 +5,7 @@
  *
  * Conventions for every port:
  * - "absent" is a normal answer (`undefined` / `false`), never an exception;
- * - failures throw `HostError` (host-error.ts) with a code from the shared error table and the
+ * - failures throw `AppError` (shared/errors.ts) with a code from the shared error table and the
  *   place acted on (`details.path`, `details.key`, `details.store`, `details.target`);
  * - each adapter says where it acts through `location(...)` so logs and reports can name it.
  */
@@ -158,7 +158,7 @@ export interface FileSystemPort {
   makeDirectory(path: string): Promise<void>;
   /**
    * Deletes a file, or a folder with everything in it. A file held open by another process
-   * throws HostError `file-locked` with `details.path` (and `details.process` where known).
+   * throws AppError `file-locked` with `details.path` (and `details.process` where known).
    */
   remove(path: string): Promise<void>;
   /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HostError } from '../host/host-error';
+import { AppError } from '../../shared/errors';
 import { memoryAuditSink } from './audit';
 import { createOperationDispatcher, type OperationHandlers } from './dispatcher';
 import type { SenderInfo } from './sender';
@@ -167,10 +167,10 @@ describe('practice-only operations', () => {
 });
 
 describe('errors and responses', () => {
-  it('keeps a HostError as plain data', async () => {
+  it('keeps a AppError as plain data', async () => {
     const { dispatch } = setup({
       'runs.undo': async () => {
-        throw new HostError('unknown-run', 'There is no repair with this id.', { runId: 'r1' });
+        throw new AppError('unknown-run', 'There is no repair with this id.', { runId: 'r1' });
       },
     });
     const result = await dispatch(appFrame, 'runs.undo', { runId: 'r1' });
@@ -221,7 +221,7 @@ describe('errors and responses', () => {
   it('audits every call without its payload', async () => {
     const { dispatch, audit } = setup({
       'repair.plan': async () => {
-        throw new HostError('invalid-request', 'Which address?');
+        throw new AppError('invalid-request', 'Which address?');
       },
     });
     await dispatch(appFrame, 'repair.plan', {
@@ -247,7 +247,7 @@ describe('errors and responses', () => {
         order.push('diagnosis start');
         await gate;
         order.push('diagnosis end');
-        throw new HostError('cancelled', 'stopped');
+        throw new AppError('cancelled', 'stopped');
       },
       'client.status': async () => {
         order.push('status');

@@ -5,7 +5,7 @@
  * response schema, error mapping and the audit line — in this one place.
  */
 import type { z } from 'zod';
-import type { ErrorData } from '../../shared/errors';
+import { errorData, INTERNAL_MESSAGE, toErrorData, type ErrorData } from '../../shared/errors';
 import {
   OPERATIONS,
   type OperationName,
@@ -13,7 +13,6 @@ import {
   type OperationResult,
 } from '../../shared/operations';
 import type { AuditSink } from './audit';
-import { errorData, INTERNAL_MESSAGE, toErrorData } from './error-data';
 import { requestBudgetProblem } from './request-budget';
 import { isTrustedSender, originOf, type SenderInfo } from './sender';
 

@@ -28,7 +28,7 @@ import {
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import * as z from 'zod';
-import { HostError } from '../host/host-error';
+import { AppError } from '../../shared/errors';
 import { dataFolderError, ensureDirectory, errnoOf, writeAllSync } from './durable-fs';
 
 export const LOCK_FILE = 'engine.lock';
@@ -112,8 +112,8 @@ export function ownerState(
       };
 }
 
-function foreignError(path: string, owner: LockOwner): HostError {
-  return new HostError(
+function foreignError(path: string, owner: LockOwner): AppError {
+  return new AppError(
     'file-locked',
     `The data folder is locked by SfB Sign-in Repair on another computer, "${owner.host}" (process ${owner.pid}, since ${owner.acquiredAt}); from here it cannot be told whether that copy still runs. Nothing was changed. If it no longer runs, break the lock: run the command again with --break-lock.`,
     { path, pid: owner.pid, lockHost: owner.host },
@@ -140,11 +140,11 @@ export interface HeldLock {
   release(): void;
 }
 
-function busyError(path: string, owner: LockOwner | undefined): HostError {
+function busyError(path: string, owner: LockOwner | undefined): AppError {
   const who = owner
     ? `Another copy of SfB Sign-in Repair (process ${owner.pid}, started ${owner.processStartedAt}) is`
     : 'Another copy of SfB Sign-in Repair is';
-  return new HostError(
+  return new AppError(
     'file-locked',
     `${who} changing this PC right now. Nothing was changed; wait until it has finished, then try again.`,
     { path, ...(owner ? { pid: owner.pid } : {}) },

@@ -5,8 +5,7 @@
  */
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { HostError } from '../host/host-error';
-import type { ErrorCode } from '../../shared/errors';
+import { AppError, type ErrorCode } from '../../shared/errors';
 
 export function ensureDirectory(path: string): void {
   mkdirSync(path, { recursive: true });
@@ -55,14 +54,14 @@ export function errnoOf(error: unknown): string | undefined {
   return undefined;
 }
 
-/** Turns a Node file-system error on the engine's data folder into a HostError. */
+/** Turns a Node file-system error on the engine's data folder into a AppError. */
 export function dataFolderError(
   code: ErrorCode,
   what: string,
   path: string,
   error: unknown,
-): HostError {
-  if (error instanceof HostError) return error;
+): AppError {
+  if (error instanceof AppError) return error;
   const errno = errnoOf(error);
   const reason =
     errno === 'ENOSPC'
@@ -72,7 +71,7 @@ export function dataFolderError(
         : error instanceof Error
           ? error.message
           : String(error);
-  return new HostError(code, `Could not ${what} in ${path}: ${reason}.`, {
+  return new AppError(code, `Could not ${what} in ${path}: ${reason}.`, {
     path,
     reason: errno ?? null,
   });

@@ -16,7 +16,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { HostError } from '../host/host-error';
+import { AppError } from '../../shared/errors';
 import { BackupWriter } from './backup-store';
 import { dataFolderError, ensureDirectory, writeFileAtomic } from './durable-fs';
 import { digestBackupFiles, sealPlan, type IntegrityKey } from './integrity';
@@ -83,7 +83,7 @@ export class EngineStore {
   }
 
   runDir(runId: string): string {
-    if (!isSafeId(runId)) throw new HostError('invalid-request', `"${runId}" is not a run id.`);
+    if (!isSafeId(runId)) throw new AppError('invalid-request', `"${runId}" is not a run id.`);
     return join(this.runsDir(), runId);
   }
 
@@ -183,7 +183,7 @@ export class EngineStore {
 
   private backupPath(runId: string, backupId: string): string {
     if (!isSafeId(backupId))
-      throw new HostError('invalid-request', `"${backupId}" is not a backup id.`);
+      throw new AppError('invalid-request', `"${backupId}" is not a backup id.`);
     return join(this.runDir(runId), 'backup', backupId);
   }
 }

@@ -16,7 +16,7 @@
  * location for people reading the run folder, and restore refuses a backup whose record
  * disagrees with it.
  */
-import { HostError } from '../host/host-error';
+import { AppError } from '../../shared/errors';
 import { PRODUCT_NAME } from '../host/paths';
 import type { FileSystemPort } from '../host/ports';
 import type { BackupOwner } from './backup-store';
@@ -39,7 +39,7 @@ export async function movedRunFolder(
   runId: string,
 ): Promise<{ productFolder: string; runFolder: string } | undefined> {
   if (!isSafeId(runId)) {
-    throw new HostError('invalid-request', `"${runId}" is not a run id.`);
+    throw new AppError('invalid-request', `"${runId}" is not a run id.`);
   }
   const local = await files.knownFolder('LocalAppData');
   if (local === undefined) return undefined;
@@ -52,7 +52,7 @@ export async function movedLocation(
   owner: BackupOwner,
 ): Promise<MovedLocation | undefined> {
   if (!isSafeId(owner.actionId)) {
-    throw new HostError('invalid-request', `"${owner.actionId}" is not an action id.`);
+    throw new AppError('invalid-request', `"${owner.actionId}" is not an action id.`);
   }
   const run = await movedRunFolder(files, owner.runId);
   return run && { ...run, folder: files.join(run.runFolder, owner.actionId) };

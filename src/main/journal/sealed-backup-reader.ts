@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HostError } from '../host/host-error';
+import { AppError } from '../../shared/errors';
 import { BackupReader, type BackupOwner, type PackSlice } from './backup-store';
 
 /** Throws when a document read from a backup is not one a backup of this kind could hold. */
@@ -36,7 +36,7 @@ export class SealedBackupReader extends BackupReader {
     }
     const actual = bytes ? createHash('sha256').update(bytes).digest('hex') : undefined;
     if (expected === undefined || actual !== expected) {
-      throw new HostError(
+      throw new AppError(
         'corrupt-data',
         expected === undefined
           ? `The backup file ${path} was not recorded when the backup was made; it is not used.`
@@ -53,7 +53,7 @@ export class SealedBackupReader extends BackupReader {
     try {
       document = JSON.parse(Buffer.from(bytes).toString('utf8')) as unknown;
     } catch {
-      throw new HostError('corrupt-data', `The backup file ${join(this.dir, name)} is damaged.`);
+      throw new AppError('corrupt-data', `The backup file ${join(this.dir, name)} is damaged.`);
     }
     this.checkDocument(name, document);
     return document;

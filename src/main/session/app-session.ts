@@ -6,7 +6,7 @@ import type { DiagnosisReport } from '../../shared/findings';
 import type { OperationName, ProgressEvent } from '../../shared/operations';
 import type { RepairPlan, RunRecord } from '../../shared/repairs';
 import type { Engine } from '../engine/types';
-import { HostError } from '../host/host-error';
+import { AppError } from '../../shared/errors';
 import type { HostSystem } from '../host/ports';
 import { openPc, type OpenPc } from './open-pc';
 import type { ProductServices } from './services';
@@ -68,10 +68,10 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
     activeOperation: undefined,
     async resetPractice(scenario) {
       if (!session.isPractice()) {
-        throw new HostError('practice-only', 'This is only possible on the practice PC.');
+        throw new AppError('practice-only', 'This is only possible on the practice PC.');
       }
       if (!services.practiceScenarios.some((entry) => entry.name === scenario)) {
-        throw new HostError(
+        throw new AppError(
           'invalid-request',
           `There is no practice scenario called "${scenario}".`,
           {
@@ -95,7 +95,7 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
   };
 
   function current() {
-    if (!opened) throw new HostError('internal', 'The session is not open.');
+    if (!opened) throw new AppError('internal', 'The session is not open.');
     return opened;
   }
 

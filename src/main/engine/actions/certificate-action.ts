@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import { parseCertificateEntry } from '../../host/certificate-entry';
-import { HostError } from '../../host/host-error';
+import { AppError } from '../../../shared/errors';
 import type { ActionExecutor } from './executor';
 
 const ENTRY = 'certificate.entry';
@@ -27,7 +27,7 @@ export const certificateAction: ActionExecutor<'delete-certificate'> = {
   async backup({ host }, target, writer) {
     const entry = await host.certificates.exportEntry(target.store, target.thumbprint);
     if (!entry) {
-      throw new HostError(
+      throw new AppError(
         'backup-failed',
         `Certificate ${target.thumbprint} disappeared before it was backed up.`,
         {
@@ -53,7 +53,7 @@ export const certificateAction: ActionExecutor<'delete-certificate'> = {
   async restore({ host }, target, reader) {
     const info = infoSchema.safeParse(reader.readDocument(INFO));
     if (!info.success || info.data.thumbprint !== target.thumbprint) {
-      throw new HostError(
+      throw new AppError(
         'corrupt-data',
         `The backup of certificate ${target.thumbprint} is damaged.`,
       );
@@ -71,7 +71,7 @@ export const certificateAction: ActionExecutor<'delete-certificate'> = {
       held = undefined;
     }
     if (held !== target.thumbprint) {
-      throw new HostError(
+      throw new AppError(
         'corrupt-data',
         `The backup of certificate ${target.thumbprint} holds another certificate; it is not restored.`,
       );

@@ -4,7 +4,7 @@
  * password is ever written in clear text to the journal or the backups.
  */
 import * as z from 'zod';
-import { HostError } from '../../host/host-error';
+import { AppError } from '../../../shared/errors';
 import type { ActionExecutor } from './executor';
 
 const DOCUMENT = 'credential.json';
@@ -21,7 +21,7 @@ const backupSchema = z.object({
 
 function readBackup(reader: { readDocument(name: string): unknown }) {
   const parsed = backupSchema.safeParse(reader.readDocument(DOCUMENT));
-  if (!parsed.success) throw new HostError('corrupt-data', 'The credential backup is damaged.');
+  if (!parsed.success) throw new AppError('corrupt-data', 'The credential backup is damaged.');
   return parsed.data;
 }
 
@@ -35,7 +35,7 @@ export const credentialAction: ActionExecutor<'delete-credential'> = {
   async backup({ host }, target, writer) {
     const record = await host.credentials.read(target.targetName, target.type);
     if (!record) {
-      throw new HostError(
+      throw new AppError(
         'backup-failed',
         `The credential ${target.targetName} disappeared before it was backed up.`,
         {
@@ -66,7 +66,7 @@ export const credentialAction: ActionExecutor<'delete-credential'> = {
   async restore({ host }, target, reader) {
     const backup = readBackup(reader);
     if (backup.targetName !== target.targetName) {
-      throw new HostError(
+      throw new AppError(
         'corrupt-data',
         `The credential backup does not belong to ${target.targetName}.`,
       );

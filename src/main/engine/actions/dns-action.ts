@@ -1,5 +1,5 @@
 /** Flushing the DNS cache: nothing to back up, nothing to undo, and never a success it did not get. */
-import { HostError } from '../../host/host-error';
+import { AppError } from '../../../shared/errors';
 import type { ActionExecutor } from './executor';
 
 export const dnsFlushAction: ActionExecutor<'flush-dns'> = {
@@ -11,7 +11,7 @@ export const dnsFlushAction: ActionExecutor<'flush-dns'> = {
   async apply({ host }) {
     const result = await host.dns.flush();
     if (!result.flushed) {
-      throw new HostError(
+      throw new AppError(
         'unsupported',
         `The DNS cache was not flushed (${result.method}${result.detail ? `: ${result.detail}` : ''}). Run "ipconfig /flushdns" yourself.`,
         { method: result.method },

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { HostError } from '../../host/host-error';
+import { AppError } from '../../../shared/errors';
 import type { ActionExecutor } from './executor';
 import { retryWhileLocked } from './locked-retry';
 
@@ -19,7 +19,7 @@ function digest(data: Uint8Array): string {
 
 function readIndex(reader: { readDocument(name: string): unknown }) {
   const parsed = indexSchema.safeParse(reader.readDocument(INDEX));
-  if (!parsed.success) throw new HostError('corrupt-data', 'The file backup index is damaged.');
+  if (!parsed.success) throw new AppError('corrupt-data', 'The file backup index is damaged.');
   return parsed.data;
 }
 
@@ -35,8 +35,8 @@ export const fileAction: ActionExecutor<'delete-file'> = {
   async backup({ host }, target, writer) {
     const data = await retryWhileLocked(() => host.files.readFile(target.path)).catch(
       (error: unknown) => {
-        throw error instanceof HostError
-          ? new HostError('backup-failed', `Could not back up ${target.path}: ${error.message}`, {
+        throw error instanceof AppError
+          ? new AppError('backup-failed', `Could not back up ${target.path}: ${error.message}`, {
               ...error.details,
               path: target.path,
             })
@@ -59,7 +59,7 @@ export const fileAction: ActionExecutor<'delete-file'> = {
     const index = readIndex(reader);
     const data = reader.readBlob(BYTES);
     if (digest(data) !== index.sha256) {
-      throw new HostError('corrupt-data', `The backup of ${target.path} is damaged.`, {
+      throw new AppError('corrupt-data', `The backup of ${target.path} is damaged.`, {
         path: target.path,
       });
     }

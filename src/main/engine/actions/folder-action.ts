@@ -17,7 +17,7 @@
  * `file-locked`, retried briefly, naming the file and the process.
  */
 import * as z from 'zod';
-import { HostError } from '../../host/host-error';
+import { AppError } from '../../../shared/errors';
 import type { FileSystemPort } from '../../host/ports';
 import type { BackupReader, BackupWriter } from '../../journal/backup-store';
 import { movedLocation, tidyMovedArea, type MovedLocation } from '../../journal/moved-backup';
@@ -51,7 +51,7 @@ async function moveTarget(
     record.data.root !== root ||
     record.data.movedTo !== location.folder
   ) {
-    throw new HostError('corrupt-data', `The backup of ${root} does not match its repair.`, {
+    throw new AppError('corrupt-data', `The backup of ${root} does not match its repair.`, {
       path: root,
     });
   }
@@ -105,7 +105,7 @@ export const folderAction: ActionExecutor<'delete-folder'> = {
         await retryWhileLocked(() => files.move(target.path, location.folder));
         return;
       } catch (error) {
-        if (!(error instanceof HostError) || !MOVE_REFUSALS.has(error.code)) throw error;
+        if (!(error instanceof AppError) || !MOVE_REFUSALS.has(error.code)) throw error;
         await tidyMovedArea(files, location);
         // Not moved: the folder is as it was, so it is backed up by copying, then deleted.
         await packFolder(context, target.path, writer as BackupWriter);

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HostError } from '../../host/host-error';
+import { AppError } from '../../../shared/errors';
 import type { HostSystem } from '../../host/ports';
 import { findCacheFolders } from '../inventory/cache-folders';
 import { overrideHost } from '../../../../testing/engine/host-wrappers';
@@ -139,7 +139,7 @@ describe('a cache folder backed up by moving it aside', () => {
       files: {
         async move(source: string) {
           refused += 1;
-          throw new HostError('unsupported', `${source} is on another volume`, { path: source });
+          throw new AppError('unsupported', `${source} is on another volume`, { path: source });
         },
       },
     });

@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
-import { HostError } from '../../host/host-error';
+import { AppError } from '../../../shared/errors';
 import type { FileSystemPort } from '../../host/ports';
 import type { BackupReader, BackupWriter } from '../../journal/backup-store';
 import { FILES_IN_FLIGHT, forEachBounded } from './bounded';
@@ -39,7 +39,7 @@ function digest(data: Uint8Array): string {
 
 function readManifest(reader: BackupReader): Manifest {
   const parsed = manifestSchema.safeParse(reader.readDocument(PACK_MANIFEST));
-  if (!parsed.success) throw new HostError('corrupt-data', 'The folder backup index is damaged.');
+  if (!parsed.success) throw new AppError('corrupt-data', 'The folder backup index is damaged.');
   return parsed.data;
 }
 
@@ -75,7 +75,7 @@ export async function packFolder(
     const entries: ManifestEntry[] = found.map(({ path, kind }) => {
       if (kind === 'other') {
         const where = host.files.join(root, ...path);
-        throw new HostError(
+        throw new AppError(
           'backup-failed',
           `${where} is neither a file nor a folder, so it cannot be backed up; nothing was changed.`,
           { path: where },
@@ -102,8 +102,8 @@ export async function packFolder(
     pack.finish();
   } catch (error) {
     pack.abandon();
-    throw error instanceof HostError && error.code !== 'backup-failed'
-      ? new HostError('backup-failed', `Could not back up ${root}: ${error.message}`, {
+    throw error instanceof AppError && error.code !== 'backup-failed'
+      ? new AppError('backup-failed', `Could not back up ${root}: ${error.message}`, {
           ...error.details,
           path: typeof error.details.path === 'string' ? error.details.path : root,
         })
@@ -135,7 +135,7 @@ export async function unpackFolder(
       const path = host.files.join(root, ...entry.path);
       const data = pack.read({ offset: entry.offset ?? 0, size: entry.size ?? 0 });
       if (entry.sha256 !== undefined && digest(data) !== entry.sha256) {
-        throw new HostError('corrupt-data', `The backup of ${path} is damaged.`, { path });
+        throw new AppError('corrupt-data', `The backup of ${path} is damaged.`, { path });
       }
       // A file that survived a failed delete is still the original; rewriting it could hit
       // the lock that made the delete fail.

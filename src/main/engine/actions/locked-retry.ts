@@ -3,7 +3,7 @@
  * scan, the client's last write while closing). Such an operation is retried briefly before the
  * engine reports which file and, where known, which process holds it.
  */
-import { HostError } from '../../host/host-error';
+import { AppError } from '../../../shared/errors';
 
 /** Waits between attempts: about 1.5 s in all. */
 export const LOCKED_RETRY_DELAYS_MS = [100, 200, 400, 800];
@@ -17,11 +17,11 @@ export async function retryWhileLocked<T>(
       return await work();
     } catch (error) {
       const delay = delays[attempt];
-      if (!(error instanceof HostError) || error.code !== 'file-locked') throw error;
+      if (!(error instanceof AppError) || error.code !== 'file-locked') throw error;
       if (delay === undefined) {
         const waited = delays.reduce((sum, each) => sum + each, 0) / 1000;
         // The port's message and details name the file and, where known, the process.
-        throw new HostError(
+        throw new AppError(
           'file-locked',
           `${error.message.replace(/\.?$/, '.')} It was still in use after ${delays.length + 1} tries over ${waited.toFixed(1)} s.`,
           error.details,

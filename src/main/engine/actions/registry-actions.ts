@@ -11,7 +11,7 @@ import {
   type RegistryKeySnapshot,
   type RegistryValue,
 } from '../../../shared/registry-value';
-import { HostError } from '../../host/host-error';
+import { AppError } from '../../../shared/errors';
 import type { RegistryPort } from '../../host/ports';
 import type { ActionExecutor } from './executor';
 
@@ -78,7 +78,7 @@ const snapshotSchema: z.ZodType<RegistryKeySnapshot> = z.lazy(() =>
 
 function readTree(reader: { readDocument(name: string): unknown }): RegistryKeySnapshot {
   const parsed = snapshotSchema.safeParse(reader.readDocument(TREE));
-  if (!parsed.success) throw new HostError('corrupt-data', 'The registry key backup is damaged.');
+  if (!parsed.success) throw new AppError('corrupt-data', 'The registry key backup is damaged.');
   return parsed.data;
 }
 
@@ -98,7 +98,7 @@ export const registryKeyAction: ActionExecutor<'delete-registry-key'> = {
   async backup({ host }, target, writer) {
     const tree = await snapshotKey(host.registry, target.key, leafName(target.key));
     if (!tree)
-      throw new HostError('backup-failed', 'The registry key disappeared before it was backed up.');
+      throw new AppError('backup-failed', 'The registry key disappeared before it was backed up.');
     writer.writeDocument(TREE, tree);
   },
 
@@ -129,7 +129,7 @@ const valueBackupSchema = z.object({
 
 function readValue(reader: { readDocument(name: string): unknown }): RegistryValue {
   const parsed = valueBackupSchema.safeParse(reader.readDocument(VALUE));
-  if (!parsed.success) throw new HostError('corrupt-data', 'The registry value backup is damaged.');
+  if (!parsed.success) throw new AppError('corrupt-data', 'The registry value backup is damaged.');
   return parsed.data.value;
 }
 
@@ -145,7 +145,7 @@ export const registryValueDeleteAction: ActionExecutor<'delete-registry-value'> 
   async backup({ host }, target, writer) {
     const value = await host.registry.getValue(target.key, target.name);
     if (!value)
-      throw new HostError(
+      throw new AppError(
         'backup-failed',
         `The value ${target.name} disappeared before it was backed up.`,
       );
@@ -183,7 +183,7 @@ export const registryValueSetAction: ActionExecutor<'set-registry-value'> = {
   async backup({ host }, target, writer) {
     const value = await host.registry.getValue(target.key, target.name);
     if (!value)
-      throw new HostError(
+      throw new AppError(
         'backup-failed',
         `The value ${target.name} disappeared before it was backed up.`,
       );

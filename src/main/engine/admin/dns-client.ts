@@ -6,7 +6,7 @@
  */
 import type { SrvRecord } from 'node:dns';
 import { Resolver } from 'node:dns/promises';
-import { HostError } from '../../host/host-error';
+import { AppError } from '../../../shared/errors';
 
 export type DnsAnswer<T> =
   { ok: true; records: T[] } | { ok: false; kind: 'missing' | 'no-answer'; message: string };
@@ -59,7 +59,7 @@ export function createDnsClient(options: DnsClientOptions): DnsClient {
       resolver.setServers(options.servers);
     } catch (error) {
       resolver.cancel();
-      throw new HostError(
+      throw new AppError(
         'invalid-request',
         `Not DNS servers to ask: ${options.servers.join(', ')} (give IP addresses, optionally with :port).`,
         {

@@ -5,7 +5,7 @@
  * (`remove-distrusted-root`) goes through the engine's plan, backup and undo like every change.
  */
 import type { Finding } from '../../../shared/findings';
-import { HostError } from '../../host/host-error';
+import { AppError } from '../../../shared/errors';
 import type { HostSystem } from '../../host/ports';
 import { certificateChainFinding } from './certificate-chain-finding';
 import { checkTarget, type TargetOutcome } from './check-target';
@@ -71,7 +71,7 @@ export async function runAdminChecks(
   const overrides = new Map(
     Object.entries(options.portOverrides ?? {}).map(([name, port]) => {
       if (!Number.isInteger(port) || port < 1 || port > 65535) {
-        throw new HostError('invalid-request', `Port ${port} for ${name} is not a TCP port.`, {
+        throw new AppError('invalid-request', `Port ${port} for ${name} is not a TCP port.`, {
           target: name,
         });
       }

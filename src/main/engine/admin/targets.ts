@@ -3,7 +3,7 @@
  * target, and whatever host:port the administrator adds (AD FS, edge, reverse proxy).
  */
 import { isIP } from 'node:net';
-import { HostError } from '../../host/host-error';
+import { AppError } from '../../../shared/errors';
 
 export type TargetOrigin = 'lyncdiscover' | 'lyncdiscoverinternal' | 'sip' | 'sip-srv' | 'added';
 
@@ -27,7 +27,7 @@ export function parseDomain(value: string): string {
     .replace(/\.$/, '')
     .toLowerCase();
   if (!HOST_NAME.test(domain) || !domain.includes('.')) {
-    throw new HostError('invalid-request', `"${value}" is not a SIP domain like contoso.com.`, {
+    throw new AppError('invalid-request', `"${value}" is not a SIP domain like contoso.com.`, {
       domain: value,
     });
   }
@@ -41,7 +41,7 @@ export function parseTarget(value: string): ProbeTarget {
   const host = match?.[1]?.toLowerCase();
   const port = match?.[2] === undefined ? 443 : Number(match[2]);
   if (!match || !host || !isHostName(host) || !Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new HostError(
+    throw new AppError(
       'invalid-request',
       `"${value}" is not a server to check: give a host name with an optional :port, like adfs.contoso.com:443.`,
       { target: value },

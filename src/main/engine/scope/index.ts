@@ -6,7 +6,7 @@
  * whole: nothing is changed.
  */
 import { REPAIR_STEPS, type RepairStepId } from '../../../shared/repairs';
-import { HostError } from '../../host/host-error';
+import { AppError } from '../../../shared/errors';
 import type { HostSystem } from '../../host/ports';
 import { executorFor } from '../actions';
 import type { InternalTarget } from '../actions/internal-target';
@@ -82,7 +82,7 @@ export async function refuseOutOfScope(
 ): Promise<void> {
   const problems = scopeProblems(actions, await readScopeProfile(host));
   if (problems.length === 0) return;
-  throw new HostError(
+  throw new AppError(
     'corrupt-data',
     `Refused: ${what} names changes no repair step makes, so it was not written by this tool for this profile. Nothing was changed. ${problems.join('; ')}.`,
     { problems: problems.join('\n') },
@@ -96,7 +96,7 @@ function checkSubkeyNames(tree: unknown, where: string): void {
   for (const child of subkeys) {
     const name = (child as { name?: unknown } | null)?.name;
     if (typeof name !== 'string' || name === '' || name.includes('\\')) {
-      throw new HostError(
+      throw new AppError(
         'corrupt-data',
         `Refused: ${where} names a subkey "${String(name)}" no key can have.`,
       );
@@ -115,11 +115,11 @@ export function checkBackupDocument(name: string, document: unknown): void {
   if (typeof document === 'object' && document !== null && 'entries' in document) {
     const entries = (document as { entries: unknown }).entries;
     if (!Array.isArray(entries))
-      throw new HostError('corrupt-data', `Refused: ${where} is damaged.`);
+      throw new AppError('corrupt-data', `Refused: ${where} is damaged.`);
     for (const entry of entries) {
       const path = (entry as { path?: unknown } | null)?.path;
       if (!Array.isArray(path) || path.length === 0 || !path.every(isPlainName)) {
-        throw new HostError(
+        throw new AppError(
           'corrupt-data',
           `Refused: ${where} holds the path ${JSON.stringify(path)}, which would lead outside the folder it backs up. Nothing was restored from it.`,
         );

@@ -9,7 +9,7 @@ import { JsonDocument } from './json-document';
 import { MACHINE_FILE } from './layout';
 import { machineDocumentSchema } from './machine-state';
 import { readManifest } from './practice-host';
-import { HostError } from '../host-error';
+import { AppError } from '../../../shared/errors';
 
 export interface PracticeAdjustments {
   identity?: Partial<Identity>;
@@ -24,7 +24,7 @@ export async function adjustPracticePc(
   adjustments: PracticeAdjustments,
 ): Promise<void> {
   if (!(await readManifest(root))) {
-    throw new HostError('not-found', `There is no practice PC in ${root}`, { path: root });
+    throw new AppError('not-found', `There is no practice PC in ${root}`, { path: root });
   }
   const machine = new JsonDocument({
     path: join(root, MACHINE_FILE),
@@ -39,7 +39,7 @@ export async function adjustPracticePc(
     // Checked before writing, so an adjustment can never leave a damaged machine file.
     const checked = machineDocumentSchema.safeParse(state);
     if (!checked.success) {
-      throw new HostError(
+      throw new AppError(
         'invalid-request',
         `Not a valid adjustment: ${checked.error.issues[0]?.message ?? 'invalid'}`,
       );

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { HostError } from '../host-error';
+import { AppError } from '../../../shared/errors';
 import type { HostSystem } from '../ports';
 import { BUILDING_MARKER, MANIFEST_FILE } from './layout';
 import { openPracticeHost } from './practice-host';
@@ -45,10 +45,10 @@ async function checkReplaceable(root: string): Promise<void> {
   try {
     entries = await readdir(root);
   } catch {
-    throw new HostError('invalid-request', `${root} is not a folder`, { path: root });
+    throw new AppError('invalid-request', `${root} is not a folder`, { path: root });
   }
   if (entries.length > 0) {
-    throw new HostError(
+    throw new AppError(
       'invalid-request',
       `${root} is not empty and is not a practice PC; it is left as it is`,
       { path: root },
@@ -64,7 +64,7 @@ export async function resetPracticePc(
 ): Promise<void> {
   const definition = scenarioNamed(scenario);
   if (!definition) {
-    throw new HostError(
+    throw new AppError(
       'invalid-request',
       `There is no practice scenario '${scenario}'. Scenarios: ${SCENARIOS.map((s) => s.name).join(', ')}`,
       { scenario },
@@ -99,7 +99,7 @@ export async function resetPracticePc(
   if (hadPrevious) await rm(retired, { recursive: true, force: true });
 }
 
-/** Opens the practice PC in `root`; HostError 'not-found' when none exists there. */
+/** Opens the practice PC in `root`; AppError 'not-found' when none exists there. */
 export function openPracticePc(root: string): Promise<HostSystem> {
   return openPracticeHost(root);
 }

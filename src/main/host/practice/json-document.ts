@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { z } from 'zod';
-import { HostError } from '../host-error';
+import { AppError } from '../../../shared/errors';
 
 interface FileIdentity {
   ino: bigint;
@@ -32,15 +32,15 @@ function errnoCode(error: unknown): string | undefined {
 }
 
 /** Maps a failed write to the shared error table: a full disk is its own case. */
-export function writeError(path: string, error: unknown): HostError {
+export function writeError(path: string, error: unknown): AppError {
   const code = errnoCode(error);
   if (code === 'ENOSPC')
-    return new HostError('disk-full', `The disk is full writing ${path}`, { path });
+    return new AppError('disk-full', `The disk is full writing ${path}`, { path });
   if (code === 'EACCES' || code === 'EPERM') {
-    return new HostError('access-denied', `Access denied writing ${path}`, { path });
+    return new AppError('access-denied', `Access denied writing ${path}`, { path });
   }
   const reason = error instanceof Error ? error.message : String(error);
-  return new HostError('io', `Could not write ${path}: ${reason}`, { path });
+  return new AppError('io', `Could not write ${path}: ${reason}`, { path });
 }
 
 /** Writes `data` to `path` so that readers see the old or the new content, never a mix. */
@@ -89,9 +89,9 @@ export class JsonDocument<T> {
       if (errnoCode(error) === 'ENOENT') {
         this.cached = undefined;
         if (whenMissing) return whenMissing();
-        throw new HostError('corrupt-data', `The practice PC file ${path} is missing`, { path });
+        throw new AppError('corrupt-data', `The practice PC file ${path} is missing`, { path });
       }
-      throw new HostError('io', `Could not read ${path}`, { path });
+      throw new AppError('io', `Could not read ${path}`, { path });
     }
     if (this.cached && sameFile(this.cached.identity, identity)) return this.cached.value;
 
@@ -99,14 +99,14 @@ export class JsonDocument<T> {
     try {
       text = await readFile(path, 'utf8');
     } catch {
-      throw new HostError('io', `Could not read ${path}`, { path });
+      throw new AppError('io', `Could not read ${path}`, { path });
     }
     let raw: unknown;
     try {
       raw = JSON.parse(text);
     } catch (error) {
       const reason = error instanceof Error ? error.message : 'not JSON';
-      throw new HostError(
+      throw new AppError(
         'corrupt-data',
         `The practice PC file ${path} is not valid JSON: ${reason}`,
         {
@@ -118,7 +118,7 @@ export class JsonDocument<T> {
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-      throw new HostError(
+      throw new AppError(
         'corrupt-data',
         `The practice PC file ${path} has an unexpected shape${where}: ${issue?.message ?? 'invalid'}`,
         { path },

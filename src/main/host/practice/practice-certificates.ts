@@ -6,7 +6,7 @@
  */
 import { hash } from 'node:crypto';
 import * as z from 'zod';
-import { HostError } from '../host-error';
+import { AppError } from '../../../shared/errors';
 import type { CertificateStorePort, CertificateStoreRef, StoredCertificate } from '../ports';
 import {
   friendlyNameOf,
@@ -85,7 +85,7 @@ const THUMBPRINT = /^[0-9A-F]{40}$/;
 function normaliseThumbprint(thumbprint: string): string {
   const upper = thumbprint.replace(/[\s:]/g, '').toUpperCase();
   if (!THUMBPRINT.test(upper)) {
-    throw new HostError('invalid-request', `Not a certificate thumbprint: ${thumbprint}`, {
+    throw new AppError('invalid-request', `Not a certificate thumbprint: ${thumbprint}`, {
       thumbprint,
     });
   }
@@ -110,10 +110,10 @@ export function practiceCertificates(
 
   function documentFor(store: CertificateStoreRef): JsonDocument<CertificateStoreDocument> {
     if (!['CurrentUser', 'LocalMachine'].includes(store.location)) {
-      throw new HostError('invalid-request', `Unknown store location ${String(store.location)}`);
+      throw new AppError('invalid-request', `Unknown store location ${String(store.location)}`);
     }
     if (!['My', 'Root', 'CA', 'Disallowed'].includes(store.name)) {
-      throw new HostError('invalid-request', `Unknown certificate store ${String(store.name)}`);
+      throw new AppError('invalid-request', `Unknown certificate store ${String(store.name)}`);
     }
     const label = storeLabel(store);
     let document = documents.get(label);

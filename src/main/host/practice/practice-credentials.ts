@@ -7,7 +7,7 @@
  */
 import { sameWindowsName, startsWithWindowsName } from '../../../shared/windows-names';
 import * as z from 'zod';
-import { HostError } from '../host-error';
+import { AppError } from '../../../shared/errors';
 import type {
   CredentialPersist,
   CredentialRecord,
@@ -95,7 +95,7 @@ function summaryOf(stored: StoredCredential): CredentialSummary {
 
 function checkRecord(record: CredentialRecord): void {
   const problem = (reason: string) =>
-    new HostError('invalid-request', `Cannot store credential ${record.targetName}: ${reason}`, {
+    new AppError('invalid-request', `Cannot store credential ${record.targetName}: ${reason}`, {
       target: record.targetName,
     });
   if (typeof record.targetName !== 'string' || record.targetName.length === 0) {

@@ -27,7 +27,7 @@ import {
 import { lstat, mkdir } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { windowsUpcase } from '../../../shared/windows-names';
-import { HostError } from '../host-error';
+import { AppError } from '../../../shared/errors';
 import type { DirectoryEntry, FileEntry, FileSystemPort, KnownFolderId } from '../ports';
 import type { JsonDocument } from './json-document';
 import { writeError } from './json-document';
@@ -49,17 +49,17 @@ function entryOf(name: string, info: Stats): FileEntry {
   };
 }
 
-function readError(path: string, error: unknown): HostError {
+function readError(path: string, error: unknown): AppError {
   const code = errnoCode(error);
   if (code === 'ENOENT' || code === 'ENOTDIR') {
-    return new HostError('not-found', `${path} does not exist`, { path });
+    return new AppError('not-found', `${path} does not exist`, { path });
   }
   if (code === 'EACCES' || code === 'EPERM') {
-    return new HostError('access-denied', `Access denied to ${path}`, { path });
+    return new AppError('access-denied', `Access denied to ${path}`, { path });
   }
-  if (code === 'EISDIR') return new HostError('invalid-request', `${path} is a folder`, { path });
+  if (code === 'EISDIR') return new AppError('invalid-request', `${path} is a folder`, { path });
   const reason = error instanceof Error ? error.message : String(error);
-  return new HostError('io', `Could not read ${path}: ${reason}`, { path });
+  return new AppError('io', `Could not read ${path}: ${reason}`, { path });
 }
 
 /** Drive-relative, `/`-separated and upper-case: how file versions are keyed. */
@@ -89,13 +89,13 @@ export function practiceFiles(
 
   function inside(path: string): string {
     if (typeof path !== 'string' || path === '' || !isAbsolute(path) || path.includes('\u0000')) {
-      throw new HostError('invalid-request', `Not an absolute path: ${String(path)}`, {
+      throw new AppError('invalid-request', `Not an absolute path: ${String(path)}`, {
         path: String(path),
       });
     }
     const full = resolve(path);
     if (full !== drive && !full.startsWith(drive + sep)) {
-      throw new HostError('access-denied', `${path} is outside the practice PC`, { path });
+      throw new AppError('access-denied', `${path} is outside the practice PC`, { path });
     }
     return full;
   }
@@ -120,7 +120,7 @@ export function practiceFiles(
       real = undefined; // A link that leads nowhere: nowhere is inside.
     }
     if (real === undefined || (real !== realDrive && !real.startsWith(realDrive + sep))) {
-      throw new HostError(
+      throw new AppError(
         'access-denied',
         `${path} leads outside the practice PC through a link; nothing was changed there`,
         { path },
@@ -164,7 +164,7 @@ export function practiceFiles(
     if (locks.length === 0) return;
     const locked = lockedFileUnder(full, locks);
     if (locked) {
-      throw new HostError(
+      throw new AppError(
         'file-locked',
         `${locked.path} is in use by ${locked.lock.process.name} (process ${locked.lock.process.pid})`,
         { path: locked.path, process: locked.lock.process.name, pid: locked.lock.process.pid },
@@ -234,7 +234,7 @@ export function practiceFiles(
     },
     async writeFile(path, data) {
       const full = confined(path);
-      if (full === drive) throw new HostError('invalid-request', `${path} is a folder`, { path });
+      if (full === drive) throw new AppError('invalid-request', `${path} is a folder`, { path });
       try {
         try {
           writeFileSync(full, data);
@@ -259,7 +259,7 @@ export function practiceFiles(
     async remove(path) {
       const full = confined(path);
       if (full === drive) {
-        throw new HostError('access-denied', 'The practice PC drive itself cannot be removed', {
+        throw new AppError('access-denied', 'The practice PC drive itself cannot be removed', {
           path,
         });
       }
@@ -274,15 +274,15 @@ export function practiceFiles(
       const from = confined(source);
       const to = confined(destination);
       if (from === drive || to === drive) {
-        throw new HostError('access-denied', 'The practice PC drive itself cannot be moved', {
+        throw new AppError('access-denied', 'The practice PC drive itself cannot be moved', {
           path: source,
         });
       }
       const info = lstatSync(from, { throwIfNoEntry: false });
-      if (!info) throw new HostError('not-found', `${source} does not exist`, { path: source });
+      if (!info) throw new AppError('not-found', `${source} does not exist`, { path: source });
       const there = lstatSync(to, { throwIfNoEntry: false });
       if (there && (info.isDirectory() || there.isDirectory())) {
-        throw new HostError('invalid-request', `${destination} already exists`, {
+        throw new AppError('invalid-request', `${destination} already exists`, {
           path: destination,
         });
       }
@@ -291,7 +291,7 @@ export function practiceFiles(
         renameSync(from, to);
       } catch (error) {
         if (errnoCode(error) === 'EXDEV') {
-          throw new HostError(
+          throw new AppError(
             'unsupported',
             `${source} cannot be moved to ${destination} in one step: they are on different volumes`,
             { path: source, destination },
@@ -305,7 +305,7 @@ export function practiceFiles(
       const info = await lstat(full).catch((error: unknown) => {
         throw readError(path, error);
       });
-      if (!info.isFile()) throw new HostError('invalid-request', `${path} is not a file`, { path });
+      if (!info.isFile()) throw new AppError('invalid-request', `${path} is not a file`, { path });
       return (await machine.read()).fileVersions[fileVersionKey(drive, full)];
     },
   };

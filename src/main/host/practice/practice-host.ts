@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as z from 'zod';
-import { HostError } from '../host-error';
+import { AppError } from '../../../shared/errors';
 import type { HostSystem } from '../ports';
 import { JsonDocument } from './json-document';
 import {
@@ -49,7 +49,7 @@ export async function openPracticeHost(rootPath: string): Promise<HostSystem> {
   const root = resolve(rootPath);
   const manifest = await readManifest(root);
   if (!manifest) {
-    throw new HostError('not-found', `There is no practice PC in ${root}`, { path: root });
+    throw new AppError('not-found', `There is no practice PC in ${root}`, { path: root });
   }
   const registry = new JsonDocument({
     path: join(root, REGISTRY_FILE),

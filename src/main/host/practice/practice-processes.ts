@@ -6,7 +6,7 @@
  * or ended without elevation, as on Windows.
  */
 import { basename, dirname, join } from 'node:path';
-import { HostError } from '../host-error';
+import { AppError } from '../../../shared/errors';
 import type { FileSystemPort, ProcessInfo, ProcessPort } from '../ports';
 import type { JsonDocument } from './json-document';
 import type { MachineDocument, PracticeProcess } from './machine-state';
@@ -67,7 +67,7 @@ export function practiceProcesses(
     const state = await machine.read();
     const process = state.processes.find((candidate) => candidate.pid === pid);
     if (process && !process.ownedByCurrentUser && !state.identity.elevated) {
-      throw new HostError(
+      throw new AppError(
         'access-denied',
         `Process ${pid} (${process.name}) belongs to another user`,
         { pid, process: process.name },
@@ -116,7 +116,7 @@ export function practiceProcesses(
     async launch(path, _args) {
       const info = await files.stat(path);
       if (!info || info.kind !== 'file') {
-        throw new HostError('not-found', `${path} is not a program on this PC`, { path });
+        throw new AppError('not-found', `${path} is not a program on this PC`, { path });
       }
       const name = basename(path).toLowerCase();
       const address = signedInAddressOf(await registry.read(), name);

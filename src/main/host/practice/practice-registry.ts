@@ -4,7 +4,7 @@ import {
   type RegistryValue,
   type RegistryValueEntry,
 } from '../../../shared/registry-value';
-import { HostError } from '../host-error';
+import { AppError } from '../../../shared/errors';
 import type { RegistryPort } from '../ports';
 import type { JsonDocument } from './json-document';
 import {
@@ -22,7 +22,7 @@ function checkedValue(key: RegistryKeyRef, name: string, value: RegistryValue): 
   const parsed = registryValueSchema.safeParse(value);
   if (!parsed.success) {
     const reason = parsed.error.issues[0]?.message ?? 'invalid';
-    throw new HostError(
+    throw new AppError(
       'invalid-request',
       `Cannot store ${name === '' ? '(Default)' : name} in ${formatRegistryKey(key)}: ${reason}`,
       { key: formatRegistryKey(key), name },

@@ -12,7 +12,7 @@ import {
   type RegistryKeyRef,
   type RegistryValue,
 } from '../../../shared/registry-value';
-import { HostError } from '../host-error';
+import { AppError } from '../../../shared/errors';
 import { registryValueSchema } from './registry-values';
 
 export interface RegistryNode {
@@ -63,12 +63,12 @@ const MAX_KEY_NAME = 255;
 /** The key's segments in the physical tree, after view redirection. */
 export function physicalSegments(key: RegistryKeyRef): string[] {
   if (key.hive !== 'HKCU' && key.hive !== 'HKLM') {
-    throw new HostError('invalid-request', `Unknown registry hive ${String(key.hive)}`);
+    throw new AppError('invalid-request', `Unknown registry hive ${String(key.hive)}`);
   }
   const segments = key.path === '' ? [] : key.path.split('\\');
   for (const segment of segments) {
     if (segment === '' || segment.length > MAX_KEY_NAME || segment.includes('\u0000')) {
-      throw new HostError('invalid-request', `Not a registry key path: ${formatRegistryKey(key)}`, {
+      throw new AppError('invalid-request', `Not a registry key path: ${formatRegistryKey(key)}`, {
         key: formatRegistryKey(key),
       });
     }
@@ -117,7 +117,7 @@ export function deleteKeyTree(document: RegistryDocument, key: RegistryKeyRef): 
   const segments = physicalSegments(key);
   const last = segments.pop();
   if (last === undefined) {
-    throw new HostError('invalid-request', `A registry hive cannot be deleted`, {
+    throw new AppError('invalid-request', `A registry hive cannot be deleted`, {
       key: formatRegistryKey(key),
     });
   }

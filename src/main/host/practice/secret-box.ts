@@ -9,7 +9,7 @@
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { HostError } from '../host-error';
+import { AppError } from '../../../shared/errors';
 
 const VERSION = 1;
 const IV_BYTES = 12;
@@ -32,12 +32,12 @@ export async function loadSecretBox(keyPath: string): Promise<SecretBox> {
   try {
     key = await readFile(keyPath);
   } catch {
-    throw new HostError('corrupt-data', `The practice PC key file ${keyPath} is missing`, {
+    throw new AppError('corrupt-data', `The practice PC key file ${keyPath} is missing`, {
       path: keyPath,
     });
   }
   if (key.length !== KEY_BYTES) {
-    throw new HostError(
+    throw new AppError(
       'corrupt-data',
       `The practice PC key file ${keyPath} holds ${key.length} bytes, not ${KEY_BYTES}`,
       { path: keyPath },
@@ -58,7 +58,7 @@ export function secretBox(key: Uint8Array): SecretBox {
     open(sealed, purpose) {
       const bytes = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength);
       if (bytes.length < 1 + IV_BYTES + TAG_BYTES || bytes[0] !== VERSION) {
-        throw new HostError('corrupt-data', 'The protected data is not in a form this PC wrote');
+        throw new AppError('corrupt-data', 'The protected data is not in a form this PC wrote');
       }
       const iv = bytes.subarray(1, 1 + IV_BYTES);
       const tag = bytes.subarray(1 + IV_BYTES, 1 + IV_BYTES + TAG_BYTES);
@@ -69,7 +69,7 @@ export function secretBox(key: Uint8Array): SecretBox {
         const body = bytes.subarray(1 + IV_BYTES + TAG_BYTES);
         return new Uint8Array(Buffer.concat([decipher.update(body), decipher.final()]));
       } catch {
-        throw new HostError(
+        throw new AppError(
           'corrupt-data',
           'The protected data was changed or was protected with another key',
         );

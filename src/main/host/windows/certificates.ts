@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { CertificateStorePort, CertificateStoreRef, StoredCertificate } from '../ports';
-import { HostError } from '../host-error';
+import { AppError } from '../../../shared/errors';
 import { privateKeyStatusOf } from './private-key';
 import {
   WIN32,
@@ -220,7 +220,7 @@ function describe(context: Pointer): StoredCertificate {
 function normaliseThumbprint(thumbprint: string): Buffer {
   const hex = thumbprint.replace(/[\s:]/g, '');
   if (!/^[0-9a-fA-F]{40}$/.test(hex)) {
-    throw new HostError(
+    throw new AppError(
       'invalid-request',
       `A thumbprint is 40 hex digits (SHA-1), got '${thumbprint}'`,
       { thumbprint },
@@ -351,7 +351,7 @@ export function createCertificateStores(): CertificateStorePort {
     },
     async importEntry(store, entry) {
       if (entry.length === 0)
-        throw new HostError('corrupt-data', 'The certificate backup entry is empty', place(store));
+        throw new AppError('corrupt-data', 'The certificate backup entry is empty', place(store));
       withStore(
         store,
         'write',
@@ -372,7 +372,7 @@ export function createCertificateStores(): CertificateStorePort {
             const failure = win32Failure('CertAddSerializedElementToStore', error, place(store));
             // Anything but an access problem means the bytes are not a serialized certificate.
             if (failure.code === 'io') {
-              throw new HostError(
+              throw new AppError(
                 'corrupt-data',
                 `The certificate backup entry could not be read: ${failure.message}`,
                 failure.details,

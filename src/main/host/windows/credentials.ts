@@ -10,7 +10,7 @@ import type {
   CredentialType,
   CredentialVaultPort,
 } from '../ports';
-import { HostError } from '../host-error';
+import { AppError } from '../../../shared/errors';
 import {
   WIN32,
   allocBytes,
@@ -166,9 +166,9 @@ export function createCredentialVault(): CredentialVaultPort {
     },
     async write(record) {
       if (!record.targetName)
-        throw new HostError('invalid-request', 'A credential needs a target name');
+        throw new AppError('invalid-request', 'A credential needs a target name');
       if (record.secret.length > 5 * 512) {
-        throw new HostError(
+        throw new AppError(
           'invalid-request',
           'A credential secret is at most 2560 bytes (CRED_MAX_CREDENTIAL_BLOB_SIZE)',
           {

@@ -7,8 +7,7 @@
  * signature right where it is declared, so no `any` leaks past this folder.
  */
 import koffi from 'koffi';
-import { HostError } from '../host-error';
-import type { ErrorCode } from '../../../shared/errors';
+import { AppError, type ErrorCode } from '../../../shared/errors';
 
 export { koffi };
 
@@ -119,14 +118,14 @@ function codeFor(win32: number): ErrorCode {
   }
 }
 
-/** A HostError for a failed Win32 call, naming the call, the error number and the place. */
+/** A AppError for a failed Win32 call, naming the call, the error number and the place. */
 export function win32Failure(
   fn: string,
   win32: number,
   details: Record<string, string | number | boolean | null>,
-): HostError {
+): AppError {
   const hex = `0x${(win32 >>> 0).toString(16).padStart(8, '0')}`;
-  return new HostError(codeFor(win32), `${fn} failed with Windows error ${win32} (${hex})`, {
+  return new AppError(codeFor(win32), `${fn} failed with Windows error ${win32} (${hex})`, {
     ...details,
     win32Error: win32,
   });

@@ -10,7 +10,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { win32 as path } from 'node:path';
-import { HostError } from '../host-error';
+import { AppError } from '../../../shared/errors';
 import { closeHandle, declare, lastError, WIN32, win32Failure, type Handle } from './ffi';
 
 const MOVEFILE_REPLACE_EXISTING = 0x1;
@@ -92,7 +92,7 @@ export function moveEntry(
   source: string,
   destination: string,
   toFsPath: (p: string) => string,
-  locked: (path: string) => HostError,
+  locked: (path: string) => AppError,
   isFolder: boolean,
 ): void {
   const flags = isFolder ? 0 : MOVEFILE_REPLACE_EXISTING;
@@ -100,14 +100,14 @@ export function moveEntry(
   const error = lastError();
   switch (error) {
     case ERROR_NOT_SAME_DEVICE:
-      throw new HostError(
+      throw new AppError(
         'unsupported',
         `${source} cannot be moved to ${destination} in one step: they are on different volumes`,
         { path: source, destination },
       );
     case ERROR_ALREADY_EXISTS:
     case ERROR_FILE_EXISTS:
-      throw new HostError('invalid-request', `${destination} already exists`, {
+      throw new AppError('invalid-request', `${destination} already exists`, {
         path: destination,
       });
     case WIN32.ERROR_SHARING_VIOLATION:

@@ -6,7 +6,7 @@
 import { promises as fs, type Stats } from 'node:fs';
 import { win32 as path } from 'node:path';
 import type { DirectoryEntry, FileEntry, FileSystemPort, KnownFolderId } from '../ports';
-import { HostError } from '../host-error';
+import { AppError } from '../../../shared/errors';
 import { declare, koffi, lastError, type Pointer } from './ffi';
 import { moveEntry } from './file-move';
 import { describeHolders, findLockHolders, type LockHolder } from './lock-holders';
@@ -124,10 +124,10 @@ export function lockedFileError(
   action: string,
   path: string,
   holders: LockHolder[] = findLockHolders(path),
-): HostError {
+): AppError {
   const first = holders[0];
   if (!first) {
-    return new HostError(
+    return new AppError(
       'file-locked',
       `Cannot ${action} ${path}: it is in use by another program`,
       {
@@ -135,15 +135,15 @@ export function lockedFileError(
       },
     );
   }
-  return new HostError(
+  return new AppError(
     'file-locked',
     `Cannot ${action} ${path}: it is in use by ${describeHolders(holders)}`,
     { path, process: first.name, pid: first.pid },
   );
 }
 
-/** Turns an fs error into a HostError naming the path; locked files get `file-locked`. */
-function failure(error: unknown, action: string, target: string): HostError {
+/** Turns an fs error into a AppError naming the path; locked files get `file-locked`. */
+function failure(error: unknown, action: string, target: string): AppError {
   const errno = error as NodeJS.ErrnoException;
   const failedPath = errno.path ?? target;
   switch (errno.code) {
@@ -152,23 +152,23 @@ function failure(error: unknown, action: string, target: string): HostError {
     case 'EPERM':
       // Windows reports a file opened without delete sharing as EPERM when deleting.
       if (action === 'delete') return lockedFileError(action, failedPath);
-      return new HostError('access-denied', `Cannot ${action} ${failedPath}: ${errno.message}`, {
+      return new AppError('access-denied', `Cannot ${action} ${failedPath}: ${errno.message}`, {
         path: failedPath,
       });
     case 'EACCES':
-      return new HostError('access-denied', `Cannot ${action} ${failedPath}: access denied`, {
+      return new AppError('access-denied', `Cannot ${action} ${failedPath}: access denied`, {
         path: failedPath,
       });
     case 'ENOSPC':
-      return new HostError('disk-full', `Cannot ${action} ${failedPath}: the disk is full`, {
+      return new AppError('disk-full', `Cannot ${action} ${failedPath}: the disk is full`, {
         path: failedPath,
       });
     case 'ENOENT':
-      return new HostError('not-found', `Cannot ${action} ${failedPath}: it does not exist`, {
+      return new AppError('not-found', `Cannot ${action} ${failedPath}: it does not exist`, {
         path: failedPath,
       });
     default:
-      return new HostError(
+      return new AppError(
         'io',
         `Cannot ${action} ${failedPath}: ${errno.message ?? String(error)}`,
         { path: failedPath },
@@ -308,7 +308,7 @@ export function createFileSystem(): FileSystemPort {
     async fileVersion(file) {
       const version = readVersion(longPath(file));
       if (version === undefined && lastError() === 5) {
-        throw new HostError('access-denied', `Cannot read the version of ${file}: access denied`, {
+        throw new AppError('access-denied', `Cannot read the version of ${file}: access denied`, {
           path: file,
         });
       }

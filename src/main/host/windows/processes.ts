@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import type { ProcessInfo, ProcessPort } from '../ports';
-import { HostError } from '../host-error';
+import { AppError } from '../../../shared/errors';
 import {
   closeHandle,
   declare,
@@ -166,9 +166,9 @@ function describe(pid: number, name: string, mySid: string): ProcessInfo {
 async function ensureOurs(pid: number, action: string): Promise<void> {
   const mySid = processUserSid(currentProcess());
   const entry = processSnapshot().find((candidate) => candidate.pid === pid);
-  if (!entry) throw new HostError('not-found', `No process ${pid} to ${action}`, { process: pid });
+  if (!entry) throw new AppError('not-found', `No process ${pid} to ${action}`, { process: pid });
   if (!describe(entry.pid, entry.name, mySid).ownedByCurrentUser) {
-    throw new HostError(
+    throw new AppError(
       'access-denied',
       `Process ${pid} (${entry.name}) belongs to another user; it is left alone`,
       {
@@ -248,7 +248,7 @@ export function createProcesses(): ProcessPort {
       await new Promise<void>((resolve, reject) => {
         const child = spawn(path, args, { detached: true, stdio: 'ignore', windowsHide: false });
         child.once('error', (error) =>
-          reject(new HostError('not-found', `Cannot start ${path}: ${error.message}`, { path })),
+          reject(new AppError('not-found', `Cannot start ${path}: ${error.message}`, { path })),
         );
         child.once('spawn', () => {
           child.unref();

@@ -12,7 +12,7 @@ import {
   type RegistryValue,
   type RegistryValueEntry,
 } from '../../../shared/registry-value';
-import { HostError } from '../host-error';
+import { AppError } from '../../../shared/errors';
 import { WIN32, declare, utf16, utf16z, win32Failure, type Handle } from './ffi';
 
 const DLL = 'advapi32.dll';
@@ -239,7 +239,7 @@ export function encodeValue(value: RegistryValue): { type: number; data: Buffer 
     }
     case 'REG_DWORD': {
       if (!Number.isInteger(value.data) || value.data < 0 || value.data > 0xffffffff) {
-        throw new HostError(
+        throw new AppError(
           'invalid-request',
           `REG_DWORD data must be 0..4294967295, got ${value.data}`,
         );
@@ -250,7 +250,7 @@ export function encodeValue(value: RegistryValue): { type: number; data: Buffer 
     }
     case 'REG_QWORD': {
       if (!/^\d+$/.test(value.data) || BigInt(value.data) > 0xffffffffffffffffn) {
-        throw new HostError(
+        throw new AppError(
           'invalid-request',
           `REG_QWORD data must be a decimal 0..2^64-1, got ${value.data}`,
         );
@@ -357,7 +357,7 @@ function enumSubkeys(handle: Handle, key: RegistryKeyRef): string[] {
 
 function validate(key: RegistryKeyRef): void {
   if (!key.path || key.path.startsWith('\\') || key.path.endsWith('\\')) {
-    throw new HostError(
+    throw new AppError(
       'invalid-request',
       `Registry key path must be non-empty without leading or trailing backslash: '${key.path}'`,
       where(key),

@@ -3,7 +3,7 @@
  * secret can only be read back by the same Windows account, and a changed blob is refused.
  */
 import type { SecretProtectorPort } from '../ports';
-import { HostError } from '../host-error';
+import { AppError } from '../../../shared/errors';
 import {
   allocBytes,
   copyBytes,
@@ -63,7 +63,7 @@ function run(fn: 'CryptProtectData' | 'CryptUnprotectData', input: Uint8Array): 
     if (!ok) {
       const failure = win32Failure(fn, lastError(), {});
       if (fn === 'CryptUnprotectData' && failure.code === 'io') {
-        throw new HostError(
+        throw new AppError(
           'corrupt-data',
           `The protected secret could not be opened (changed, or protected by another account): ${failure.message}`,
           failure.details,
@@ -84,7 +84,7 @@ export function createSecretProtector(): SecretProtectorPort {
       return run('CryptProtectData', plain);
     },
     async unprotect(blob) {
-      if (blob.length === 0) throw new HostError('corrupt-data', 'The protected secret is empty');
+      if (blob.length === 0) throw new AppError('corrupt-data', 'The protected secret is empty');
       return run('CryptUnprotectData', blob);
     },
   };

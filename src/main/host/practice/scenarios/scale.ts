@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HostError } from '../../host-error';
+import { AppError } from '../../../../shared/errors';
 import { CURRENT_USER_MY, daysFrom } from './common-parts';
 import { CLONE_NUMBER_MARK, cloneCertificates, issueCertificate } from './certificate-factory';
 import type { FolderFact } from './facts';
@@ -27,7 +27,7 @@ export const SCALE_CACHE_SUBFOLDER = 'Bulk';
 function count(scale: PracticeScale, name: keyof PracticeScale): number {
   const value = scale[name] ?? 0;
   if (!Number.isInteger(value) || value < 0 || value > LIMIT) {
-    throw new HostError(
+    throw new AppError(
       'invalid-request',
       `Scale ${name} must be a whole number from 0 to ${LIMIT}`,
       {
