@@ -20,37 +20,54 @@ export const EXIT = {
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
+/** What each exit code means: `--help` prints it and docs/cli.md's table is generated from it. */
 export const EXIT_CODE_TABLE: ReadonlyArray<{ code: ExitCode; meaning: string }> = [
   { code: EXIT.ok, meaning: 'done; for detect: no problem found' },
-  { code: EXIT.problemFound, meaning: 'detect found a problem (remediate can be run)' },
-  { code: EXIT.usage, meaning: 'bad arguments or bad input (unknown step, malformed address...)' },
+  { code: EXIT.problemFound, meaning: 'detect found a problem (remediation should run)' },
+  {
+    code: EXIT.usage,
+    meaning:
+      'bad arguments or bad input: unknown step, malformed address or run id, unknown scenario, a report file that cannot be written there',
+  },
   {
     code: EXIT.clientRunning,
-    meaning: 'Lync / Skype for Business is running (see --close-client)',
+    meaning: 'Lync / Skype for Business is running (use --close-client), or it holds a file open',
   },
   {
     code: EXIT.needsAdmin,
     meaning:
-      'needs administrator rights, or runs as another account than the signed-in user (restart normally)',
+      'needs administrator rights, or runs as another account than the signed-in user (restart it normally)',
   },
-  { code: EXIT.repairFailed, meaning: 'a repair or undo failed or was only partly done' },
-  { code: EXIT.notFound, meaning: 'not found: unknown run id, nothing to undo, no such address' },
+  {
+    code: EXIT.repairFailed,
+    meaning:
+      'a repair, undo or recovery failed or was only partly done (what was done is rolled back or listed; also when the disk filled up half-way: the message names what is still changed)',
+  },
+  {
+    code: EXIT.notFound,
+    meaning: 'not found: unknown run id, nothing to undo, an address not used on this PC',
+  },
   {
     code: EXIT.notConfirmed,
-    meaning: 'not confirmed: declined, or --yes missing when not interactive',
+    meaning: 'not confirmed: the question was declined, or --yes is missing when nobody can answer',
   },
-  { code: EXIT.dataError, meaning: 'data folder or practice PC unreadable or corrupt' },
+  {
+    code: EXIT.dataError,
+    meaning:
+      'the data folder or practice PC cannot be read or is corrupt (the message names the file); a run that fails its integrity check or names changes no repair makes is refused with this code, nothing changed',
+  },
   {
     code: EXIT.unavailable,
-    meaning: 'not available here (feature not in this build, practice only)',
+    meaning: 'not available here: a feature not in this build, a practice-only action on a real PC',
   },
   {
     code: EXIT.busy,
-    meaning: 'another copy of this tool is changing the PC; nothing was changed, try again later',
+    meaning:
+      'another copy of this tool is changing the PC right now (nothing was changed; retry later)',
   },
   {
     code: EXIT.internal,
-    meaning: 'internal error (a bug: please report it with --verbose output)',
+    meaning: 'internal error: a bug; please report it with the --verbose output',
   },
 ];
 

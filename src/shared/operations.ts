@@ -1,6 +1,8 @@
 /**
- * The one operation table. The preload exposes one method per entry, the IPC wrapper validates
- * every request and response against it, the CLI and the docs are derived from it.
+ * The one operation table between the window and main. The preload exposes one method per entry;
+ * the dispatcher validates every request and response against it, refuses practice-only
+ * operations off the practice PC and marks the calls that change the PC in its audit log;
+ * docs/operations.md is generated from it. (The command line calls the engine directly.)
  *
  * The renderer sends intentions: operation names, plan ids, step ids and action ids that main
  * produced. It never sends paths, registry keys or store names, so no schema here accepts one.
@@ -76,12 +78,15 @@ export type ReportContext = z.infer<typeof reportContextSchema>;
 function operation<Req extends z.ZodType, Res extends z.ZodType>(spec: {
   request: Req;
   response: Res;
-  /** Changes the machine: confirmed by the user, journalled, undoable. */
+  /**
+   * Changes the PC (a repair, an undo, closing the client): the audit log marks these calls, and
+   * docs/operations.md lists them. Whether the client must be closed or administrator rights are
+   * needed is decided per repair step (shared/repairs.ts), not per operation.
+   */
   changesMachine: boolean;
-  needsClientClosed: boolean;
-  needsAdmin: boolean;
-  /** Only allowed while the app runs on the practice PC. */
+  /** Only allowed while the app runs on the practice PC (the dispatcher refuses it elsewhere). */
   practiceOnly?: boolean;
+  /** One line for docs/operations.md, which is generated from this table. */
   description: string;
 }) {
   return { practiceOnly: false, ...spec };
@@ -101,16 +106,12 @@ export const OPERATIONS = {
       appVersion: z.string(),
     }),
     changesMachine: false,
-    needsClientClosed: false,
-    needsAdmin: false,
   }),
   'diagnosis.run': operation({
     description: 'Scan the PC for everything the KB article checks.',
     request: z.object({}).strict(),
     response: diagnosisReportSchema,
     changesMachine: false,
-    needsClientClosed: false,
-    needsAdmin: false,
   }),
   'admin.check': operation({
     description: "The administrators' step: certificate chain, DNS records and clock.",
@@ -132,8 +133,6 @@ export const OPERATIONS = {
       .strict(),
     response: z.object({ findings: z.array(findingSchema) }),
     changesMachine: false,
-    needsClientClosed: false,
-    needsAdmin: false,
   }),
   'repair.plan': operation({
     description: 'Work out exactly what the chosen steps would change, without changing anything.',
@@ -145,8 +144,6 @@ export const OPERATIONS = {
       .strict(),
     response: repairPlanSchema,
     changesMachine: false,
-    needsClientClosed: false,
-    needsAdmin: false,
   }),
   'repair.apply': operation({
     description: 'Back up, apply and verify a plan the user has read and confirmed.',
@@ -159,8 +156,6 @@ export const OPERATIONS = {
       .strict(),
     response: runRecordSchema,
     changesMachine: true,
-    needsClientClosed: true,
-    needsAdmin: false,
   }),
   'client.status': operation({
     description: 'Whether Lync or Skype for Business is running for this user.',
@@ -169,16 +164,12 @@ export const OPERATIONS = {
       running: z.array(z.object({ pid: z.number(), name: z.string() })),
     }),
     changesMachine: false,
-    needsClientClosed: false,
-    needsAdmin: false,
   }),
   'client.close': operation({
     description: 'Ask the running client to close; end it only when forced.',
     request: z.object({ force: z.boolean().default(false) }).strict(),
     response: closeClientResultSchema,
     changesMachine: true,
-    needsClientClosed: false,
-    needsAdmin: false,
   }),
   'client.start': operation({
     // Starts only the executable found under the client's own install key: the request can
@@ -188,16 +179,12 @@ export const OPERATIONS = {
     request: z.object({ kind: clientKindSchema.optional() }).strict(),
     response: startClientResultSchema,
     changesMachine: false,
-    needsClientClosed: false,
-    needsAdmin: false,
   }),
   'runs.list': operation({
     description: 'Earlier repairs that can be undone.',
     request: z.object({}).strict(),
     response: z.object({ runs: z.array(runSummarySchema) }),
     changesMachine: false,
-    needsClientClosed: false,
-    needsAdmin: false,
   }),
   'runs.recover': operation({
     description:
@@ -205,16 +192,12 @@ export const OPERATIONS = {
     request: z.object({ runId: id }).strict(),
     response: runRecordSchema,
     changesMachine: true,
-    needsClientClosed: true,
-    needsAdmin: false,
   }),
   'runs.undo': operation({
     description: 'Restore what a repair (or one step of it) changed, exactly.',
     request: z.object({ runId: id, stepId: repairStepIdSchema.optional() }).strict(),
     response: runRecordSchema,
     changesMachine: true,
-    needsClientClosed: true,
-    needsAdmin: false,
   }),
   'backups.list': operation({
     description:
@@ -222,8 +205,6 @@ export const OPERATIONS = {
     request: z.object({}).strict(),
     response: z.object({ backups: z.array(backupInfoSchema) }),
     changesMachine: false,
-    needsClientClosed: false,
-    needsAdmin: false,
   }),
   'backups.purge': operation({
     // Deletes only the app's own backups, never anything on the PC; the wizard still asks first,
@@ -240,8 +221,6 @@ export const OPERATIONS = {
       }),
     response: purgeResultSchema,
     changesMachine: false,
-    needsClientClosed: false,
-    needsAdmin: false,
   }),
   'report.build': operation({
     description: 'A report of the session without secrets, as HTML or JSON.',
@@ -260,8 +239,6 @@ export const OPERATIONS = {
       summary: z.string(),
     }),
     changesMachine: false,
-    needsClientClosed: false,
-    needsAdmin: false,
   }),
   'practice.list': operation({
     description: 'The practice scenarios.',
@@ -271,16 +248,12 @@ export const OPERATIONS = {
       scenarios: z.array(z.object({ name: z.string(), description: z.string() })),
     }),
     changesMachine: false,
-    needsClientClosed: false,
-    needsAdmin: false,
   }),
   'practice.reset': operation({
     description: 'Start the practice PC afresh from a scenario.',
     request: z.object({ name: z.string().regex(/^[a-z0-9-]{1,40}$/) }).strict(),
     response: z.object({ scenario: z.string() }),
     changesMachine: false,
-    needsClientClosed: false,
-    needsAdmin: false,
     practiceOnly: true,
   }),
   'app.restartAsUser': operation({
@@ -299,8 +272,6 @@ export const OPERATIONS = {
       message: z.string(),
     }),
     changesMachine: false,
-    needsClientClosed: false,
-    needsAdmin: false,
   }),
   'app.openExternal': operation({
     // A link name, never an address: main opens only the allow-listed Microsoft pages.
@@ -312,8 +283,6 @@ export const OPERATIONS = {
       url: z.string(),
     }),
     changesMachine: false,
-    needsClientClosed: false,
-    needsAdmin: false,
   }),
 } as const;
 

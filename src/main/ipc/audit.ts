@@ -8,6 +8,8 @@ import { dirname } from 'node:path';
 export interface AuditEntry {
   at: string;
   operation: string;
+  /** The operation changes the PC (operations table): the lines to read after a complaint. */
+  changesMachine?: true;
   ok: boolean;
   code?: string;
   durationMs: number;

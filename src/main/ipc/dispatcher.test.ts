@@ -238,6 +238,19 @@ describe('errors and responses', () => {
     expect(JSON.stringify(audit.entries)).not.toContain('secret.person');
   });
 
+  it('marks the calls that change the PC in the audit log, from the operation table', async () => {
+    const { dispatch, audit } = setup({
+      'client.close': async () => ({ closed: true, stillRunning: [] }),
+      'client.status': async () => ({ running: [] }),
+    });
+    await dispatch(appFrame, 'client.status', {});
+    await dispatch(appFrame, 'client.close', {});
+    expect(audit.entries.map((entry) => [entry.operation, entry.changesMachine])).toEqual([
+      ['client.status', undefined],
+      ['client.close', true],
+    ]);
+  });
+
   it('runs calls one at a time in arrival order', async () => {
     const order: string[] = [];
     let release: () => void = () => undefined;

@@ -171,6 +171,9 @@ export function createOperationDispatcher(
         context.audit?.({
           at: new Date().toISOString(),
           operation: auditName(name),
+          ...(isOperationName(name) && OPERATIONS[name].changesMachine
+            ? { changesMachine: true as const }
+            : {}),
           ok: result.ok,
           ...(result.ok ? {} : { code: result.error.code }),
           durationMs: Math.round((now() - started) * 10) / 10,

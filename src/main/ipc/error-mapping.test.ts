@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppError, INTERNAL_MESSAGE, toErrorData } from './errors';
+import { AppError, INTERNAL_MESSAGE, toErrorData } from '../../shared/errors';
 
 async function thrownBy(work: () => Promise<unknown>): Promise<unknown> {
   try {
