@@ -48,7 +48,8 @@ export async function openSession(
     dataDir,
     ...(practice !== undefined ? { practice } : {}),
     now: () => ctx.now(),
-    onProgress: (p) => out.progress(p.message, p.done, p.total),
+    // A stage (no count) is always said; counts are throttled.
+    onProgress: (p) => out.progress(p.message, p.done, p.total, p.done === undefined),
     ...(options.breakLock ? { breakLock: true } : {}),
   });
   if (pc.host.kind === 'practice') {

@@ -1,32 +1,71 @@
 /**
- * After a command closed Lync / Skype for Business to change the PC, it starts the client again,
- * as the KB article's steps end ("Restart Lync, and then try to sign in"), unless the caller
- * said `--no-restart-client`.
+ * The command line's side of close → change → start again. The engine decides the order and
+ * which client starts (Engine.aroundClient); this only says what happened, in its words.
  */
+import { isAppError } from '../../shared/errors';
 import type { Engine, StartClientResult } from '../../main/engine/types';
+import { CliError } from '../cli-error';
 import type { CommandEnv } from '../command-env';
+import { EXIT } from '../exit-codes';
 
-/** What `--json` reports as `clientRestart`; `not-requested` when `--no-restart-client`. */
-export type ClientRestart = Omit<StartClientResult, 'refusal'> & {
-  refusal?: StartClientResult['refusal'] | 'not-requested';
-};
+/** What `--json` reports as `clientRestart`. */
+export type ClientRestart = StartClientResult;
 
-export async function restartClosedClient(
+export interface ClientHandlingOptions {
+  /** Close the client first when it runs (asked for, or agreed at the terminal). */
+  close: boolean;
+  force: boolean;
+  timeoutMs?: number;
+  /** Start it again afterwards (default); `--no-restart-client` says false. */
+  restart: boolean;
+}
+
+/**
+ * Runs `change` with the client closed first when asked, and started again afterwards, even
+ * when the change failed (the restart is printed before the error then).
+ */
+export async function changeAroundClient<T>(
   env: CommandEnv,
   engine: Engine,
-  restart: boolean,
-): Promise<ClientRestart> {
-  if (!restart) {
-    return {
-      started: false,
-      refusal: 'not-requested',
-      reason:
-        'Left closed (--no-restart-client): start Lync / Skype for Business yourself, then try to sign in.',
-    };
+  handling: ClientHandlingOptions,
+  change: () => Promise<T>,
+  display = !env.out.json,
+): Promise<{ value: T; clientRestart?: ClientRestart }> {
+  if (handling.close) {
+    env.out.progress('Closing Lync / Skype for Business if it runs…', undefined, undefined, true);
   }
-  env.out.progress('Starting Lync / Skype for Business again…', undefined, undefined, true);
-  // The engine starts the diagnosis's primary client: the command line does not re-decide it.
-  return engine.startClient({});
+  let outcome;
+  try {
+    outcome = await engine.aroundClient(
+      {
+        ...(handling.close
+          ? {
+              close: {
+                force: handling.force,
+                ...(handling.timeoutMs !== undefined ? { timeoutMs: handling.timeoutMs } : {}),
+              },
+            }
+          : {}),
+        restart: handling.restart,
+      },
+      change,
+    );
+  } catch (error) {
+    if (isAppError(error) && error.code === 'client-running' && !handling.force) {
+      throw new CliError(
+        EXIT.clientRunning,
+        'client-running',
+        `Lync / Skype for Business did not close (${String(error.details.stillRunning ?? '')}). Add --force-close to end it. Nothing was changed.`,
+        error.details,
+      );
+    }
+    throw error;
+  }
+  if (!outcome.ok) {
+    if (outcome.restart && display) printClientRestart(env, outcome.restart);
+    throw outcome.error;
+  }
+  return { value: outcome.value, ...(outcome.restart ? { clientRestart: outcome.restart } : {}) };
 }
 
 /** One line for the terminal; stdout, since it says what the command did. */
@@ -35,7 +74,9 @@ export function printClientRestart(env: CommandEnv, restart: ClientRestart): voi
     const pid = restart.pid === undefined ? '' : ` (pid ${restart.pid})`;
     env.out.line(`${restart.client ?? 'The client'} was started again${pid}: try to sign in now.`);
   } else if (restart.refusal === 'not-requested') {
-    env.out.line(restart.reason ?? '');
+    env.out.line(
+      'Left closed (--no-restart-client): start Lync / Skype for Business yourself, then try to sign in.',
+    );
   } else {
     env.out.line(
       `${restart.client ?? 'Lync / Skype for Business'} was not started again: ${restart.reason ?? 'unknown reason'}`,

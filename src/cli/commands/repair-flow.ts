@@ -10,7 +10,7 @@ import { actionCount, printPlan } from '../format/plan-text';
 import { printRun } from '../format/run-text';
 import { pasteableCommand } from '../format/command-hint';
 import type { CliSession } from '../session';
-import { printClientRestart, restartClosedClient, type ClientRestart } from './client-restart';
+import { changeAroundClient, printClientRestart, type ClientRestart } from './client-restart';
 import { parseAddress, parseCloseTimeout, parseStepList } from '../steps';
 
 export interface RepairRequest {
@@ -76,32 +76,6 @@ function refuseUnknownAddress(address: string, diagnosis: DiagnosisReport): void
 
 const runExit = (run: RunRecord): ExitCode =>
   run.status === 'applied' ? EXIT.ok : EXIT.repairFailed;
-
-/** Closes the client (asked for, or agreed at the terminal); the names it closed, if any. */
-async function ensureClientClosed(
-  env: CommandEnv,
-  session: CliSession,
-  request: RepairRequest,
-): Promise<string[]> {
-  const running = await session.engine.runningClients();
-  if (running.length === 0) return [];
-  env.out.progress('Closing Lync / Skype for Business…', undefined, undefined, true);
-  const timeoutMs = parseCloseTimeout(request.closeTimeout);
-  const result = await session.engine.closeClient({
-    force: request.forceClose,
-    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-  });
-  if (!result.closed) {
-    throw new CliError(
-      EXIT.clientRunning,
-      'client-running',
-      `Lync / Skype for Business did not close (${result.stillRunning.join(', ')}).` +
-        (request.forceClose ? '' : ' Add --force-close to end it.') +
-        ' Nothing was changed.',
-    );
-  }
-  return running.map((process) => process.name);
-}
 
 /**
  * When the client runs and closing it was not asked for: at a terminal, ask whether to close it
@@ -218,29 +192,27 @@ export async function runRepair(
     closeAsked = await offerToCloseClient(env, await session.engine.runningClients());
   }
   if (!request.yes) await confirm(env, plan);
-  const closed =
-    plan.requiresClientClosed && closeAsked
-      ? await ensureClientClosed(env, session, { ...request, closeClient: true })
-      : [];
-  env.out.progress(
-    `Backing up and applying ${countOf(actionCount(plan), 'change', 'changes')}…`,
-    undefined,
-    undefined,
-    true,
-  );
-  let run: RunRecord;
-  try {
-    run = await engine.apply(plan.id);
-  } catch (error) {
-    // The user gets their client back even when the repair could not run.
-    if (closed.length > 0) {
-      const restart = await restartClosedClient(env, engine, request.restartClient !== false).catch(
-        () => undefined,
+  const timeoutMs = parseCloseTimeout(request.closeTimeout);
+  const { value: run, clientRestart } = await changeAroundClient(
+    env,
+    engine,
+    {
+      close: plan.requiresClientClosed && closeAsked,
+      force: request.forceClose,
+      ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+      restart: request.restartClient !== false,
+    },
+    () => {
+      env.out.progress(
+        `Backing up and applying ${countOf(actionCount(plan), 'change', 'changes')}…`,
+        undefined,
+        undefined,
+        true,
       );
-      if (restart && display) printClientRestart(env, restart);
-    }
-    throw error;
-  }
+      return engine.apply(plan.id);
+    },
+    display,
+  );
   if (display) {
     printRun(env.out, run, 'Repair');
     if (run.undoable) {
@@ -250,8 +222,7 @@ export async function runRepair(
   }
   const code = runExit(run);
   const result = outcome(code === EXIT.ok ? adminExit : code, run);
-  if (closed.length === 0) return result;
-  const clientRestart = await restartClosedClient(env, engine, request.restartClient !== false);
+  if (!clientRestart) return result;
   if (display) printClientRestart(env, clientRestart);
   return { ...result, clientRestart };
 }

@@ -9,7 +9,7 @@ import { parseCloseTimeout, parseRunId, parseStepId } from '../steps';
 import { formatMoment, repairStepTitle } from '../../shared/wording';
 import type { Engine } from '../../main/engine/types';
 import { offerToCloseClient } from './repair-flow';
-import { printClientRestart, restartClosedClient, type ClientRestart } from './client-restart';
+import { changeAroundClient, printClientRestart, type ClientRestart } from './client-restart';
 
 export interface ClientHandling {
   closeClient: boolean;
@@ -86,36 +86,25 @@ export async function restoreWithClientHandling(
   return withSession(env, async ({ engine }) => {
     const runId = await pickRun(engine);
     const running = await engine.runningClients();
-    if (running.length > 0) {
-      if (!handling.closeClient && !handling.forceClose) await offerToCloseClient(env, running);
-      const closed = await engine.closeClient({
+    // A running client is closed only when asked, or agreed at the terminal.
+    if (running.length > 0 && !handling.closeClient && !handling.forceClose) {
+      await offerToCloseClient(env, running);
+    }
+    const { value: run, clientRestart } = await changeAroundClient(
+      env,
+      engine,
+      {
+        close: running.length > 0,
         force: handling.forceClose,
         ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-      });
-      if (!closed.closed) {
-        throw new CliError(
-          EXIT.clientRunning,
-          'client-running',
-          `Lync / Skype for Business did not close (${closed.stillRunning.join(', ')}). Nothing was changed.`,
-        );
-      }
-    }
-    env.out.progress(`Restoring what ${runId} changed…`, undefined, undefined, true);
-    const restart = (): Promise<ClientRestart | undefined> =>
-      running.length === 0
-        ? Promise.resolve(undefined)
-        : restartClosedClient(env, engine, handling.restartClient !== false);
-    let restored;
-    try {
-      restored = await restore(engine, runId);
-    } catch (error) {
-      // The user gets their client back even when the restore could not run.
-      const restarted = await restart().catch(() => undefined);
-      if (restarted && !env.out.json) printClientRestart(env, restarted);
-      throw error;
-    }
-    const clientRestart = await restart();
-    return { run: restored, ...(clientRestart ? { clientRestart } : {}) };
+        restart: handling.restartClient !== false,
+      },
+      () => {
+        env.out.progress(`Restoring what ${runId} changed…`, undefined, undefined, true);
+        return restore(engine, runId);
+      },
+    );
+    return { run, ...(clientRestart ? { clientRestart } : {}) };
   });
 }
 

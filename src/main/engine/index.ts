@@ -9,6 +9,7 @@ import { IntegrityKey } from '../journal/integrity';
 import { EngineStore, isSafeId } from '../journal/engine-store';
 import { listBackups, purgeBackups } from './backups';
 import { applyPlan } from './apply';
+import { aroundClient } from './around-client';
 import { closeClients, ownClientProcesses, startClient } from './client-control';
 import { buildDiagnosis } from './diagnosis';
 import type { EngineHooks, EngineState } from './engine-state';
@@ -98,7 +99,7 @@ export function createEngineWithHooks(options: EngineOptions, hooks: EngineHooks
     return state.store.runIds().map((runId) => viewRun(state, runId, profile, busy));
   };
 
-  return {
+  const engine: Engine = {
     async diagnose() {
       const mismatch = profileMismatch(await state.host.identity.current());
       return buildDiagnosis(state.host, await readInventory(state.host), state.now(), mismatch);
@@ -149,7 +150,11 @@ export function createEngineWithHooks(options: EngineOptions, hooks: EngineHooks
     },
     closeClient: (closeOptions) => serial(() => closeClients(state.host, closeOptions)),
     startClient: (request) => serial(() => startClient(state.host, request ?? {})),
+    // Not serial itself: the calls it makes and the change it wraps each take their own turn.
+    aroundClient: (aroundOptions, change) =>
+      aroundClient(engine, aroundOptions, change, state.progress),
   };
+  return engine;
 }
 
 export function createEngine(options: EngineOptions): Engine {
@@ -162,6 +167,8 @@ export type {
   EngineProgress,
   PlanRequest,
   ApplyOptions,
+  AroundClient,
+  AroundClientOptions,
   CloseClientResult,
   StartClientRefusal,
   StartClientRequest,

@@ -113,7 +113,28 @@ export interface Engine {
    * another account than the signed-in one, or runs elevated (the client would be too).
    */
   startClient(request?: StartClientRequest): Promise<StartClientResult>;
+  /**
+   * Close → change → start again, as the KB's steps end ("restart Lync, and then try to sign
+   * in"): closes the user's client first when `close` is given and it runs (refusing with
+   * `client-running`, nothing changed, when it does not close), runs `change` (an apply, undo
+   * or recovery of this engine), then starts again what it closed, even when the change failed.
+   */
+  aroundClient<T>(options: AroundClientOptions, change: () => Promise<T>): Promise<AroundClient<T>>;
 }
+
+export interface AroundClientOptions {
+  /** Close the client first if it runs; without it, a running client makes the change refuse. */
+  close?: { force: boolean; timeoutMs?: number };
+  /** Start again what was closed (default true). */
+  restart?: boolean;
+}
+
+/** What happened around the change; `restart` is set only when the client was closed for it. */
+export type AroundClient<T> = {
+  /** The processes closed for the change. */
+  closed: string[];
+  restart?: StartClientResult;
+} & ({ ok: true; value: T } | { ok: false; error: unknown });
 
 export type {
   BackupInfo,

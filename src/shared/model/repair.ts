@@ -200,6 +200,8 @@ export const START_CLIENT_REFUSALS = [
   'wrong-profile',
   'elevated',
   'launch-failed',
+  /** The caller asked for the client to be left closed (`--no-restart-client`). */
+  'not-requested',
 ] as const;
 export type StartClientRefusal = (typeof START_CLIENT_REFUSALS)[number];
 

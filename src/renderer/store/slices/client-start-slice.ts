@@ -25,14 +25,9 @@ export function clientStartSlice({ set, get, client }: SliceContext): ClientStar
     async startClient() {
       const current = get().clientStart;
       if (current.busy) return;
-      // The client the diagnosis names as the user's, the one this wizard's path is for.
-      const chosen = primaryClient(get().diagnosis);
       set({ clientStart: { ...current, busy: true, answer: undefined, error: undefined } });
-      const result = await callOperation(
-        client,
-        'client.start',
-        chosen ? { kind: chosen.kind } : {},
-      );
+      // Main starts the diagnosis's primary client: the wizard does not choose one.
+      const result = await callOperation(client, 'client.start', {});
       const after = get().clientStart;
       set({
         clientStart: result.ok
