@@ -1,0 +1,184 @@
+/**
+ * Tries, from this PC, every revocation address the checked chains name: a GET of each CRL
+ * (which must come back as a CRL, not a proxy's page) and a GET of each OCSP responder (any HTTP
+ * answer shows it is reachable). All at once, each within the step's budget, so a black-holed
+ * address costs one budget, not one per address.
+ */
+import type { NetworkPort } from '../../host/network/ports';
+import { isIpAddress } from '../../host/network/pure';
+import type { RevocationCheck, RevocationKind } from '../../../shared/model/admin';
+import { REVOCATION_LDAP_NOT_TRIED } from '../../../shared/wording';
+import type { CertificateInfo } from './certificate-info';
+import type { TargetOutcome } from './check-target';
+import { readTlv, SEQUENCE, BIT_STRING } from './der';
+import type { DnsClient } from './dns-client';
+import { crlDistributionPoints, ocspResponders } from './revocation-addresses';
+
+/** CRLs of large CAs run to megabytes; more than this is cut and still counts as served. */
+const MAX_CRL_BYTES = 32 * 1024 * 1024;
+const MAX_OCSP_BYTES = 64 * 1024;
+
+export interface RevocationAddress {
+  url: string;
+  kind: RevocationKind;
+  /** Thumbprints of the certificates naming it. */
+  certificates: string[];
+  namedBy: string[];
+}
+
+export interface RevocationResult {
+  checks: RevocationCheck[];
+  /** Per certificate (thumbprint): the addresses it names, to tell whether any one works. */
+  byCertificate: Map<string, { subject: string; urls: string[] }>;
+  /** Whether any chain was read at all. */
+  chainsRead: number;
+}
+
+/** The addresses named by every certificate below the root of every chain read, once each. */
+export function revocationAddresses(outcomes: TargetOutcome[]): {
+  addresses: RevocationAddress[];
+  byCertificate: RevocationResult['byCertificate'];
+  chainsRead: number;
+} {
+  const addresses = new Map<string, RevocationAddress>();
+  const byCertificate: RevocationResult['byCertificate'] = new Map();
+  let chainsRead = 0;
+  const add = (info: CertificateInfo, url: string, kind: RevocationKind) => {
+    const key = `${kind} ${url}`;
+    const entry = addresses.get(key) ?? { url, kind, certificates: [], namedBy: [] };
+    if (!entry.certificates.includes(info.thumbprint)) {
+      entry.certificates.push(info.thumbprint);
+      entry.namedBy.push(info.subject);
+    }
+    addresses.set(key, entry);
+    const certificate = byCertificate.get(info.thumbprint) ?? { subject: info.subject, urls: [] };
+    if (!certificate.urls.includes(key)) certificate.urls.push(key);
+    byCertificate.set(info.thumbprint, certificate);
+  };
+  for (const outcome of outcomes) {
+    if (outcome.state !== 'checked' || outcome.verdict.links.length === 0) continue;
+    chainsRead++;
+    // Roots are trusted as they are: Windows checks revocation below them only.
+    for (const link of outcome.verdict.links.filter((candidate) => candidate.role !== 'root')) {
+      for (const url of crlDistributionPoints(link.info)) add(link.info, url, 'crl');
+      for (const url of ocspResponders(link.info)) add(link.info, url, 'ocsp');
+    }
+  }
+  return { addresses: [...addresses.values()], byCertificate, chainsRead };
+}
+
+/** A DER CRL (CertificateList: tbsCertList, algorithm, signature) filling the whole body, or PEM. */
+export function looksLikeCrl(body: Uint8Array): boolean {
+  const text = Buffer.from(body.subarray(0, 64)).toString('latin1');
+  if (text.startsWith('-----BEGIN X509 CRL-----')) return true;
+  try {
+    const list = readTlv(body, 0);
+    if (list.tag !== SEQUENCE || list.end !== body.length) return false;
+    const tbs = readTlv(body, list.contentStart, list.end);
+    const algorithm = readTlv(body, tbs.end, list.end);
+    const signature = readTlv(body, algorithm.end, list.end);
+    return (
+      tbs.tag === SEQUENCE &&
+      algorithm.tag === SEQUENCE &&
+      signature.tag === BIT_STRING &&
+      signature.end === list.end
+    );
+  } catch {
+    return false;
+  }
+}
+
+export interface RevocationContext {
+  network: NetworkPort;
+  /** Set when the administrator chose DNS servers: names are resolved through them only. */
+  dns?: DnsClient;
+  timeoutMs: number;
+}
+
+async function tryAddress(
+  address: RevocationAddress,
+  context: RevocationContext,
+): Promise<RevocationCheck> {
+  const base = { url: address.url, kind: address.kind, namedBy: address.namedBy };
+  let url: URL;
+  try {
+    url = new URL(address.url);
+  } catch {
+    return { ...base, outcome: 'not-tried', detail: 'not a valid address' };
+  }
+  if (url.protocol === 'ldap:') {
+    return { ...base, outcome: 'not-tried', detail: REVOCATION_LDAP_NOT_TRIED };
+  }
+  if (url.protocol !== 'http:') {
+    return { ...base, outcome: 'not-tried', detail: `${url.protocol} address: not tried` };
+  }
+  const started = Date.now();
+  let connectAddress: string | undefined;
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (context.dns && !isIpAddress(host)) {
+    const answer = await context.dns.addresses(host);
+    if (!answer.ok) {
+      return {
+        ...base,
+        outcome: 'unreachable',
+        detail: answer.kind === 'missing' ? `${host} does not resolve` : answer.message,
+        elapsedMs: Date.now() - started,
+      };
+    }
+    connectAddress = answer.records[0];
+  }
+  const result = await context.network.httpGet({
+    url: address.url,
+    ...(connectAddress ? { connectAddress } : {}),
+    timeoutMs: Math.max(1, context.timeoutMs - (Date.now() - started)),
+    maxBytes: address.kind === 'crl' ? MAX_CRL_BYTES : MAX_OCSP_BYTES,
+  });
+  const elapsedMs = Date.now() - started;
+  if (result.outcome === 'timed-out') {
+    return {
+      ...base,
+      outcome: 'timed-out',
+      detail: `no answer within ${context.timeoutMs} ms`,
+      elapsedMs,
+    };
+  }
+  if (result.outcome === 'failed') {
+    return {
+      ...base,
+      outcome: 'unreachable',
+      detail: result.unresolved ? `${host} does not resolve` : result.reason,
+      elapsedMs,
+    };
+  }
+  const type = result.contentType ? `, ${result.contentType}` : '';
+  if (address.kind === 'ocsp') {
+    return {
+      ...base,
+      outcome: 'reachable',
+      detail: `the responder answered HTTP ${result.status}${type}`,
+      elapsedMs,
+    };
+  }
+  if (result.status !== 200) {
+    return { ...base, outcome: 'unreachable', detail: `answered HTTP ${result.status}${type}`, elapsedMs };
+  }
+  if (!result.truncated && !looksLikeCrl(result.body)) {
+    return {
+      ...base,
+      outcome: 'unreachable',
+      detail: `answered HTTP 200 but not with a CRL (${result.body.length} bytes${type}): a proxy or sign-in page in the way?`,
+      elapsedMs,
+    };
+  }
+  const size = result.truncated ? `more than ${MAX_CRL_BYTES} bytes` : `${result.body.length} bytes`;
+  return { ...base, outcome: 'reachable', detail: `served a CRL (${size})`, elapsedMs };
+}
+
+export async function checkRevocation(
+  outcomes: TargetOutcome[],
+  context: RevocationContext,
+): Promise<RevocationResult> {
+  const { addresses, byCertificate, chainsRead } = revocationAddresses(outcomes);
+  const checks = await Promise.all(addresses.map((address) => tryAddress(address, context)));
+  return { checks, byCertificate, chainsRead };
+}
