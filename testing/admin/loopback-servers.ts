@@ -75,10 +75,16 @@ export interface PublishedFile {
   body: Uint8Array | string;
 }
 
+export interface HttpFileServer extends LoopbackServer {
+  url(path: string): string;
+  /** Served as they are when asked: a test may publish more after the server started. */
+  files: Record<string, PublishedFile>;
+  /** "GET /path", in order. */
+  requests: string[];
+}
+
 /** A plain HTTP server answering GETs from a table of paths (404 otherwise), logging each path. */
-export async function startHttpServer(
-  files: Record<string, PublishedFile>,
-): Promise<LoopbackServer & { url(path: string): string; requests: string[] }> {
+export async function startHttpServer(files: Record<string, PublishedFile>): Promise<HttpFileServer> {
   const requests: string[] = [];
   const instance = http.createServer((request, response) => {
     const path = request.url ?? '/';
@@ -95,6 +101,7 @@ export async function startHttpServer(
   await handle.ready;
   return Object.assign(handle, {
     url: (path: string) => `http://127.0.0.1:${handle.port}${path}`,
+    files,
     requests,
   });
 }

@@ -100,11 +100,10 @@ function unanswered(base: Omit<DiscoveryRecord, 'state' | 'found'>, answer: DnsA
 }
 
 /** A record whose target has no address sends the client nowhere: it moves on to the next. */
-async function reachableState(
-  dns: DnsClient,
-  target: string,
-): Promise<{ state: 'found' | 'dangling' | 'no-answer'; note: string }> {
-  const addresses = await dns.addresses(target);
+function reachableState(addresses: DnsAnswer<string>): {
+  state: 'found' | 'dangling' | 'no-answer';
+  note: string;
+} {
   if (addresses.ok) return { state: 'found', note: ` (${addresses.records.join(', ')})` };
   return addresses.kind === 'no-answer'
     ? { state: 'no-answer', note: ` (${addresses.message})` }
@@ -117,12 +116,13 @@ async function lookUpName(
   name: string,
 ): Promise<DiscoveryRecord> {
   const base = { spec, name };
-  const chain = await dns.cnameChain(name);
+  // Both at once: the address look-up follows the CNAMEs itself, so one budget covers the two.
+  const [chain, addresses] = await Promise.all([dns.cnameChain(name), dns.addresses(name)]);
   const retired = [name, ...chain].find(isRetiredOnlineName);
   if (chain.length > 0) {
     const found = `CNAME ${chain.join(' → ')}`;
     if (retired) return { ...base, state: 'retired', found, retiredName: retired };
-    const target = await reachableState(dns, name);
+    const target = reachableState(addresses);
     return {
       ...base,
       state: target.state,
@@ -130,7 +130,6 @@ async function lookUpName(
       ...(target.state === 'found' ? { endpoint: { host: name, port: spec.port } } : {}),
     };
   }
-  const addresses = await dns.addresses(name);
   const failed = unanswered(base, addresses);
   if (failed || !addresses.ok) return failed as DiscoveryRecord;
   return {
@@ -155,7 +154,7 @@ async function lookUpSrv(
   const retired = records.find((record) => isRetiredOnlineName(record.name));
   if (retired) return { ...base, state: 'retired', found, retiredName: retired.name };
   const first = records[0] as SrvAnswer;
-  const target = await reachableState(dns, first.name);
+  const target = reachableState(await dns.addresses(first.name));
   return {
     ...base,
     state: target.state,
