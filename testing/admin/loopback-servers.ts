@@ -84,7 +84,9 @@ export interface HttpFileServer extends LoopbackServer {
 }
 
 /** A plain HTTP server answering GETs from a table of paths (404 otherwise), logging each path. */
-export async function startHttpServer(files: Record<string, PublishedFile>): Promise<HttpFileServer> {
+export async function startHttpServer(
+  files: Record<string, PublishedFile>,
+): Promise<HttpFileServer> {
   const requests: string[] = [];
   const instance = http.createServer((request, response) => {
     const path = request.url ?? '/';

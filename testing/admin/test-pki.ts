@@ -175,7 +175,10 @@ export async function privateKeyPem(keys: webcrypto.CryptoKeyPair): Promise<stri
 }
 
 /** A real CRL signed by `issuer`, revoking the given serial numbers (hex), as DER. */
-export async function makeCrl(issuer: TestCertificate, revokedSerials: string[] = []): Promise<Uint8Array> {
+export async function makeCrl(
+  issuer: TestCertificate,
+  revokedSerials: string[] = [],
+): Promise<Uint8Array> {
   const crl = await x509.X509CrlGenerator.create({
     issuer: issuer.certificate.subject,
     thisUpdate: new Date(Date.now() - DAY),

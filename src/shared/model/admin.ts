@@ -6,7 +6,13 @@
 import * as z from 'zod';
 
 /** A discovery record: found (and resolving), missing, dangling, unanswered, or retired online. */
-export const discoveryStateSchema = z.enum(['found', 'missing', 'dangling', 'no-answer', 'retired']);
+export const discoveryStateSchema = z.enum([
+  'found',
+  'missing',
+  'dangling',
+  'no-answer',
+  'retired',
+]);
 export type DiscoveryState = z.infer<typeof discoveryStateSchema>;
 
 /** Which records a deployment publishes: internal ones, external ones, both or none. */
@@ -21,7 +27,12 @@ export type DeploymentShape = z.infer<typeof deploymentShapeSchema>;
 export const revocationKindSchema = z.enum(['crl', 'ocsp']);
 export type RevocationKind = z.infer<typeof revocationKindSchema>;
 
-export const revocationOutcomeSchema = z.enum(['reachable', 'unreachable', 'timed-out', 'not-tried']);
+export const revocationOutcomeSchema = z.enum([
+  'reachable',
+  'unreachable',
+  'timed-out',
+  'not-tried',
+]);
 export type RevocationOutcome = z.infer<typeof revocationOutcomeSchema>;
 
 /** One revocation address named in a chain, tried from this PC. */

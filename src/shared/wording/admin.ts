@@ -184,6 +184,7 @@ export const REVOCATION_NOT_TRIED_SUMMARY =
   'The chains name revocation addresses this step does not try (LDAP): check them by hand.';
 export const REVOCATION_NONE_NAMED =
   'The certificates of the servers reached name no revocation address (CRL or OCSP).';
-export const REVOCATION_NO_CHAIN = 'No certificate chain was read, so no revocation address was tried.';
+export const REVOCATION_NO_CHAIN =
+  'No certificate chain was read, so no revocation address was tried.';
 export const REVOCATION_LDAP_NOT_TRIED =
   'LDAP address: this step tries HTTP addresses only (domain-joined PCs read LDAP CRLs from Active Directory)';

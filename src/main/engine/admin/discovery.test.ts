@@ -84,10 +84,17 @@ describe('pool discovery on a loopback DNS server', () => {
     expect(evidence(found, '2. lyncdiscover.contoso.test')).toBe(
       'not present (external, web services (autodiscover, HTTPS)): no record; not needed by an internal-only deployment',
     );
-    expect(found.finding.detail).toContain('internal-only deployment, which needs no external records');
+    expect(found.finding.detail).toContain(
+      'internal-only deployment, which needs no external records',
+    );
     // The SIP pool is probed on the port its SRV record names, the web services on 443.
     expect(discoveredTargets(found.result)).toEqual([
-      { host: 'lyncdiscoverinternal.contoso.test', port: 443, origin: 'lyncdiscoverinternal', http: true },
+      {
+        host: 'lyncdiscoverinternal.contoso.test',
+        port: 443,
+        origin: 'lyncdiscoverinternal',
+        http: true,
+      },
       { host: 'pool.contoso.test', port: 5061, origin: 'sipinternaltls', http: false },
       { host: 'sipinternal.contoso.test', port: 5061, origin: 'sipinternal', http: false },
     ]);

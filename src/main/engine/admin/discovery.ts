@@ -31,12 +31,47 @@ export interface DiscoveryRecordSpec {
 
 /** The client's order (Microsoft's DNS requirements for Skype for Business Server). */
 export const DISCOVERY_ORDER: readonly DiscoveryRecordSpec[] = [
-  { id: 'lyncdiscoverinternal', type: 'name', prefix: 'lyncdiscoverinternal', scope: 'internal', service: 'web', port: 443 },
-  { id: 'lyncdiscover', type: 'name', prefix: 'lyncdiscover', scope: 'external', service: 'web', port: 443 },
-  { id: 'sipinternaltls', type: 'srv', prefix: '_sipinternaltls._tcp', scope: 'internal', service: 'sip', port: 5061 },
-  { id: 'sipinternal', type: 'name', prefix: 'sipinternal', scope: 'internal', service: 'sip', port: 5061 },
+  {
+    id: 'lyncdiscoverinternal',
+    type: 'name',
+    prefix: 'lyncdiscoverinternal',
+    scope: 'internal',
+    service: 'web',
+    port: 443,
+  },
+  {
+    id: 'lyncdiscover',
+    type: 'name',
+    prefix: 'lyncdiscover',
+    scope: 'external',
+    service: 'web',
+    port: 443,
+  },
+  {
+    id: 'sipinternaltls',
+    type: 'srv',
+    prefix: '_sipinternaltls._tcp',
+    scope: 'internal',
+    service: 'sip',
+    port: 5061,
+  },
+  {
+    id: 'sipinternal',
+    type: 'name',
+    prefix: 'sipinternal',
+    scope: 'internal',
+    service: 'sip',
+    port: 5061,
+  },
   { id: 'sip-tls', type: 'srv', prefix: '_sip._tls', scope: 'external', service: 'sip', port: 443 },
-  { id: 'sipexternal', type: 'name', prefix: 'sipexternal', scope: 'external', service: 'sip', port: 443 },
+  {
+    id: 'sipexternal',
+    type: 'name',
+    prefix: 'sipexternal',
+    scope: 'external',
+    service: 'sip',
+    port: 443,
+  },
 ];
 
 /** Federation is not used to sign in, but a record left pointing at Microsoft is still stale. */

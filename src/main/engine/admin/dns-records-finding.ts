@@ -118,9 +118,6 @@ export function dnsRecordsFinding(result: DiscoveryResult | undefined, servers: 
   return {
     ...withBase,
     status: 'ok',
-    summary: poolFoundSummary(
-      recordName(used),
-      `${used.endpoint.host}:${used.endpoint.port}`,
-    ),
+    summary: poolFoundSummary(recordName(used), `${used.endpoint.host}:${used.endpoint.port}`),
   };
 }

@@ -14,7 +14,9 @@ let publicRoots: Set<string> | undefined;
 export function isPublicRoot(thumbprint: string): boolean {
   if (!publicRoots) {
     publicRoots = new Set(
-      bundledRootCertificates.map((pem) => thumbprintOf(new Uint8Array(new X509Certificate(pem).raw))),
+      bundledRootCertificates.map((pem) =>
+        thumbprintOf(new Uint8Array(new X509Certificate(pem).raw)),
+      ),
     );
   }
   return publicRoots.has(thumbprint);

@@ -160,7 +160,12 @@ async function tryAddress(
     };
   }
   if (result.status !== 200) {
-    return { ...base, outcome: 'unreachable', detail: `answered HTTP ${result.status}${type}`, elapsedMs };
+    return {
+      ...base,
+      outcome: 'unreachable',
+      detail: `answered HTTP ${result.status}${type}`,
+      elapsedMs,
+    };
   }
   if (!result.truncated && !looksLikeCrl(result.body)) {
     return {
@@ -170,7 +175,9 @@ async function tryAddress(
       elapsedMs,
     };
   }
-  const size = result.truncated ? `more than ${MAX_CRL_BYTES} bytes` : `${result.body.length} bytes`;
+  const size = result.truncated
+    ? `more than ${MAX_CRL_BYTES} bytes`
+    : `${result.body.length} bytes`;
   return { ...base, outcome: 'reachable', detail: `served a CRL (${size})`, elapsedMs };
 }
 

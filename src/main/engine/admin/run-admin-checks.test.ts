@@ -143,8 +143,12 @@ describe('runAdminChecks on a practice PC with loopback servers', () => {
       'revocation',
       'clock',
     ]);
-    const { 'certificate-chain': chain, 'dns-records': records, clock, revocation } =
-      byId(findings);
+    const {
+      'certificate-chain': chain,
+      'dns-records': records,
+      clock,
+      revocation,
+    } = byId(findings);
 
     expect(chain.status).toBe('problem');
     expect(chain.kbStep).toBe('admin-certificate-chain');
@@ -153,12 +157,14 @@ describe('runAdminChecks on a practice PC with loopback servers', () => {
         `server certificate CN=adfs.${DOMAIN}: expired on ${expiredAdfs.certificate.notAfter.toISOString().replace('.000Z', 'Z')}.`,
     );
     expect(chain.repairs).toEqual([]);
-    expect(chain.evidence.filter((item) => item.kind === 'host').map((item) => item.label)).toEqual([
-      `lyncdiscoverinternal.${DOMAIN}:${web.port}`,
-      `pool.${DOMAIN}:${pool.port}`,
-      `sipinternal.${DOMAIN}:${pool.port}`,
-      `adfs.${DOMAIN}:${adfs.port}`,
-    ]);
+    expect(chain.evidence.filter((item) => item.kind === 'host').map((item) => item.label)).toEqual(
+      [
+        `lyncdiscoverinternal.${DOMAIN}:${web.port}`,
+        `pool.${DOMAIN}:${pool.port}`,
+        `sipinternal.${DOMAIN}:${pool.port}`,
+        `adfs.${DOMAIN}:${adfs.port}`,
+      ],
+    );
     expect(evidenceValue(chain, `lyncdiscoverinternal.${DOMAIN}:${web.port}`)).toMatch(
       /^chain trusted by this PC \(3 links/,
     );
@@ -256,9 +262,7 @@ describe('runAdminChecks on a practice PC with loopback servers', () => {
     expect(evidenceValue(revocation, `CRL ${rootCrl}`)).toMatch(
       new RegExp(`connection refused; named by ${issuerName}$`),
     );
-    expect(published.requests).toEqual(
-      expect.arrayContaining(['GET /issuing.crl', 'GET /portal']),
-    );
+    expect(published.requests).toEqual(expect.arrayContaining(['GET /issuing.crl', 'GET /portal']));
     // The issuing CA's only address fails: its revocation cannot be checked, so sign-in fails.
     expect(revocation.status).toBe('problem');
     expect(revocation.summary).toBe(
