@@ -107,8 +107,8 @@ export function poolFoundSummary(record: string, endpoint: string): string {
 export function noPoolSummary(domain: string): string {
   return (
     `No record leads the client to a pool for ${domain}: none of lyncdiscoverinternal, ` +
-    'lyncdiscover, _sipinternaltls._tcp, sipinternal, _sip._tls or sipexternal answers with an ' +
-    'address. Publish at least the internal ones (lyncdiscoverinternal and _sipinternaltls._tcp).'
+    'lyncdiscover, _sipinternaltls._tcp, _sip._tls, sipinternal, sip or sipexternal answers with ' +
+    'an address. Publish at least the internal ones (lyncdiscoverinternal and _sipinternaltls._tcp).'
   );
 }
 

@@ -71,8 +71,9 @@ describe('pool discovery on a loopback DNS server', () => {
       'lyncdiscoverinternal.contoso.test': 'found',
       'lyncdiscover.contoso.test': 'missing',
       '_sipinternaltls._tcp.contoso.test': 'found',
-      'sipinternal.contoso.test': 'found',
       '_sip._tls.contoso.test': 'missing',
+      'sipinternal.contoso.test': 'found',
+      'sip.contoso.test': 'missing',
       'sipexternal.contoso.test': 'missing',
       '_sipfederationtls._tcp.contoso.test': 'missing',
     });
@@ -112,9 +113,10 @@ describe('pool discovery on a loopback DNS server', () => {
       '1. lyncdiscoverinternal.contoso.test',
       '2. lyncdiscover.contoso.test',
       '3. SRV _sipinternaltls._tcp.contoso.test',
-      '4. sipinternal.contoso.test',
-      '5. SRV _sip._tls.contoso.test',
-      '6. sipexternal.contoso.test',
+      '4. SRV _sip._tls.contoso.test',
+      '5. sipinternal.contoso.test',
+      '6. sip.contoso.test',
+      '7. sipexternal.contoso.test',
       'Also checked: SRV _sipfederationtls._tcp.contoso.test',
     ]);
     expect(evidence(both, '1. lyncdiscoverinternal.contoso.test')).toMatch(
@@ -129,6 +131,18 @@ describe('pool discovery on a loopback DNS server', () => {
     const srv = await discover(sipOnly);
     expect(srv.result.used?.name).toBe('_sipinternaltls._tcp.contoso.test');
     expect(srv.finding.summary).toContain('(pool.contoso.test:5061)');
+    // The SRV records come before the host-name fallbacks, the external one included.
+    delete sipOnly['_sipinternaltls._tcp.contoso.test'];
+    const external = await discover(sipOnly);
+    expect(external.result.used?.name).toBe('_sip._tls.contoso.test');
+    expect(external.finding.summary).toContain('(edge.contoso.test:443)');
+    // Without any SRV record, sip.<domain> is tried after sipinternal.<domain>.
+    const hostNames = await discover({
+      'sip.contoso.test': { A: ['10.0.0.22'] },
+      'sipexternal.contoso.test': { A: ['192.0.2.21'] },
+    });
+    expect(hostNames.result.used?.name).toBe('sip.contoso.test');
+    expect(hostNames.finding.summary).toContain('(sip.contoso.test:5061)');
 
     const externalOnly = await discover(EXTERNAL);
     expect(externalOnly.result.shape).toBe('external-only');

@@ -12,8 +12,9 @@ export type DiscoveryRecordId =
   | 'lyncdiscoverinternal'
   | 'lyncdiscover'
   | 'sipinternaltls'
-  | 'sipinternal'
   | 'sip-tls'
+  | 'sipinternal'
+  | 'sip'
   | 'sipexternal';
 
 export interface DiscoveryRecordSpec {
@@ -29,7 +30,11 @@ export interface DiscoveryRecordSpec {
   port: number;
 }
 
-/** The client's order (Microsoft's DNS requirements for Skype for Business Server). */
+/**
+ * The client's order, as Microsoft documents it ("Walkthrough of Skype for Business clients
+ * locating services", Advanced Edge Server DNS planning): autodiscover first, then the SIP SRV
+ * records, then the host-name fallbacks.
+ */
 export const DISCOVERY_ORDER: readonly DiscoveryRecordSpec[] = [
   {
     id: 'lyncdiscoverinternal',
@@ -55,6 +60,7 @@ export const DISCOVERY_ORDER: readonly DiscoveryRecordSpec[] = [
     service: 'sip',
     port: 5061,
   },
+  { id: 'sip-tls', type: 'srv', prefix: '_sip._tls', scope: 'external', service: 'sip', port: 443 },
   {
     id: 'sipinternal',
     type: 'name',
@@ -63,7 +69,8 @@ export const DISCOVERY_ORDER: readonly DiscoveryRecordSpec[] = [
     service: 'sip',
     port: 5061,
   },
-  { id: 'sip-tls', type: 'srv', prefix: '_sip._tls', scope: 'external', service: 'sip', port: 443 },
+  // Microsoft documents sip.<domain> as the pool or Director, resolvable inside only.
+  { id: 'sip', type: 'name', prefix: 'sip', scope: 'internal', service: 'sip', port: 5061 },
   {
     id: 'sipexternal',
     type: 'name',
@@ -109,7 +116,7 @@ export type DeploymentShape = 'internal-only' | 'external-only' | 'internal-and-
 
 export interface DiscoveryResult {
   domain: string;
-  /** The six records, in the client's order. */
+  /** The seven records, in the client's order. */
   records: DiscoveryRecord[];
   federation: DiscoveryRecord;
   /** The first record that answers: the one the client would use. */
