@@ -34,6 +34,8 @@ export interface MakeOptions {
   crlUrls?: string[];
   /** An Authority Information Access OCSP responder address. */
   ocspUrl?: string;
+  /** Hex; default random. The same serial from the same issuer is the same certificate to OCSP. */
+  serialNumber?: string;
 }
 
 async function newKeys(): Promise<webcrypto.CryptoKeyPair> {
@@ -96,6 +98,7 @@ async function issue(
   const keys = await newKeys();
   const signer = options.signWith ?? issuer.keys;
   const certificate = await x509.X509CertificateGenerator.create({
+    ...(options.serialNumber ? { serialNumber: options.serialNumber } : {}),
     subject,
     issuer: issuer.certificate.subject,
     publicKey: keys.publicKey,

@@ -43,6 +43,8 @@ export const revocationCheckSchema = z.object({
   /** What happened, in words ("served a CRL of 412 bytes", "connection refused"). */
   detail: z.string(),
   elapsedMs: z.number().int().nonnegative().optional(),
+  /** What an OCSP responder said of the certificate asked about (its signature not checked). */
+  certificateStatus: z.enum(['good', 'revoked', 'unknown']).optional(),
   /** Subjects of the certificates that name this address. */
   namedBy: z.array(z.string()),
 });

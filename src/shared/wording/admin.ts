@@ -176,6 +176,10 @@ export function revocationProblemSummary(failed: RevocationCheck[]): string {
   );
 }
 
+export function revokedCertificateSummary(responder: string, subject: string): string {
+  return `The OCSP responder ${responder} says ${subject} is revoked: the client refuses a revoked certificate. Replace it.`;
+}
+
 export function revocationOkSummary(reached: number): string {
   return `This PC reached every revocation address named in the chains (${reached}).`;
 }

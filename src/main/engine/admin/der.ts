@@ -6,6 +6,8 @@
 
 export interface Tlv {
   tag: number;
+  /** Where the element's tag is: `der.subarray(start, end)` is the whole element. */
+  start: number;
   contentStart: number;
   end: number;
 }
@@ -27,7 +29,7 @@ export function readTlv(der: Uint8Array, offset: number, limit = der.length): Tl
   }
   const end = cursor + length;
   if (end > limit) throw new Error('truncated DER');
-  return { tag, contentStart: cursor, end };
+  return { tag, start: offset, contentStart: cursor, end };
 }
 
 /** The elements inside a constructed element, in order. */

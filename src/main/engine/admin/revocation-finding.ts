@@ -15,6 +15,7 @@ import {
   revocationLabel,
   revocationOkSummary,
   revocationProblemSummary,
+  revokedCertificateSummary,
 } from '../../../shared/wording';
 import type { RevocationResult } from './revocation';
 
@@ -35,6 +36,15 @@ export function revocationFinding(result: RevocationResult): Finding {
   };
   if (result.chainsRead === 0) return { ...base, status: 'unknown', summary: REVOCATION_NO_CHAIN };
   if (result.checks.length === 0) return { ...base, status: 'ok', summary: REVOCATION_NONE_NAMED };
+
+  const revoked = result.checks.find((check) => check.certificateStatus === 'revoked');
+  if (revoked) {
+    return {
+      ...base,
+      status: 'problem',
+      summary: revokedCertificateSummary(revoked.url, revoked.namedBy[0] ?? ''),
+    };
+  }
 
   const byKey = new Map(result.checks.map((check) => [`${check.kind} ${check.url}`, check]));
   const stranded = [...result.byCertificate.values()].filter(({ urls }) => {

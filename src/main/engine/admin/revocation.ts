@@ -1,8 +1,8 @@
 /**
  * Tries, from this PC, every revocation address the checked chains name: a GET of each CRL
- * (which must come back as a CRL, not a proxy's page) and a GET of each OCSP responder (any HTTP
- * answer shows it is reachable). All at once, each within the step's budget, so a black-holed
- * address costs one budget, not one per address.
+ * (which must come back as a CRL, not a proxy's page) and a real OCSP request to each responder
+ * for the first certificate naming it. All at once, each within the step's budget, so a
+ * black-holed address costs one budget, not one per address.
  */
 import type { NetworkPort } from '../../host/network/ports';
 import { isIpAddress } from '../../host/network/pure';
@@ -12,6 +12,7 @@ import type { CertificateInfo } from './certificate-info';
 import type { TargetOutcome } from './check-target';
 import { readTlv, SEQUENCE, BIT_STRING } from './der';
 import type { DnsClient } from './dns-client';
+import { ocspGetUrl, ocspRequest, readOcspResponse } from './ocsp';
 import { crlDistributionPoints, ocspResponders } from './revocation-addresses';
 
 /** CRLs of large CAs run to megabytes; more than this is cut and still counts as served. */
@@ -24,6 +25,8 @@ export interface RevocationAddress {
   /** Thumbprints of the certificates naming it. */
   certificates: string[];
   namedBy: string[];
+  /** For OCSP: the first certificate naming it and its issuer, to ask about. */
+  ask?: { certificate: CertificateInfo; issuer: CertificateInfo };
 }
 
 export interface RevocationResult {
@@ -43,9 +46,20 @@ export function revocationAddresses(outcomes: TargetOutcome[]): {
   const addresses = new Map<string, RevocationAddress>();
   const byCertificate: RevocationResult['byCertificate'] = new Map();
   let chainsRead = 0;
-  const add = (info: CertificateInfo, url: string, kind: RevocationKind) => {
+  const add = (
+    info: CertificateInfo,
+    url: string,
+    kind: RevocationKind,
+    issuer: CertificateInfo | undefined,
+  ) => {
     const key = `${kind} ${url}`;
-    const entry = addresses.get(key) ?? { url, kind, certificates: [], namedBy: [] };
+    const entry: RevocationAddress = addresses.get(key) ?? {
+      url,
+      kind,
+      certificates: [],
+      namedBy: [],
+    };
+    if (kind === 'ocsp' && issuer && !entry.ask) entry.ask = { certificate: info, issuer };
     if (!entry.certificates.includes(info.thumbprint)) {
       entry.certificates.push(info.thumbprint);
       entry.namedBy.push(info.subject);
@@ -59,10 +73,13 @@ export function revocationAddresses(outcomes: TargetOutcome[]): {
     if (outcome.state !== 'checked' || outcome.verdict.links.length === 0) continue;
     chainsRead++;
     // Roots are trusted as they are: Windows checks revocation below them only.
-    for (const link of outcome.verdict.links.filter((candidate) => candidate.role !== 'root')) {
-      for (const url of crlDistributionPoints(link.info)) add(link.info, url, 'crl');
-      for (const url of ocspResponders(link.info)) add(link.info, url, 'ocsp');
-    }
+    const { links } = outcome.verdict;
+    links.forEach((link, index) => {
+      if (link.role === 'root') return;
+      const issuer = links[index + 1]?.info;
+      for (const url of crlDistributionPoints(link.info)) add(link.info, url, 'crl', issuer);
+      for (const url of ocspResponders(link.info)) add(link.info, url, 'ocsp', issuer);
+    });
   }
   return { addresses: [...addresses.values()], byCertificate, chainsRead };
 }
@@ -127,8 +144,16 @@ async function tryAddress(
     }
     connectAddress = answer.records[0];
   }
+  let request: Uint8Array | undefined;
+  if (address.ask) {
+    try {
+      request = ocspRequest(address.ask.certificate, address.ask.issuer);
+    } catch {
+      request = undefined;
+    }
+  }
   const result = await context.network.httpGet({
-    url: address.url,
+    url: request ? ocspGetUrl(address.url, request) : address.url,
     ...(connectAddress ? { connectAddress } : {}),
     timeoutMs: Math.max(1, context.timeoutMs - (Date.now() - started)),
     maxBytes: address.kind === 'crl' ? MAX_CRL_BYTES : MAX_OCSP_BYTES,
@@ -152,10 +177,41 @@ async function tryAddress(
   }
   const type = result.contentType ? `, ${result.contentType}` : '';
   if (address.kind === 'ocsp') {
+    if (!request || !address.ask) {
+      // Without the issuer no request can be made: any HTTP answer shows the responder is there.
+      return {
+        ...base,
+        outcome: 'reachable',
+        detail: `the responder answered HTTP ${result.status}${type} (no request: the issuer is not in the chain)`,
+        elapsedMs,
+      };
+    }
+    const about = address.ask.certificate.subject;
+    const answer = result.status === 200 ? readOcspResponse(result.body) : undefined;
+    if (answer?.kind === 'status') {
+      return {
+        ...base,
+        outcome: 'reachable',
+        detail: `the responder says ${about} is ${answer.certificateStatus}`,
+        certificateStatus: answer.certificateStatus,
+        elapsedMs,
+      };
+    }
+    if (answer?.kind === 'refused') {
+      return {
+        ...base,
+        outcome: 'reachable',
+        detail: `the responder answered about ${about}: ${answer.status}`,
+        elapsedMs,
+      };
+    }
     return {
       ...base,
-      outcome: 'reachable',
-      detail: `the responder answered HTTP ${result.status}${type}`,
+      outcome: 'unreachable',
+      detail:
+        result.status === 200
+          ? `answered HTTP 200 but not with an OCSP response (${result.body.length} bytes${type}): a proxy or sign-in page in the way?`
+          : `answered HTTP ${result.status}${type}`,
       elapsedMs,
     };
   }

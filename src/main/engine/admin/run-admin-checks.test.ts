@@ -44,6 +44,7 @@ import {
   makeServer,
   type TestCertificate,
 } from '../../../../testing/admin/test-pki';
+import { startOcspResponder } from '../../../../testing/admin/ocsp-responder';
 import { ROOT_STORE_DIALOG_WARNING } from './remove-distrusted-root-planner';
 
 const DOMAIN = 'contoso.test';
@@ -273,6 +274,53 @@ describe('runAdminChecks on a practice PC with loopback servers', () => {
     expect(() =>
       OPERATIONS['admin.check'].response.parse({ findings: Object.values(findings) }),
     ).not.toThrow();
+  });
+
+  it("asks the chain's OCSP responder about the certificate and reports its answer", async () => {
+    const pc = await fixture();
+    await seedTrust(pc);
+    const dns = await dnsServer({ [`web.${DOMAIN}`]: { A: ['127.0.0.1'] } });
+    const ocspIssuer = await makeIntermediate('Contoso OCSP Issuing CA', root);
+    // OpenSSL's own responder answers from the CA's index, signing with the issuer's key.
+    const responder = await startOcspResponder(ocspIssuer, [
+      { serialNumber: '1001', subject: `CN=web.${DOMAIN}`, status: 'good' },
+      { serialNumber: '1002', subject: `CN=web.${DOMAIN}`, status: 'revoked' },
+    ]);
+    cleanups.push(() => responder.close());
+
+    const revocationOf = async (serialNumber: string) => {
+      const leaf = await makeServer([`web.${DOMAIN}`], ocspIssuer, {
+        ocspUrl: responder.url,
+        serialNumber,
+      });
+      const web = await server({ chain: [leaf, ocspIssuer] });
+      return byId(
+        await runAdminChecks(pc.host, {
+          targets: [`web.${DOMAIN}:${web.port}`],
+          dns: { servers: [dns.server] },
+          timeoutMs: 3000,
+        }),
+      ).revocation;
+    };
+
+    const good = await revocationOf('1001');
+    expect(evidenceValue(good, `OCSP ${responder.url}`)).toMatch(
+      /^reachable after \d+ ms: the responder says CN=web\.contoso\.test is good; named by CN=web\.contoso\.test$/,
+    );
+    expect(good.status).toBe('ok');
+
+    const revoked = await revocationOf('1002');
+    expect(evidenceValue(revoked, `OCSP ${responder.url}`)).toContain(
+      'the responder says CN=web.contoso.test is revoked',
+    );
+    expect(revoked.status).toBe('problem');
+    expect(revoked.summary).toBe(
+      `The OCSP responder ${responder.url} says CN=web.contoso.test is revoked: the client refuses a revoked certificate. Replace it.`,
+    );
+
+    // A serial the CA never issued: the responder answers "unknown".
+    const unknown = await revocationOf('1003');
+    expect(evidenceValue(unknown, `OCSP ${responder.url}`)).toContain('is unknown');
   });
 
   it('says the PC clock is off when a server reports a time more than five minutes away', async () => {
