@@ -190,5 +190,23 @@ export const REVOCATION_NONE_NAMED =
   'The certificates of the servers reached name no revocation address (CRL or OCSP).';
 export const REVOCATION_NO_CHAIN =
   'No certificate chain was read, so no revocation address was tried.';
-export const REVOCATION_LDAP_NOT_TRIED =
-  'LDAP address: this step tries HTTP addresses only (domain-joined PCs read LDAP CRLs from Active Directory)';
+/** What happened at one revocation address, after its outcome word. */
+export const REVOCATION_DETAIL = {
+  invalidAddress: 'not a valid address',
+  ldapNotTried:
+    'LDAP address: this step tries HTTP addresses only (domain-joined PCs read LDAP CRLs from Active Directory)',
+  schemeNotTried: (scheme: string) => `${scheme} address: not tried`,
+  doesNotResolve: (host: string) => `${host} does not resolve`,
+  noAnswerWithin: (ms: number) => `no answer within ${ms} ms`,
+  answeredHttp: (status: number, type: string) => `answered HTTP ${status}${type}`,
+  crlServed: (size: string) => `served a CRL (${size})`,
+  notACrl: (bytes: number, type: string) =>
+    `answered HTTP 200 but not with a CRL (${bytes} bytes${type}): a proxy or sign-in page in the way?`,
+  notOcsp: (bytes: number, type: string) =>
+    `answered HTTP 200 but not with an OCSP response (${bytes} bytes${type}): a proxy or sign-in page in the way?`,
+  responderSays: (subject: string, status: string) => `the responder says ${subject} is ${status}`,
+  responderRefused: (subject: string, status: string) =>
+    `the responder answered about ${subject}: ${status}`,
+  responderAnsweredWithoutRequest: (status: number, type: string) =>
+    `the responder answered HTTP ${status}${type} (no request: the issuer is not in the chain)`,
+};

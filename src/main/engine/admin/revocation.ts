@@ -7,7 +7,7 @@
 import type { NetworkPort } from '../../host/network/ports';
 import { isIpAddress } from '../../host/network/pure';
 import type { RevocationCheck, RevocationKind } from '../../../shared/model/admin';
-import { REVOCATION_LDAP_NOT_TRIED } from '../../../shared/wording';
+import { REVOCATION_DETAIL as SAY } from '../../../shared/wording';
 import type { CertificateInfo } from './certificate-info';
 import type { TargetOutcome } from './check-target';
 import { readTlv, SEQUENCE, BIT_STRING } from './der';
@@ -121,13 +121,13 @@ async function tryAddress(
   try {
     url = new URL(address.url);
   } catch {
-    return { ...base, outcome: 'not-tried', detail: 'not a valid address' };
+    return { ...base, outcome: 'not-tried', detail: SAY.invalidAddress };
   }
   if (url.protocol === 'ldap:') {
-    return { ...base, outcome: 'not-tried', detail: REVOCATION_LDAP_NOT_TRIED };
+    return { ...base, outcome: 'not-tried', detail: SAY.ldapNotTried };
   }
   if (url.protocol !== 'http:') {
-    return { ...base, outcome: 'not-tried', detail: `${url.protocol} address: not tried` };
+    return { ...base, outcome: 'not-tried', detail: SAY.schemeNotTried(url.protocol) };
   }
   const started = Date.now();
   let connectAddress: string | undefined;
@@ -138,7 +138,7 @@ async function tryAddress(
       return {
         ...base,
         outcome: 'unreachable',
-        detail: answer.kind === 'missing' ? `${host} does not resolve` : answer.message,
+        detail: answer.kind === 'missing' ? SAY.doesNotResolve(host) : answer.message,
         elapsedMs: Date.now() - started,
       };
     }
@@ -163,7 +163,7 @@ async function tryAddress(
     return {
       ...base,
       outcome: 'timed-out',
-      detail: `no answer within ${context.timeoutMs} ms`,
+      detail: SAY.noAnswerWithin(context.timeoutMs),
       elapsedMs,
     };
   }
@@ -171,7 +171,7 @@ async function tryAddress(
     return {
       ...base,
       outcome: 'unreachable',
-      detail: result.unresolved ? `${host} does not resolve` : result.reason,
+      detail: result.unresolved ? SAY.doesNotResolve(host) : result.reason,
       elapsedMs,
     };
   }
@@ -182,7 +182,7 @@ async function tryAddress(
       return {
         ...base,
         outcome: 'reachable',
-        detail: `the responder answered HTTP ${result.status}${type} (no request: the issuer is not in the chain)`,
+        detail: SAY.responderAnsweredWithoutRequest(result.status, type),
         elapsedMs,
       };
     }
@@ -192,7 +192,7 @@ async function tryAddress(
       return {
         ...base,
         outcome: 'reachable',
-        detail: `the responder says ${about} is ${answer.certificateStatus}`,
+        detail: SAY.responderSays(about, answer.certificateStatus),
         certificateStatus: answer.certificateStatus,
         elapsedMs,
       };
@@ -201,7 +201,7 @@ async function tryAddress(
       return {
         ...base,
         outcome: 'reachable',
-        detail: `the responder answered about ${about}: ${answer.status}`,
+        detail: SAY.responderRefused(about, answer.status),
         elapsedMs,
       };
     }
@@ -210,8 +210,8 @@ async function tryAddress(
       outcome: 'unreachable',
       detail:
         result.status === 200
-          ? `answered HTTP 200 but not with an OCSP response (${result.body.length} bytes${type}): a proxy or sign-in page in the way?`
-          : `answered HTTP ${result.status}${type}`,
+          ? SAY.notOcsp(result.body.length, type)
+          : SAY.answeredHttp(result.status, type),
       elapsedMs,
     };
   }
@@ -219,7 +219,7 @@ async function tryAddress(
     return {
       ...base,
       outcome: 'unreachable',
-      detail: `answered HTTP ${result.status}${type}`,
+      detail: SAY.answeredHttp(result.status, type),
       elapsedMs,
     };
   }
@@ -227,14 +227,14 @@ async function tryAddress(
     return {
       ...base,
       outcome: 'unreachable',
-      detail: `answered HTTP 200 but not with a CRL (${result.body.length} bytes${type}): a proxy or sign-in page in the way?`,
+      detail: SAY.notACrl(result.body.length, type),
       elapsedMs,
     };
   }
   const size = result.truncated
     ? `more than ${MAX_CRL_BYTES} bytes`
     : `${result.body.length} bytes`;
-  return { ...base, outcome: 'reachable', detail: `served a CRL (${size})`, elapsedMs };
+  return { ...base, outcome: 'reachable', detail: SAY.crlServed(size), elapsedMs };
 }
 
 export async function checkRevocation(
