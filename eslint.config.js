@@ -50,6 +50,29 @@ const ENGINE_PORTS_ONLY = {
   message: 'The engine is written only against the host ports.',
 };
 
+/**
+ * The engine reaches the network only through the injected NetworkPort (host/network/ports.ts);
+ * the pure helpers it may use (isIP, Node's bundled roots) are in host/network/pure.ts.
+ */
+const NO_NETWORK_MESSAGE =
+  'The engine reaches the network only through the NetworkPort; isIP and the bundled roots are in host/network/pure.';
+const ENGINE_NO_NETWORK = {
+  group: [
+    'node:tls',
+    'node:dns',
+    'node:dns/promises',
+    'node:net',
+    'node:http',
+    'node:https',
+    '**/host/network/node-*',
+  ],
+  message: NO_NETWORK_MESSAGE,
+};
+/** The same modules without the `node:` prefix, matched exactly (a pattern would match folders). */
+const ENGINE_NO_BARE_NETWORK = ['tls', 'dns', 'dns/promises', 'net', 'http', 'https'].map(
+  (name) => ({ name, message: NO_NETWORK_MESSAGE }),
+);
+
 export default tseslint.config(
   {
     ignores: [
@@ -122,7 +145,13 @@ export default tseslint.config(
     ],
   ),
   // Engine tests run the engine on the practice PC, so they may import it.
-  ...zone(['src/main/engine/**/*.ts'], [ENGINE_PORTS_ONLY], [RAW_IPC], {}, []),
+  ...zone(
+    ['src/main/engine/**/*.ts'],
+    [ENGINE_PORTS_ONLY, ENGINE_NO_NETWORK],
+    [RAW_IPC, ...ENGINE_NO_BARE_NETWORK],
+    {},
+    [],
+  ),
   ...zone(
     ['src/main/journal/**/*.ts'],
     [

@@ -70,6 +70,26 @@ const CASES: ReadonlyArray<{ zone: string; path: string; forbidden: string; allo
     forbidden: "import 'koffi';",
     allowed: "import 'node:crypto';",
   },
+  ...[
+    'node:tls',
+    'node:dns',
+    'node:dns/promises',
+    'node:net',
+    'node:http',
+    'node:https',
+    'https',
+  ].map((module) => ({
+    zone: `engine: no ${module}, only the network port`,
+    path: 'src/main/engine/admin/zone-probe.ts',
+    forbidden: `import '${module}';`,
+    allowed: "import { isIpAddress } from '../../host/network/pure';",
+  })),
+  {
+    zone: 'engine: no network adapter, only its port',
+    path: 'src/main/engine/admin/zone-probe.ts',
+    forbidden: "import { nodeNetwork } from '../../host/network/node-network';",
+    allowed: "import type { NetworkPort } from '../../host/network/ports';",
+  },
   {
     zone: 'journal knows no engine',
     path: 'src/main/journal/zone-probe.ts',

@@ -15,6 +15,7 @@ import { memoryAuditSink, type AuditEntry } from '../../src/main/ipc/audit';
 import type { OperationDispatcher } from '../../src/main/ipc/dispatcher';
 import { realServices } from '../../src/main/session/real-services';
 import { runAdminChecks, type AdminCheckOptions } from '../../src/main/engine/admin';
+import { nodeNetwork } from '../../src/main/host/network/node-network';
 import type { SenderInfo } from '../../src/main/ipc/sender';
 import type { AppSession } from '../../src/main/session/app-session';
 import { bundlePageBridge } from '../../src/main/served/page-bridge-bundle';
@@ -33,7 +34,7 @@ export interface StartAppOptions {
    * Options for the administrators' check (e.g. a loopback DNS server and port overrides). By
    * default it asks a closed loopback port for DNS, so no test reaches outside the machine.
    */
-  adminOptions?: Omit<AdminCheckOptions, 'domain' | 'targets'>;
+  adminOptions?: Omit<AdminCheckOptions, 'domain' | 'targets' | 'network'>;
 }
 
 export interface AppHarness {
@@ -97,6 +98,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<AppHarnes
         ...(await realServices()),
         runAdminChecks: (host, request) =>
           runAdminChecks(host, {
+            network: nodeNetwork(),
             dns: { servers: ['127.0.0.1:9'] },
             timeoutMs: 1_000,
             ...options.adminOptions,

@@ -417,7 +417,7 @@ describe("the administrators' checks", () => {
     expect(Date.now() - started).toBeLessThan(20_000);
     const ids = r.value.findings.map((f) => f.id);
     expect(ids).toEqual(
-      expect.arrayContaining(['certificate-chain', 'dns-records', 'clock', 'client']),
+      expect.arrayContaining(['certificate-chain', 'dns-records', 'revocation', 'clock', 'client']),
     );
     // Unreachable is never reported as untrusted.
     expect(status(r.value, 'certificate-chain')).not.toBe('problem');

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { REPAIR_STEP_IDS } from '../shared/repairs';
+import { ADMIN_CHECKS_HELP } from '../shared/wording';
 import { toCliError } from './cli-error';
 import type { CommandEnv } from './command-env';
 import { backupsCommand } from './commands/backups';
@@ -44,7 +45,7 @@ function defineCommands(program: Command, run: Run): void {
   program
     .command('diagnose')
     .description('Check this PC for everything the KB article checks.')
-    .option('--admin', "add the administrators' checks: certificate chain, DNS records, clock")
+    .option('--admin', ADMIN_CHECKS_HELP)
     .option('--domain <domain>', 'SIP domain for --admin (default: from the current address)')
     .option(
       '--target <host:port>',

@@ -15,6 +15,8 @@ export const FINDING_IDS = [
   'dns-cache',
   'certificate-chain',
   'dns-records',
+  /** The chains' CRL and OCSP addresses, tried from this PC. */
+  'revocation',
   'clock',
   /** Only present when the tool runs as another user than the one signed in. */
   'profile',

@@ -1,8 +1,10 @@
 /**
  * Real servers on 127.0.0.1 with random ports for the administrators' step tests: an HTTPS
  * server presenting a chosen chain and Date header, a TLS server that never speaks HTTP (like a
- * SIP edge), a port that accepts and never answers, and a port nobody listens on.
+ * SIP pool), a plain HTTP server publishing files (a CRL distribution point, an OCSP responder),
+ * a port that accepts and never answers, and a port nobody listens on.
  */
+import * as http from 'node:http';
 import * as https from 'node:https';
 import * as net from 'node:net';
 import * as tls from 'node:tls';
@@ -65,6 +67,45 @@ export async function startTlsServer(options: TlsServerOptions): Promise<Loopbac
   const handle = track(instance);
   await handle.ready;
   return handle;
+}
+
+export interface PublishedFile {
+  status?: number;
+  contentType: string;
+  body: Uint8Array | string;
+}
+
+export interface HttpFileServer extends LoopbackServer {
+  url(path: string): string;
+  /** Served as they are when asked: a test may publish more after the server started. */
+  files: Record<string, PublishedFile>;
+  /** "GET /path", in order. */
+  requests: string[];
+}
+
+/** A plain HTTP server answering GETs from a table of paths (404 otherwise), logging each path. */
+export async function startHttpServer(
+  files: Record<string, PublishedFile>,
+): Promise<HttpFileServer> {
+  const requests: string[] = [];
+  const instance = http.createServer((request, response) => {
+    const path = request.url ?? '/';
+    requests.push(`${request.method} ${path}`);
+    const file = files[path];
+    if (!file) {
+      response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+      return;
+    }
+    response.writeHead(file.status ?? 200, { 'Content-Type': file.contentType });
+    response.end(typeof file.body === 'string' ? file.body : Buffer.from(file.body));
+  });
+  const handle = track(instance);
+  await handle.ready;
+  return Object.assign(handle, {
+    url: (path: string) => `http://127.0.0.1:${handle.port}${path}`,
+    files,
+    requests,
+  });
 }
 
 /** Accepts TCP connections and never says a word: a firewall that black-holes the handshake. */

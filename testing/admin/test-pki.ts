@@ -30,6 +30,12 @@ export interface MakeOptions {
   omitAuthorityKeyId?: boolean;
   /** An Authority Information Access "CA Issuers" address for the issuer's certificate. */
   caIssuersUrl?: string;
+  /** CRL distribution points the certificate names. */
+  crlUrls?: string[];
+  /** An Authority Information Access OCSP responder address. */
+  ocspUrl?: string;
+  /** Hex; default random. The same serial from the same issuer is the same certificate to OCSP. */
+  serialNumber?: string;
 }
 
 async function newKeys(): Promise<webcrypto.CryptoKeyPair> {
@@ -92,6 +98,7 @@ async function issue(
   const keys = await newKeys();
   const signer = options.signWith ?? issuer.keys;
   const certificate = await x509.X509CertificateGenerator.create({
+    ...(options.serialNumber ? { serialNumber: options.serialNumber } : {}),
     subject,
     issuer: issuer.certificate.subject,
     publicKey: keys.publicKey,
@@ -104,9 +111,15 @@ async function issue(
       ...(options.omitAuthorityKeyId
         ? []
         : [await x509.AuthorityKeyIdentifierExtension.create(issuer.keys.publicKey)]),
-      ...(options.caIssuersUrl
-        ? [new x509.AuthorityInfoAccessExtension({ caIssuers: options.caIssuersUrl })]
+      ...(options.caIssuersUrl || options.ocspUrl
+        ? [
+            new x509.AuthorityInfoAccessExtension({
+              ...(options.caIssuersUrl ? { caIssuers: options.caIssuersUrl } : {}),
+              ...(options.ocspUrl ? { ocsp: options.ocspUrl } : {}),
+            }),
+          ]
         : []),
+      ...(options.crlUrls ? [new x509.CRLDistributionPointsExtension(options.crlUrls)] : []),
     ],
   });
   return wrap(certificate, keys, subject);
@@ -162,6 +175,22 @@ export async function privateKeyPem(keys: webcrypto.CryptoKeyPair): Promise<stri
   const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey));
   const body = pkcs8.toString('base64').replace(/(.{64})/g, '$1\n');
   return `-----BEGIN PRIVATE KEY-----\n${body}\n-----END PRIVATE KEY-----\n`;
+}
+
+/** A real CRL signed by `issuer`, revoking the given serial numbers (hex), as DER. */
+export async function makeCrl(
+  issuer: TestCertificate,
+  revokedSerials: string[] = [],
+): Promise<Uint8Array> {
+  const crl = await x509.X509CrlGenerator.create({
+    issuer: issuer.certificate.subject,
+    thisUpdate: new Date(Date.now() - DAY),
+    nextUpdate: new Date(Date.now() + 7 * DAY),
+    entries: revokedSerials.map((serialNumber) => ({ serialNumber, revocationDate: new Date() })),
+    signingAlgorithm: { ...KEY_ALGORITHM, hash: 'SHA-256' },
+    signingKey: issuer.keys.privateKey,
+  });
+  return new Uint8Array(crl.rawData);
 }
 
 export const DAYS = DAY;

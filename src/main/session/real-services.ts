@@ -8,6 +8,7 @@ import { runAdminChecks } from '../engine/admin';
 import { createEngine } from '../engine';
 import { adminElevationFor } from '../elevation';
 import { currentPracticeScenario, defaultDataDir, openHost, resetPractice } from '../host';
+import { nodeNetwork } from '../host/network/node-network';
 import { DEFAULT_PRACTICE_SCENARIO, PRACTICE_SCENARIOS } from '../host/practice';
 import { buildReport } from '../report';
 import type { ProductServices } from './services';
@@ -30,6 +31,6 @@ export async function realServices(): Promise<ProductServices> {
     currentPractice: currentPracticeScenario,
     resetPractice: (dataDir, scenario) => resetPractice(dataDir, scenario),
     buildReport,
-    runAdminChecks: (host, request) => runAdminChecks(host, request),
+    runAdminChecks: (host, request) => runAdminChecks(host, { ...request, network: nodeNetwork() }),
   };
 }

@@ -13,7 +13,8 @@ export const FINDING_TITLES: Record<FindingId, string> = {
   'machine-guid': 'MachineGuid',
   'dns-cache': 'DNS cache',
   'certificate-chain': 'Server certificate chain',
-  'dns-records': 'DNS records',
+  'dns-records': 'DNS records (pool discovery)',
+  revocation: 'Certificate revocation addresses (CRL, OCSP)',
   clock: 'Clock',
   profile: 'User profile the tool acts on',
 };

@@ -140,7 +140,7 @@ export function certificateChainFinding(input: CertificateChainInput): Finding {
       status: 'unknown',
       summary:
         input.outcomes.length === 0
-          ? 'No server to check: give the SIP domain or a server (host:port).'
+          ? 'No server to check: no DNS record leads to one and none was added (host:port).'
           : 'No server could be reached, so no certificate chain was checked.',
       ...withDetail,
     };

@@ -8,7 +8,7 @@ import { X509Certificate } from 'node:crypto';
 import { rootCertificates } from 'node:tls';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { verifyChain, type ChainVerdict } from './chain-verifier';
-import { probeTls } from './tls-probe';
+import { nodeNetwork } from '../../host/network/node-network';
 import { loadTrust } from './trust-store';
 import { startTlsServer, type LoopbackServer } from '../../../../testing/admin/loopback-servers';
 import { memoryCertificateStore } from '../../../../testing/admin/memory-certificate-store';
@@ -48,8 +48,9 @@ interface JudgeOptions {
 async function judge(chain: TestCertificate[], options: JudgeOptions = {}): Promise<ChainVerdict> {
   const running = await startTlsServer({ chain });
   servers.push(running);
-  const probe = await probeTls({
+  const probe = await nodeNetwork().probeTls({
     host: options.host ?? HOST,
+    http: true,
     connectAddress: '127.0.0.1',
     port: running.port,
     timeoutMs: 5000,

@@ -2,7 +2,7 @@
  * Builds the chain a Windows PC would build for a server's certificate, from what the server
  * presented plus the PC's own stores, and says for every link what is wrong with it.
  */
-import { isIP } from 'node:net';
+import { isIpAddress } from '../../host/network/pure';
 import {
   namesIssuer,
   readCertificate,
@@ -80,7 +80,7 @@ function certificateNames(info: CertificateInfo): string {
 }
 
 function nameMatches(info: CertificateInfo, name: string): boolean {
-  if (isIP(name)) return info.x509.checkIP(name) !== undefined;
+  if (isIpAddress(name)) return info.x509.checkIP(name) !== undefined;
   return info.x509.checkHost(name) !== undefined;
 }
 

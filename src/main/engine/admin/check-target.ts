@@ -3,12 +3,12 @@
  * any, else the PC's own resolver inside the connection), probe it over TLS, judge its chain
  * against the PC's trust and read its clock. Unreachable is its own outcome, never "untrusted".
  */
-import { isIP } from 'node:net';
+import { isIpAddress } from '../../host/network/pure';
 import { verifyChain, type ChainVerdict } from './chain-verifier';
 import { clockSample, type ClockSample } from './clock';
+import type { NetworkPort } from '../../host/network/ports';
 import type { DnsClient } from './dns-client';
 import type { ProbeTarget } from './targets';
-import { probeTls } from './tls-probe';
 import type { TrustSnapshot } from './trust-store';
 
 export type TargetOutcome =
@@ -25,6 +25,7 @@ export type TargetOutcome =
     };
 
 export interface CheckTargetContext {
+  network: NetworkPort;
   /** Set when the administrator chose DNS servers: names are resolved through them only. */
   dns?: DnsClient;
   trust: TrustSnapshot;
@@ -39,7 +40,7 @@ export async function checkTarget(
   context: CheckTargetContext,
 ): Promise<TargetOutcome> {
   let address: string | undefined;
-  if (context.dns && !isIP(target.host)) {
+  if (context.dns && !isIpAddress(target.host)) {
     const answer = await context.dns.addresses(target.host);
     if (!answer.ok) {
       return answer.kind === 'missing'
@@ -48,16 +49,17 @@ export async function checkTarget(
     }
     address = answer.records[0];
   }
-  const probe = await probeTls({
+  const probe = await context.network.probeTls({
     host: target.host,
     port: target.port,
+    http: target.http,
     ...(address ? { connectAddress: address } : {}),
     timeoutMs: context.timeoutMs,
     now: context.now,
   });
   const at = address ? { address } : {};
   if (!probe.reachable) {
-    if (probe.reason === 'the name does not resolve') {
+    if (probe.unresolved) {
       return { target, state: 'not-in-dns', reason: `${target.host} does not resolve` };
     }
     return { target, state: 'unreachable', ...at, reason: probe.reason };

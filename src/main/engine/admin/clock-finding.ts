@@ -12,6 +12,8 @@ export function clockFinding(outcomes: TargetOutcome[]): Finding {
     if (outcome.state !== 'checked') continue;
     const label = targetLabel(outcome.target);
     if (!outcome.clock) {
+      // SIP servers are not asked for the time: only web servers answer HTTP.
+      if (!outcome.target.http) continue;
       evidence.push({
         kind: 'host',
         label,

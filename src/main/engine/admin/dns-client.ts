@@ -1,12 +1,10 @@
 /**
- * DNS look-ups for the administrators' step through node:dns's Resolver: the PC's own DNS
- * servers by default, or the servers an administrator (or a test) names. Every query has a time
- * budget, answers are remembered for the run, and "no such record" is kept apart from "no
- * answer", so a DNS server that is down never reads as a missing record.
+ * DNS look-ups for the administrators' step over the network port: the PC's own DNS servers by
+ * default, or the servers an administrator (or a test) names. Every query has a time budget,
+ * answers are remembered for the run, and "no such record" is kept apart from "no answer", so a
+ * DNS server that is down never reads as a missing record.
  */
-import type { SrvRecord } from 'node:dns';
-import { Resolver } from 'node:dns/promises';
-import { AppError } from '../../../shared/errors';
+import type { DnsQueries, DnsQueryResult, NetworkPort, SrvAnswer } from '../../host/network/ports';
 
 export type DnsAnswer<T> =
   { ok: true; records: T[] } | { ok: false; kind: 'missing' | 'no-answer'; message: string };
@@ -15,7 +13,7 @@ export interface DnsClient {
   /** Who answers, for reports: "127.0.0.1:5353" or "the PC's DNS servers". */
   readonly servers: string;
   cname(name: string): Promise<DnsAnswer<string>>;
-  srv(name: string): Promise<DnsAnswer<SrvRecord>>;
+  srv(name: string): Promise<DnsAnswer<SrvAnswer>>;
   /** IPv4 then IPv6 addresses of `name`, following CNAMEs. */
   addresses(name: string): Promise<DnsAnswer<string>>;
   /** The CNAME chain from `name` (not including it), empty when `name` has no CNAME. */
@@ -28,60 +26,30 @@ export interface DnsClientOptions {
   timeoutMs: number;
 }
 
-const MISSING = new Set(['ENODATA', 'ENOTFOUND', 'NXDOMAIN']);
 const MAX_CNAME_HOPS = 8;
 
-function toAnswer<T>(error: unknown, name: string, type: string): DnsAnswer<T> {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
-  if (MISSING.has(code))
-    return { ok: false, kind: 'missing', message: `no ${type} record for ${name}` };
-  const reason =
-    code === 'ETIMEOUT'
-      ? 'the DNS server did not answer in time'
-      : code === 'ECONNREFUSED'
-        ? 'the DNS server refused the connection'
-        : code === 'ESERVFAIL'
-          ? 'the DNS server failed to answer'
-          : code === 'EREFUSED'
-            ? 'the DNS server refused the query'
-            : error instanceof Error
-              ? error.message
-              : String(error);
-  return { ok: false, kind: 'no-answer', message: `${type} ${name}: ${reason}` };
+function toAnswer<T>(result: DnsQueryResult<T>, name: string, type: string): DnsAnswer<T> {
+  if (result.ok) return result;
+  return result.kind === 'missing'
+    ? { ok: false, kind: 'missing', message: `no ${type} record for ${name}` }
+    : { ok: false, kind: 'no-answer', message: `${type} ${name}: ${result.message}` };
 }
 
 const normalise = (name: string) => name.replace(/\.$/, '').toLowerCase();
 
-export function createDnsClient(options: DnsClientOptions): DnsClient {
-  const resolver = new Resolver({ timeout: Math.max(1, options.timeoutMs), tries: 1 });
-  if (options.servers && options.servers.length > 0) {
-    try {
-      resolver.setServers(options.servers);
-    } catch (error) {
-      resolver.cancel();
-      throw new AppError(
-        'invalid-request',
-        `Not DNS servers to ask: ${options.servers.join(', ')} (give IP addresses, optionally with :port).`,
-        {
-          servers: options.servers.join(', '),
-          reason: error instanceof Error ? error.message : String(error),
-        },
-      );
-    }
-  }
+export function createDnsClient(network: NetworkPort, options: DnsClientOptions): DnsClient {
+  const queries: DnsQueries = network.dns(options);
   const cache = new Map<string, Promise<DnsAnswer<unknown>>>();
 
-  function query<T>(type: string, name: string, run: () => Promise<T[]>): Promise<DnsAnswer<T>> {
+  function query<T>(
+    type: string,
+    name: string,
+    run: () => Promise<DnsQueryResult<T>>,
+  ): Promise<DnsAnswer<T>> {
     const key = `${type} ${normalise(name)}`;
     let pending = cache.get(key) as Promise<DnsAnswer<T>> | undefined;
     if (!pending) {
-      pending = run().then(
-        (records): DnsAnswer<T> =>
-          records.length > 0
-            ? { ok: true, records }
-            : { ok: false, kind: 'missing', message: `no ${type} record for ${name}` },
-        (error: unknown) => toAnswer<T>(error, name, type),
-      );
+      pending = run().then((result) => toAnswer(result, name, type));
       cache.set(key, pending as Promise<DnsAnswer<unknown>>);
     }
     return pending;
@@ -93,11 +61,11 @@ export function createDnsClient(options: DnsClientOptions): DnsClient {
         ? options.servers.join(', ')
         : "the PC's DNS servers",
     cname: (name) =>
-      query('CNAME', name, () => resolver.resolveCname(name)).then((answer) =>
+      query('CNAME', name, () => queries.cname(name)).then((answer) =>
         answer.ok ? { ok: true, records: answer.records.map(normalise) } : answer,
       ),
     srv: (name) =>
-      query('SRV', name, () => resolver.resolveSrv(name)).then((answer) =>
+      query('SRV', name, () => queries.srv(name)).then((answer) =>
         answer.ok
           ? { ok: true, records: answer.records.map((r) => ({ ...r, name: normalise(r.name) })) }
           : answer,
@@ -106,8 +74,8 @@ export function createDnsClient(options: DnsClientOptions): DnsClient {
       let current = name;
       for (let hop = 0; hop <= MAX_CNAME_HOPS; hop++) {
         const [v4, v6] = await Promise.all([
-          query('A', current, () => resolver.resolve4(current)),
-          query('AAAA', current, () => resolver.resolve6(current)),
+          query('A', current, () => queries.ipv4(current)),
+          query('AAAA', current, () => queries.ipv6(current)),
         ]);
         const found = [...(v4.ok ? v4.records : []), ...(v6.ok ? v6.records : [])];
         if (found.length > 0) return { ok: true, records: found };
@@ -135,7 +103,7 @@ export function createDnsClient(options: DnsClientOptions): DnsClient {
       }
       return chain;
     },
-    close: () => resolver.cancel(),
+    close: () => queries.close(),
   };
   return client;
 }

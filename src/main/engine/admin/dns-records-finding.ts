@@ -1,40 +1,57 @@
-/** The `dns-records` finding: every record by name, expected beside found. */
+/**
+ * The `dns-records` finding: the client's discovery records in its order, which one it uses,
+ * what the deployment publishes, and records still pointing at Skype for Business Online.
+ */
 import type { Evidence, Finding } from '../../../shared/findings';
-import type { DnsRecordCheck, DnsRecordsResult } from './dns-records';
+import {
+  danglingRecordsSummary,
+  DEPLOYMENT_SHAPE_WORDS,
+  DISCOVERY_ORDER_NOTE,
+  discoveryEvidence,
+  discoveryRecordLabel,
+  dnsUnansweredSummary,
+  NO_DOMAIN_DETAIL,
+  NO_DOMAIN_SUMMARY,
+  noPoolSummary,
+  notNeededDetail,
+  poolFoundSummary,
+  retiredRecordDetail,
+  retiredRecordsSummary,
+} from '../../../shared/wording';
+import type { DiscoveryRecord, DiscoveryResult } from './discovery';
 
-const VERDICT_WORDS: Record<DnsRecordCheck['verdict'], string> = {
-  ok: 'OK',
-  missing: 'MISSING',
-  wrong: 'WRONG',
-  'no-answer': 'NO ANSWER',
-  absent: 'not present',
-};
+const recordName = (record: DiscoveryRecord) =>
+  `${record.spec.type === 'srv' ? 'SRV ' : ''}${record.name}`;
 
-function evidenceFor(check: DnsRecordCheck): Evidence {
-  const expected = check.verdict === 'ok' ? '' : `; expected ${check.expected}`;
+/** External records an internal-only deployment does without: not a fault, said as a note. */
+function notNeeded(result: DiscoveryResult, record: DiscoveryRecord): boolean {
+  return (
+    result.shape === 'internal-only' &&
+    record.spec.scope === 'external' &&
+    record.state === 'missing'
+  );
+}
+
+function evidenceFor(
+  result: DiscoveryResult,
+  record: DiscoveryRecord,
+  position: number | undefined,
+): Evidence {
   return {
     kind: 'host',
-    label: check.record,
-    value: `${VERDICT_WORDS[check.verdict]}: found ${check.found}${expected}`,
+    label: discoveryRecordLabel(position, record.spec.type, record.name),
+    value: discoveryEvidence({
+      state: record.state,
+      found: record.found,
+      scope: record.spec.scope,
+      service: record.spec.service,
+      used: record === result.used,
+      notNeeded: notNeeded(result, record),
+    }),
   };
 }
 
-function sentence(check: DnsRecordCheck): string {
-  switch (check.verdict) {
-    case 'missing':
-      return `Missing DNS record: ${check.record} (expected ${check.expected}).`;
-    case 'wrong':
-      return `Wrong DNS record: ${check.record} is ${check.found}; expected ${check.expected}.`;
-    case 'no-answer':
-      return `No answer for ${check.record}: ${check.found}.`;
-    case 'absent':
-      return `${check.record} is not present (optional; expected ${check.expected} where used).`;
-    case 'ok':
-      return `${check.record}: ${check.found}.`;
-  }
-}
-
-export function dnsRecordsFinding(result: DnsRecordsResult | undefined, servers: string): Finding {
+export function dnsRecordsFinding(result: DiscoveryResult | undefined, servers: string): Finding {
   const base = {
     id: 'dns-records' as const,
     kbStep: 'admin-certificate-chain' as const,
@@ -44,55 +61,63 @@ export function dnsRecordsFinding(result: DnsRecordsResult | undefined, servers:
     return {
       ...base,
       status: 'unknown',
-      summary: 'No SIP domain is known, so the DNS records were not checked.',
-      detail: 'Give the SIP domain (for example contoso.com) to check its DNS records.',
+      summary: NO_DOMAIN_SUMMARY,
+      detail: NO_DOMAIN_DETAIL,
       evidence: [],
     };
   }
+  const all = [...result.records, result.federation];
   const evidence: Evidence[] = [
     { kind: 'text', label: 'SIP domain', value: result.domain },
-    {
-      kind: 'text',
-      label: 'Compared with',
-      value:
-        result.deployment === 'online'
-          ? "Microsoft's online values (the records point at *.online.lync.com)"
-          : 'an on-premises deployment (records must exist and point at names that resolve)',
-    },
     { kind: 'text', label: 'Asked', value: servers },
-    ...result.checks.map(evidenceFor),
+    { kind: 'text', label: 'Deployment', value: DEPLOYMENT_SHAPE_WORDS[result.shape] },
+    { kind: 'text', label: 'Discovery order', value: DISCOVERY_ORDER_NOTE },
+    ...result.records.map((record, index) => evidenceFor(result, record, index + 1)),
+    evidenceFor(result, result.federation, undefined),
   ];
-  const problems = result.checks.filter(
-    (c) => c.required && (c.verdict === 'missing' || c.verdict === 'wrong'),
-  );
-  const warnings = result.checks.filter((c) => !c.required && c.verdict === 'wrong');
-  const optionalMissing = result.checks.filter(
-    (c) => c.verdict === 'absent' && c.record.includes('_sipfederationtls'),
-  );
-  const unanswered = result.checks.filter((c) => c.verdict === 'no-answer');
-  const detail = result.checks.map(sentence).join('\n');
-  const withBase = { ...base, evidence, detail };
 
-  if (problems.length > 0) {
-    const first = problems[0] as DnsRecordCheck;
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
-    const summary = `${sentence(first).replace(/\.$/, '')}${more}.`;
-    return { ...withBase, status: 'problem', summary };
+  const retired = all.filter((record) => record.state === 'retired');
+  const dangling = result.records.filter((record) => record.state === 'dangling');
+  const unanswered = all.filter((record) => record.state === 'no-answer');
+  const absentExternal = result.records.filter((record) => notNeeded(result, record));
+  const detail = [
+    ...retired.map((record) => retiredRecordDetail(recordName(record), record.retiredName ?? '')),
+    ...(absentExternal.length > 0 ? [notNeededDetail(absentExternal.map(recordName))] : []),
+  ];
+  const withBase = {
+    ...base,
+    evidence,
+    ...(detail.length > 0 ? { detail: detail.join('\n') } : {}),
+  };
+
+  if (retired.length > 0) {
+    return {
+      ...withBase,
+      status: 'problem',
+      summary: retiredRecordsSummary(retired.map(recordName)),
+    };
   }
   if (unanswered.length > 0) {
     return {
       ...withBase,
       status: 'unknown',
-      summary: `The DNS server did not answer for ${unanswered.map((c) => c.record).join(', ')}.`,
+      summary: dnsUnansweredSummary(unanswered.map(recordName)),
     };
   }
-  const soft = [...warnings, ...optionalMissing];
-  if (soft.length > 0) {
-    return { ...withBase, status: 'warning', summary: sentence(soft[0] as DnsRecordCheck) };
+  const used = result.used;
+  if (!used?.endpoint) {
+    return { ...withBase, status: 'problem', summary: noPoolSummary(result.domain) };
+  }
+  if (dangling.length > 0) {
+    return {
+      ...withBase,
+      status: 'warning',
+      summary: danglingRecordsSummary(dangling.map(recordName)),
+    };
   }
   return {
     ...withBase,
     status: 'ok',
-    summary: `The DNS records for ${result.domain} are as expected.`,
+    summary: poolFoundSummary(recordName(used), `${used.endpoint.host}:${used.endpoint.port}`),
   };
 }

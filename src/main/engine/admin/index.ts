@@ -1,22 +1,27 @@
 /**
- * The administrators' step (KB "Resolution for administrators"): the certificate chain each
- * sign-in server presents, judged against this PC's own trust stores; the DNS records the client
- * uses to find them; and the PC's clock against theirs. Reads only: the one repair it offers
- * (`remove-distrusted-root`) goes through the engine's plan, backup and undo like every change.
+ * The administrators' step (KB "Resolution for administrators"): the DNS records the client uses
+ * to find its pool, in the client's order; the certificate chain each server they lead to
+ * presents, judged against this PC's own trust stores; the revocation addresses those chains
+ * name, tried from this PC; and the PC's clock against the servers'. Reads only: the one repair it
+ * offers (`remove-distrusted-root`) goes through the engine's plan, backup and undo like every
+ * change. Every network access goes through the injected network port.
  */
 import type { Finding } from '../../../shared/findings';
 import { AppError } from '../../../shared/errors';
+import type { NetworkPort } from '../../host/network/ports';
 import type { HostSystem } from '../../host/ports';
 import { certificateChainFinding } from './certificate-chain-finding';
 import { checkTarget, type TargetOutcome } from './check-target';
 import { clockFinding } from './clock-finding';
 import { currentSipDomain } from './current-domain';
 import { createDnsClient } from './dns-client';
-import { checkDnsRecords, type Deployment, type DnsRecordsResult } from './dns-records';
+import { discoverPool, type DiscoveryResult } from './discovery';
 import { dnsRecordsFinding } from './dns-records-finding';
 import { findDistrustedUserRoots, type DistrustedUserRoot } from './distrusted-roots';
+import { checkRevocation } from './revocation';
+import { revocationFinding } from './revocation-finding';
 import {
-  derivedTargets,
+  discoveredTargets,
   parseDomain,
   parseTarget,
   uniqueTargets,
@@ -25,6 +30,8 @@ import {
 import { loadTrust } from './trust-store';
 
 export interface AdminCheckOptions {
+  /** DNS, TLS and HTTP: the only way this step reaches the network. */
+  network: NetworkPort;
   /** SIP domain; default: the domain of the address the client last signed in with. */
   domain?: string;
   /** Extra `host:port` to check (AD FS, edge, reverse proxy); port 443 when absent. */
@@ -32,13 +39,11 @@ export interface AdminCheckOptions {
   /** Ask these DNS servers (`ip` or `ip:port`) instead of the PC's own, for records and names. */
   dns?: { servers?: string[] };
   /**
-   * Port to use for a derived name (lyncdiscover.<domain>, sip.<domain>, the SRV target), by
-   * host name. Lets tests point the derived targets at loopback servers.
+   * Port to use for a discovered name (lyncdiscover.<domain>, sipinternal.<domain>, an SRV
+   * target), by host name. Lets tests point the web services at loopback servers.
    */
   portOverrides?: Record<string, number>;
-  /** What the DNS records are compared with; `auto` tells from the records themselves. */
-  deployment?: Deployment | 'auto';
-  /** Budget per probe and per DNS query, in ms (default 4000). */
+  /** Budget per probe, per revocation address and per DNS query, in ms (default 4000). */
   timeoutMs?: number;
   now?: () => Date;
 }
@@ -47,7 +52,7 @@ export const DEFAULT_ADMIN_TIMEOUT_MS = 4000;
 /** DNS answers come fast or not at all; a dead server must not eat the probes' budget. */
 const MAX_DNS_TIMEOUT_MS = 2000;
 
-function alternateNamesFor(target: ProbeTarget, dns: DnsRecordsResult | undefined) {
+function alternateNamesFor(target: ProbeTarget, dns: DiscoveryResult | undefined) {
   if (target.origin !== 'lyncdiscover' && target.origin !== 'lyncdiscoverinternal')
     return undefined;
   const chain = dns?.cnameChains[target.host] ?? [];
@@ -60,8 +65,9 @@ function alternateNamesFor(target: ProbeTarget, dns: DnsRecordsResult | undefine
 
 export async function runAdminChecks(
   host: HostSystem,
-  options: AdminCheckOptions = {},
+  options: AdminCheckOptions,
 ): Promise<Finding[]> {
+  const { network } = options;
   const now = options.now ?? (() => new Date());
   const timeoutMs = Math.max(100, options.timeoutMs ?? DEFAULT_ADMIN_TIMEOUT_MS);
   const added = (options.targets ?? []).map(parseTarget);
@@ -79,7 +85,7 @@ export async function runAdminChecks(
     }),
   );
   const servers = options.dns?.servers?.filter((server) => server.trim().length > 0) ?? [];
-  const dns = createDnsClient({
+  const dns = createDnsClient(network, {
     ...(servers.length > 0 ? { servers } : {}),
     timeoutMs: Math.min(timeoutMs, MAX_DNS_TIMEOUT_MS),
   });
@@ -98,21 +104,19 @@ export async function runAdminChecks(
         );
         return [];
       }),
-      domain ? checkDnsRecords(dns, domain, options.deployment ?? 'auto') : undefined,
+      domain ? discoverPool(dns, domain) : undefined,
     ]);
     notes.push(...trust.notes);
 
-    const srvTarget: ProbeTarget[] = dnsResult?.sipTlsTarget
-      ? [{ ...dnsResult.sipTlsTarget, origin: 'sip-srv' }]
-      : [];
     const targets = uniqueTargets(
-      [...(domain ? derivedTargets(domain) : []), ...srvTarget, ...added].map(withOverride),
+      [...(dnsResult ? discoveredTargets(dnsResult) : []), ...added].map(withOverride),
     );
 
     const outcomes: TargetOutcome[] = await Promise.all(
       targets.map((target) => {
         const alternateNames = alternateNamesFor(target, dnsResult);
         return checkTarget(target, {
+          network,
           ...(servers.length > 0 ? { dns } : {}),
           trust,
           timeoutMs,
@@ -122,9 +126,16 @@ export async function runAdminChecks(
       }),
     );
 
+    const revocation = await checkRevocation(outcomes, {
+      network,
+      ...(servers.length > 0 ? { dns } : {}),
+      timeoutMs,
+    });
+
     return [
       certificateChainFinding({ outcomes, distrustedRoots, notes }),
       dnsRecordsFinding(dnsResult, dns.servers),
+      revocationFinding(revocation),
       clockFinding(outcomes),
     ];
   } finally {
@@ -135,4 +146,4 @@ export async function runAdminChecks(
 export { DIGICERT_GLOBAL_ROOT_G2_THUMBPRINT, findDistrustedUserRoots } from './distrusted-roots';
 export type { DistrustedUserRoot } from './distrusted-roots';
 export { MAX_CLOCK_SKEW_MS } from './clock';
-export { ONLINE_DNS } from './dns-records';
+export { DISCOVERY_ORDER, isRetiredOnlineName } from './discovery';

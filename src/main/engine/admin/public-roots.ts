@@ -4,7 +4,7 @@
  * intermediate with an "CA Issuers" address (Windows may download it). Both need the internet,
  * which is exactly what a locked-down PC lacks, so the fault stays and the hint says why.
  */
-import { rootCertificates } from 'node:tls';
+import { bundledRootCertificates } from '../../host/network/pure';
 import { X509Certificate } from 'node:crypto';
 import { thumbprintOf, type CertificateInfo } from './certificate-info';
 
@@ -14,7 +14,9 @@ let publicRoots: Set<string> | undefined;
 export function isPublicRoot(thumbprint: string): boolean {
   if (!publicRoots) {
     publicRoots = new Set(
-      rootCertificates.map((pem) => thumbprintOf(new Uint8Array(new X509Certificate(pem).raw))),
+      bundledRootCertificates.map((pem) =>
+        thumbprintOf(new Uint8Array(new X509Certificate(pem).raw)),
+      ),
     );
   }
   return publicRoots.has(thumbprint);

@@ -3,6 +3,7 @@
  * expose it, and a library's name table throws on the old algorithms (MD5, MD2) that matter most
  * here, so the outer AlgorithmIdentifier is read directly.
  */
+import { decodeOid, readTlv } from './der';
 
 export interface SignatureAlgorithm {
   oid: string;
@@ -29,48 +30,6 @@ const KNOWN: Record<string, { name: string; weak: boolean }> = {
   '1.3.101.112': { name: 'Ed25519', weak: false },
   '1.3.101.113': { name: 'Ed448', weak: false },
 };
-
-interface Tlv {
-  tag: number;
-  contentStart: number;
-  end: number;
-}
-
-function readTlv(der: Uint8Array, offset: number): Tlv {
-  if (offset + 2 > der.length) throw new Error('truncated DER');
-  const tag = der[offset] as number;
-  let lengthByte = der[offset + 1] as number;
-  let cursor = offset + 2;
-  let length = lengthByte;
-  if (lengthByte & 0x80) {
-    const count = lengthByte & 0x7f;
-    if (count === 0 || count > 4 || cursor + count > der.length) throw new Error('bad DER length');
-    length = 0;
-    for (let i = 0; i < count; i++) {
-      lengthByte = der[cursor++] as number;
-      length = length * 256 + lengthByte;
-    }
-  }
-  const end = cursor + length;
-  if (end > der.length) throw new Error('truncated DER');
-  return { tag, contentStart: cursor, end };
-}
-
-function decodeOid(bytes: Uint8Array): string {
-  if (bytes.length === 0) throw new Error('empty OID');
-  const parts: number[] = [];
-  let value = 0;
-  for (const byte of bytes) {
-    value = value * 128 + (byte & 0x7f);
-    if (!(byte & 0x80)) {
-      parts.push(value);
-      value = 0;
-    }
-  }
-  const first = parts.shift() ?? 0;
-  const head = first < 80 ? [Math.floor(first / 40), first % 40] : [2, first - 80];
-  return [...head, ...parts].join('.');
-}
 
 /** Throws on DER that is not a certificate. */
 export function signatureAlgorithmOf(der: Uint8Array): SignatureAlgorithm {

@@ -1,23 +1,28 @@
 /**
- * What the administrators' step probes: names derived from the SIP domain, the `_sip._tls` SRV
- * target, and whatever host:port the administrator adds (AD FS, edge, reverse proxy).
+ * What the administrators' step probes: where the discovery records lead (the web services on
+ * 443, the SIP pool on its SRV port), and whatever host:port the administrator adds (AD FS, edge,
+ * reverse proxy).
  */
-import { isIP } from 'node:net';
+import { ipVersion } from '../../host/network/pure';
 import { AppError } from '../../../shared/errors';
 
-export type TargetOrigin = 'lyncdiscover' | 'lyncdiscoverinternal' | 'sip' | 'sip-srv' | 'added';
+import type { DiscoveryRecordId, DiscoveryResult } from './discovery';
+
+export type TargetOrigin = DiscoveryRecordId | 'added';
 
 export interface ProbeTarget {
   host: string;
   port: number;
   origin: TargetOrigin;
+  /** A web server, asked `HEAD /` for its clock; SIP servers only complete the handshake. */
+  http: boolean;
 }
 
 const HOST_NAME =
   /^(?=.{1,253}$)([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
 
 export function isHostName(value: string): boolean {
-  return HOST_NAME.test(value) || isIP(value) === 4;
+  return HOST_NAME.test(value) || ipVersion(value) === 4;
 }
 
 /** A SIP domain as typed: "contoso.com", also accepted as "user@contoso.com" or "sip:...". */
@@ -47,15 +52,26 @@ export function parseTarget(value: string): ProbeTarget {
       { target: value },
     );
   }
-  return { host: host.replace(/\.$/, ''), port, origin: 'added' };
+  return { host: host.replace(/\.$/, ''), port, origin: 'added', http: true };
 }
 
-export function derivedTargets(domain: string): ProbeTarget[] {
-  return [
-    { host: `lyncdiscover.${domain}`, port: 443, origin: 'lyncdiscover' },
-    { host: `lyncdiscoverinternal.${domain}`, port: 443, origin: 'lyncdiscoverinternal' },
-    { host: `sip.${domain}`, port: 443, origin: 'sip' },
-  ];
+/**
+ * Where each discovery record that resolves leads, in the client's order. Records pointing at
+ * the retired Skype for Business Online are not probed: the dns-records finding says so.
+ */
+export function discoveredTargets(result: DiscoveryResult): ProbeTarget[] {
+  return result.records.flatMap((record) =>
+    record.state === 'found' && record.endpoint && record.spec.id !== 'federation'
+      ? [
+          {
+            host: record.endpoint.host,
+            port: record.endpoint.port,
+            origin: record.spec.id,
+            http: record.spec.service === 'web',
+          },
+        ]
+      : [],
+  );
 }
 
 export const targetLabel = (target: Pick<ProbeTarget, 'host' | 'port'>) =>

@@ -1,38 +1,13 @@
 /**
  * Connects to one server over TLS, collects the certificates it presents and, on the same
- * connection, asks `HEAD /` for the server's clock. Never trusts and never rejects anything here:
- * the verdict is the chain verifier's job, against the PC's own stores.
+ * connection, asks `HEAD /` for the server's clock (web servers only). Never trusts and never
+ * rejects anything here: the verdict is the chain verifier's job, against the PC's own stores.
  */
 import { isIP } from 'node:net';
 import * as tls from 'node:tls';
+import type { TlsProbeRequest, TlsProbeResult } from './ports';
 
-export interface TlsProbeRequest {
-  /** The name the client uses: sent as SNI and in the Host header. */
-  host: string;
-  port: number;
-  /** Where to connect when the name was resolved elsewhere (e.g. through a chosen DNS server). */
-  connectAddress?: string;
-  /** Budget for the whole probe: connection, handshake and the HTTP answer. */
-  timeoutMs: number;
-  now: () => Date;
-}
-
-export type TlsProbeResult =
-  | {
-      reachable: true;
-      /** As presented by the server, server certificate first (DER). */
-      chain: Uint8Array[];
-      protocol: string | null;
-      /** From the HTTP `Date` header, when the server answered HTTP in time. */
-      serverDate?: Date;
-      /** The PC's time halfway between sending the request and reading the answer. */
-      localDate?: Date;
-      /** Why no server time was obtained, when it was not. */
-      dateNote?: string;
-    }
-  | { reachable: false; reason: string };
-
-function describeSocketError(error: NodeJS.ErrnoException): string {
+export function describeSocketError(error: NodeJS.ErrnoException): string {
   switch (error.code) {
     case 'ECONNREFUSED':
       return 'connection refused';
@@ -87,7 +62,7 @@ export function probeTls(request: TlsProbeRequest): Promise<TlsProbeResult> {
       // Old servers are exactly the ones worth diagnosing: accept whatever they speak.
       minVersion: 'TLSv1',
       ciphers: 'DEFAULT:@SECLEVEL=0',
-      ALPNProtocols: ['http/1.1'],
+      ...(request.http ? { ALPNProtocols: ['http/1.1'] } : {}),
     });
 
     const finish = (result: TlsProbeResult) => {
@@ -108,6 +83,10 @@ export function probeTls(request: TlsProbeRequest): Promise<TlsProbeResult> {
     socket.once('secureConnect', () => {
       chain = presentedChain(socket);
       protocol = socket.getProtocol();
+      if (!request.http) {
+        finish({ reachable: true, chain, protocol });
+        return;
+      }
       sentAt = request.now();
       const port = request.port === 443 ? '' : `:${request.port}`;
       socket.write(
@@ -130,7 +109,12 @@ export function probeTls(request: TlsProbeRequest): Promise<TlsProbeResult> {
     });
     socket.once('error', (error: NodeJS.ErrnoException) => {
       if (chain) finishWithChain({ dateNote: `no HTTP answer (${describeSocketError(error)})` });
-      else finish({ reachable: false, reason: describeSocketError(error) });
+      else
+        finish({
+          reachable: false,
+          reason: describeSocketError(error),
+          ...(error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN' ? { unresolved: true } : {}),
+        });
     });
     socket.once('close', () => {
       if (chain)
