@@ -103,6 +103,8 @@ export class ScenarioSeeder {
   /** Keys this seeding made. */
   private readonly createdKeys = new Set<string>();
   private readonly existingPaths = new Set<string>();
+  /** Files and folders this seeding made. */
+  private readonly createdPaths = new Set<string>();
 
   private constructor(
     readonly host: HostSystem,
@@ -147,7 +149,9 @@ export class ScenarioSeeder {
     const topmost = created.at(-1);
     if (topmost) {
       await this.host.registry.createKey(key);
-      this.planted.createdKeys.push(topmost);
+      // Inside a key this seeding made, removing that one takes this along.
+      const parent = parentKey(topmost);
+      if (!parent || !this.createdKeys.has(keyText(parent))) this.planted.createdKeys.push(topmost);
     }
     for (const made of created) this.createdKeys.add(keyText(made));
     for (let probe: RegistryKeyRef | undefined = key; probe; probe = parentKey(probe))
@@ -241,21 +245,21 @@ export class ScenarioSeeder {
 
   /** Records the topmost folder or file that writing `path` creates. */
   private async noteNewPath(path: string): Promise<void> {
-    let topmostNew: string | undefined;
-    for (let probe = path; ;) {
-      if (this.existingPaths.has(probe)) break;
-      if ((await this.host.files.stat(probe)) !== undefined) break;
-      topmostNew = probe;
-      const cut = probe.lastIndexOf(sep);
-      if (cut <= 0) break;
-      probe = probe.slice(0, cut);
-    }
-    if (topmostNew !== undefined) this.planted.createdPaths.push(topmostNew);
+    const parentOf = (probe: string) => probe.slice(0, Math.max(0, probe.lastIndexOf(sep)));
+    const created: string[] = [];
     for (
       let probe = path;
-      probe.lastIndexOf(sep) > 0;
-      probe = probe.slice(0, probe.lastIndexOf(sep))
-    )
-      this.existingPaths.add(probe);
+      probe !== '' && !this.existingPaths.has(probe);
+      probe = parentOf(probe)
+    ) {
+      if ((await this.host.files.stat(probe)) !== undefined) break;
+      created.push(probe);
+    }
+    const topmost = created.at(-1);
+    // Inside a folder this seeding made, removing that one takes this along.
+    if (topmost !== undefined && !this.createdPaths.has(parentOf(topmost)))
+      this.planted.createdPaths.push(topmost);
+    for (const made of created) this.createdPaths.add(made);
+    for (let probe = path; probe !== ''; probe = parentOf(probe)) this.existingPaths.add(probe);
   }
 }
