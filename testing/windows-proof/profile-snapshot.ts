@@ -179,6 +179,8 @@ export async function snapshotProfile(
     certificates,
     credentials,
     files,
-    lyncVersion: (await host.files.fileVersion(executable)) ?? null,
+    lyncVersion: (await host.files.stat(executable))
+      ? ((await host.files.fileVersion(executable)) ?? null)
+      : null,
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Takes a seeded scenario off the machine again from its PlantedRecord, so a second scenario can
- * be planted in the same Wine prefix without the first one's client showing beside it.
+ * be planted in the same Wine prefix without the first one's client showing beside it: what it
+ * created is removed, what it replaced is put back.
  */
 import type { HostSystem } from '../../src/main/host/ports';
 import type { PlantedRecord } from '../../src/main/host/practice/scenarios/scenario-seeder';
@@ -8,8 +9,14 @@ import type { PlantedRecord } from '../../src/main/host/practice/scenarios/scena
 export async function unplant(host: HostSystem, planted: PlantedRecord): Promise<void> {
   for (const { store, thumbprint } of planted.certificates)
     await host.certificates.remove(store, thumbprint);
-  for (const { targetName, type } of planted.credentials)
-    await host.credentials.remove(targetName, type);
+  for (const { targetName, type, previous } of planted.credentials) {
+    if (previous)
+      await host.credentials.write({
+        ...previous,
+        secret: new Uint8Array(Buffer.from(previous.secret, 'base64')),
+      });
+    else await host.credentials.remove(targetName, type);
+  }
   for (const path of [...planted.createdPaths].reverse()) {
     if (await host.files.stat(path)) await host.files.remove(path);
   }

@@ -49,7 +49,7 @@ describe.skipIf(!hasWine)('Windows host under Wine', () => {
     before = suite.before as ProfileSnapshot;
     afterRepair = suite.afterRepair as ProfileSnapshot;
     afterUndo = suite.afterUndo as ProfileSnapshot;
-  }, 700_000);
+  }, 900_000);
 
   afterAll(() => {
     if (suite) console.log(`[wine] timings ${JSON.stringify(suite.timings)}`);

@@ -12,6 +12,7 @@ import { sep } from 'node:path';
 import type { RegistryKeyRef, RegistryValue } from '../../../../shared/registry-value';
 import type {
   CertificateStoreRef,
+  CredentialRecord,
   CredentialType,
   HostSystem,
   KnownFolderId,
@@ -65,10 +66,18 @@ export interface PlantedRecord {
   createdKeys: RegistryKeyRef[];
   /** Values written in keys that were already there, with the value they replaced. */
   changedValues: Array<{ key: RegistryKeyRef; name: string; previous?: RegistryValue }>;
-  /** Files and folders the seeding created (the topmost new one of each path). */
+  /**
+   * Files and folders the seeding created (the topmost new one of each path). A file that was
+   * there already is overwritten and not recorded: no scenario writes one.
+   */
   createdPaths: string[];
   certificates: Array<{ store: CertificateStoreRef; thumbprint: string; label?: string }>;
-  credentials: Array<{ targetName: string; type: CredentialType }>;
+  /** Credentials written, with the one each replaced (its secret in base64). */
+  credentials: Array<{
+    targetName: string;
+    type: CredentialType;
+    previous?: Omit<CredentialRecord, 'secret'> & { secret: string };
+  }>;
   executables: Array<{ path: string; version: string }>;
 }
 
@@ -223,6 +232,7 @@ export class ScenarioSeeder {
   }
 
   async addCredential(fact: CredentialFact, comment?: string): Promise<void> {
+    const previous = await this.host.credentials.read(fact.targetName, fact.type);
     await this.host.credentials.write({
       targetName: fact.targetName,
       type: fact.type,
@@ -232,7 +242,13 @@ export class ScenarioSeeder {
       lastWritten: this.now.toISOString(),
       secret: secretBytes(fact.secret),
     });
-    this.planted.credentials.push({ targetName: fact.targetName, type: fact.type });
+    this.planted.credentials.push({
+      targetName: fact.targetName,
+      type: fact.type,
+      ...(previous
+        ? { previous: { ...previous, secret: Buffer.from(previous.secret).toString('base64') } }
+        : {}),
+    });
   }
 
   startProcess(process: SeededProcess): Promise<number> {
