@@ -90,12 +90,12 @@ export async function resetPracticePc(
   try {
     const now = new Date();
     const pc = new PracticeBuilder(root, scenario, now);
-    await addScale(pc, now, bulk, definition.primaryCacheFolder);
     await pc.save();
     const host = await openPracticeHost(root);
     const seed = await ScenarioSeeder.open(host, practiceMachineSeeding(root), now);
     await definition.build(seed, now);
     await host.close();
+    await addScale(pc, now, bulk, definition.primaryCacheFolder);
     await pc.finish();
   } catch (error) {
     await rm(root, { recursive: true, force: true });

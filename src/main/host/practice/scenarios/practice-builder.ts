@@ -1,7 +1,8 @@
 /**
- * Assembles an empty practice PC, and the bulk a benchmark asks for, in memory and writes it out
- * in one go: ten thousand certificates through the port would rewrite the store ten thousand
- * times. The scenario itself is then planted through the ports (scenario-seeder.ts).
+ * Writes an empty practice PC, and later adds the bulk a benchmark asks for in one write per
+ * document: ten thousand certificates through the port would rewrite the store ten thousand
+ * times. The scenario itself is planted through the ports in between (scenario-seeder.ts), while
+ * the stores are still small.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
@@ -23,12 +24,19 @@ import {
   REGISTRY_FILE,
 } from '../layout';
 import { initialMachine, type MachineDocument } from '../machine-state';
+import { JsonDocument } from '../json-document';
 import {
+  certificateStoreSchema,
   emptyCertificateStore,
   recordFromEntry,
   type CertificateStoreDocument,
 } from '../practice-certificates';
-import { emptyVault, sealCredential, type CredentialDocument } from '../practice-credentials';
+import {
+  credentialDocumentSchema,
+  emptyVault,
+  sealCredential,
+  type CredentialDocument,
+} from '../practice-credentials';
 import { emptyRegistry, type RegistryDocument } from '../registry-tree';
 import { createKey, secretBox, type SecretBox } from '../secret-box';
 import type { FolderFact } from './facts';
@@ -73,8 +81,8 @@ export class PracticeBuilder {
   }
 
   /**
-   * Writes every document, the manifest last. The building marker stays until `finish`, once
-   * the scenario is planted, so an interrupted build is known for one.
+   * Writes the empty PC, the manifest last. The building marker stays until `finish`, so an
+   * interrupted build is known for one.
    */
   async save(): Promise<void> {
     const root = this.root;
@@ -82,12 +90,9 @@ export class PracticeBuilder {
     await writeFile(join(root, KEY_FILE), this.key, { mode: 0o600 });
     await writeFile(join(root, REGISTRY_FILE), JSON.stringify(this.registry));
     await writeFile(join(root, MACHINE_FILE), JSON.stringify(this.machine));
-    await writeFile(join(root, CREDENTIALS_FILE), JSON.stringify(this.vault));
+    await writeFile(join(root, CREDENTIALS_FILE), JSON.stringify(emptyVault()));
     for (const store of CERTIFICATE_STORE_REFS) {
-      await writeFile(
-        certificateStorePath(root, store),
-        JSON.stringify(this.stores.get(storeKey(store))),
-      );
+      await writeFile(certificateStorePath(root, store), JSON.stringify(emptyCertificateStore()));
     }
     const manifest = {
       format: MANIFEST_FORMAT,
@@ -98,7 +103,26 @@ export class PracticeBuilder {
     await writeFile(join(root, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
   }
 
+  /** Adds the bulk to what the scenario planted, one write per document; the PC is done. */
   async finish(): Promise<void> {
+    for (const store of CERTIFICATE_STORE_REFS) {
+      const bulk = this.stores.get(storeKey(store))?.certificates ?? [];
+      if (bulk.length === 0) continue;
+      await new JsonDocument({
+        path: certificateStorePath(this.root, store),
+        schema: certificateStoreSchema,
+      }).update((document) => {
+        document.certificates = document.certificates.concat(bulk);
+      });
+    }
+    if (this.vault.credentials.length > 0) {
+      await new JsonDocument({
+        path: join(this.root, CREDENTIALS_FILE),
+        schema: credentialDocumentSchema,
+      }).update((document) => {
+        document.credentials = document.credentials.concat(this.vault.credentials);
+      });
+    }
     await rm(join(this.root, BUILDING_MARKER), { force: true });
   }
 }
