@@ -78,7 +78,6 @@ export interface PlantedRecord {
     type: CredentialType;
     previous?: Omit<CredentialRecord, 'secret'> & { secret: string };
   }>;
-  executables: Array<{ path: string; version: string }>;
 }
 
 export interface PlantedCertificate {
@@ -105,7 +104,6 @@ export class ScenarioSeeder {
     createdPaths: [],
     certificates: [],
     credentials: [],
-    executables: [],
   };
   /** Keys known to exist (made or found), so each is looked up once. */
   private readonly existingKeys = new Set<string>();
@@ -199,7 +197,6 @@ export class ScenarioSeeder {
   async executable(path: string, version: string): Promise<void> {
     await this.noteNewPath(path);
     await this.machine.writeExecutable(this.host, path, version);
-    this.planted.executables.push({ path, version });
   }
 
   /** Imports the certificate (with its key link, if any) and answers its thumbprint. */
