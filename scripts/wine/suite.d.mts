@@ -15,12 +15,8 @@ export interface WineSuiteResult {
     contract: WineCaseResult[];
     windows: WineCaseResult[];
   };
-  seeded: {
-    machineGuid: string;
-    lyncExe: string;
-    certificates: { expiredPrimary: string; validSecond: string; vpn: string; smime: string };
-    folders: Record<string, string>;
-  };
+  /** What seed-lync2013 planted: thumbprints by name, and the seeder's record. */
+  seeded: WineSeeded;
   before: unknown;
   diagnosis: { code: number; report: unknown; stderr: string };
   repair: { code: number; record: unknown; stderr: string };
@@ -37,7 +33,26 @@ export interface WineSuiteResult {
     /** `<folder>/koffi.node` → SHA-256 of each copy written under LocalAppData. */
     nativeCopies: Record<string, string>;
   };
+  /** The sfb2019-onprem Click-to-Run profile, planted after the Lync 2013 one was taken off. */
+  clickToRun: {
+    /** Which command line did the round trip: the single exe when given, else node.exe + cli. */
+    runner: 'single-exe' | 'node-cli';
+    seeded: WineSeeded;
+    before: unknown;
+    diagnosis: { code: number; report: unknown; stderr: string };
+    repair: { code: number; record: unknown; stderr: string };
+    afterRepair: unknown;
+    undo: { code: number; record: unknown; stderr: string };
+    afterUndo: unknown;
+  };
   timings: Record<string, number>;
+}
+
+export interface WineSeeded {
+  /** Thumbprints of the certificates the scenario named (expiredPrimary, vpn, ...). */
+  certificates: Record<string, string>;
+  /** The seeder's PlantedRecord (scenario-seeder.ts). */
+  planted: unknown;
 }
 
 export function runWineSuite(options?: {

@@ -21,7 +21,7 @@ import type { WindowsCase } from './windows-cases';
 async function untouched(host: HostSystem) {
   const credentials = await host.credentials.list();
   return {
-    profile: await snapshotProfile(host),
+    profile: await snapshotProfile(host, 'lync2013'),
     microsoft: await host.registry.listSubkeys({ hive: 'HKCU', path: 'Software\\Microsoft' }),
     machineRoots: (await host.certificates.list({ location: 'LocalMachine', name: 'Root' })).map(
       (entry) => entry.thumbprint,

@@ -2,12 +2,18 @@
  * A complete, comparable picture of everything the repair may touch (and its neighbours that
  * it must not): registry trees, CurrentUser\My with full DER and properties, every credential
  * with its secret, the cache folders file by file. Two snapshots compared show exactly what a
- * repair changed and whether undo put it all back.
+ * repair changed and whether undo put it all back. Two profiles, each named from its scenario's
+ * facts: the Lync 2013 one (`kb-lync2013`) and the Click-to-Run one (`sfb2019-onprem`).
  */
 import { createHash } from 'node:crypto';
 import type { HostSystem } from '../../src/main/host/ports';
 import type { RegistryKeyRef, RegistryKeySnapshot } from '../../src/shared/registry-value';
-import { KB_LYNC2013, MACHINE_GUID_KEY } from '../../src/main/host/practice/scenarios/facts';
+import {
+  KB_LYNC2013,
+  MACHINE_GUID_KEY,
+  SFB2019_ONPREM,
+  type FolderFact,
+} from '../../src/main/host/practice/scenarios/facts';
 
 export interface ProfileSnapshot {
   registry: Record<string, RegistryKeySnapshot | null>;
@@ -69,16 +75,71 @@ async function fileTree(
   return into;
 }
 
-export async function snapshotProfile(host: HostSystem): Promise<ProfileSnapshot> {
-  const facts = KB_LYNC2013;
-  const keys: Record<string, RegistryKeyRef> = {
-    userSettings: facts.userSettingsKey,
-    install: facts.installKey,
-    policy: facts.policyKey,
-    runningState: facts.runningStateKey,
-  };
+/** What a profile's snapshot covers: registry trees, folders, and the client executable. */
+interface ProfileParts {
+  registry: Record<string, RegistryKeyRef>;
+  folders: Record<string, FolderFact>;
+  installFolder: FolderFact;
+  executableName: string;
+}
+
+/** The folder a fact's file or folder sits in (e.g. the Lync folder above `sip_<address>`). */
+function parentOf(fact: FolderFact): FolderFact {
+  return { knownFolder: fact.knownFolder, segments: fact.segments.slice(0, -1) };
+}
+
+export const PROFILES = {
+  lync2013: {
+    registry: {
+      userSettings: KB_LYNC2013.userSettingsKey,
+      install: KB_LYNC2013.installKey,
+      policy: KB_LYNC2013.policyKey,
+      runningState: KB_LYNC2013.runningStateKey,
+    },
+    folders: {
+      localLync: parentOf(KB_LYNC2013.cacheFolders.localPrimary),
+      roamingLync: parentOf(KB_LYNC2013.cacheFolders.roamingPrimary),
+      localCommunicator: parentOf(KB_LYNC2013.cacheFolders.lync2010Leftover),
+    },
+    installFolder: KB_LYNC2013.installFolder,
+    executableName: KB_LYNC2013.executableName,
+  },
+  clickToRun: {
+    registry: {
+      userSettings: SFB2019_ONPREM.userSettingsKey,
+      configuration: SFB2019_ONPREM.configurationKey,
+      virtualLync: SFB2019_ONPREM.virtualLyncKey,
+      appPaths: SFB2019_ONPREM.appPathsKey,
+      runningState: SFB2019_ONPREM.runningStateKey,
+    },
+    folders: {
+      localLync: parentOf(SFB2019_ONPREM.cacheFolders.localPrimary),
+      roamingLync: parentOf(SFB2019_ONPREM.cacheFolders.roamingPrimary),
+    },
+    installFolder: SFB2019_ONPREM.installFolder,
+    executableName: SFB2019_ONPREM.executableName,
+  },
+} satisfies Record<string, ProfileParts>;
+
+export type ProfileName = keyof typeof PROFILES;
+
+export function isProfileName(name: string | undefined): name is ProfileName {
+  return name !== undefined && Object.hasOwn(PROFILES, name);
+}
+
+async function folderPath(host: HostSystem, fact: FolderFact): Promise<string> {
+  const base = await host.files.knownFolder(fact.knownFolder);
+  if (!base) throw new Error(`Known folder ${fact.knownFolder} is missing`);
+  return host.files.join(base, ...fact.segments);
+}
+
+export async function snapshotProfile(
+  host: HostSystem,
+  profile: ProfileName,
+): Promise<ProfileSnapshot> {
+  const parts: ProfileParts = PROFILES[profile];
   const registry: ProfileSnapshot['registry'] = {};
-  for (const [label, key] of Object.entries(keys))
+  for (const [label, key] of Object.entries(parts.registry))
     registry[label] = await keyTree(host, key, key.path);
 
   const certificates = (await host.certificates.list({ location: 'CurrentUser', name: 'My' }))
@@ -104,22 +165,13 @@ export async function snapshotProfile(host: HostSystem): Promise<ProfileSnapshot
   }
   credentials.sort((a, b) => a.targetName.localeCompare(b.targetName));
 
-  const local = (await host.files.knownFolder('LocalAppData')) ?? '';
-  const roaming = (await host.files.knownFolder('RoamingAppData')) ?? '';
-  const files: ProfileSnapshot['files'] = {
-    localLync: await fileTree(host, host.files.join(local, 'Microsoft', 'Office', '15.0', 'Lync')),
-    roamingLync: await fileTree(
-      host,
-      host.files.join(roaming, 'Microsoft', 'Office', '15.0', 'Lync'),
-    ),
-    localCommunicator: await fileTree(host, host.files.join(local, 'Microsoft', 'Communicator')),
-  };
+  const files: ProfileSnapshot['files'] = {};
+  for (const [label, fact] of Object.entries(parts.folders))
+    files[label] = await fileTree(host, await folderPath(host, fact));
 
-  const programFilesX86 = (await host.files.knownFolder('ProgramFilesX86')) ?? '';
-  const lyncExe = host.files.join(
-    programFilesX86,
-    ...facts.installFolder.segments,
-    facts.executableName,
+  const executable = host.files.join(
+    await folderPath(host, parts.installFolder),
+    parts.executableName,
   );
   return {
     registry,
@@ -127,6 +179,8 @@ export async function snapshotProfile(host: HostSystem): Promise<ProfileSnapshot
     certificates,
     credentials,
     files,
-    lyncVersion: (await host.files.fileVersion(lyncExe)) ?? null,
+    lyncVersion: (await host.files.stat(executable))
+      ? ((await host.files.fileVersion(executable)) ?? null)
+      : null,
   };
 }

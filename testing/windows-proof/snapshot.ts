@@ -1,12 +1,14 @@
-/** Answers with a snapshot of the seeded profile (see profile-snapshot.ts). */
+/** Answers with a snapshot of a seeded profile (see profile-snapshot.ts), named by argument. */
 import { createWindowsHost } from '../../src/main/host/windows/index';
 import { runEntry } from './entry';
-import { snapshotProfile } from './profile-snapshot';
+import { isProfileName, PROFILES, snapshotProfile } from './profile-snapshot';
 
-runEntry(async () => {
+runEntry(async ([profile]) => {
+  if (!isProfileName(profile))
+    throw new Error(`Name a profile to snapshot: ${Object.keys(PROFILES).join(', ')}`);
   const host = await createWindowsHost();
   try {
-    return await snapshotProfile(host);
+    return await snapshotProfile(host, profile);
   } finally {
     await host.close();
   }

@@ -14,6 +14,7 @@ import { certificateEntryFor } from '../../src/main/host/practice/certificate-en
 import { decodeValue, encodeValue } from '../../src/main/host/windows/registry';
 import { isAppError } from '../../src/shared/errors';
 import { closeHandle, declare, type Handle } from '../../src/main/host/windows/ffi';
+import { createKeyContainer, deleteKeyContainer, linkKeyContainer } from './key-link';
 
 /** Opens a file with no sharing at all, as a running client holds its cache database. */
 export const openExclusive = (() => {
@@ -270,6 +271,51 @@ export function windowsCases(): WindowsCase[] {
         } finally {
           await host.certificates.remove(store, thumbprint);
           await host.certificates.remove(store, otherThumbprint);
+        }
+      },
+    },
+    {
+      name: 'certificates: a key in a real container is usable, a link to a container that is gone is unusable, no link is missing; export and import keep a usable key usable',
+      async run(host) {
+        const store = { location: 'CurrentUser', name: 'My' } as const;
+        const now = Date.now();
+        const issue = async (name: string) => {
+          const der = await issueCertificate({
+            subject: `CN=wine-key-${name}-${scratch()}`,
+            issuer: 'CN=SfbSigninRepair Wine Test',
+            notBefore: new Date(now - 86_400_000),
+            notAfter: new Date(now + 86_400_000),
+          });
+          await host.certificates.importEntry(store, certificateEntryFor(der));
+          return createHash('sha1').update(der).digest('hex').toUpperCase();
+        };
+        const container = `wine-key-${scratch()}`;
+        const gone = `wine-key-gone-${scratch()}`;
+        const usable = await issue('usable');
+        const lost = await issue('lost');
+        const bare = await issue('bare');
+        try {
+          createKeyContainer(container);
+          linkKeyContainer(store, usable, container);
+          linkKeyContainer(store, lost, gone);
+          const listed = await host.certificates.list(store);
+          const linked = (thumbprint: string) =>
+            listed.find((certificate) => certificate.thumbprint === thumbprint)?.hasPrivateKey;
+          assert.deepEqual([linked(usable), linked(lost), linked(bare)], [true, true, false]);
+          assert.equal(await host.certificates.privateKeyStatus(store, usable), 'usable');
+          assert.equal(await host.certificates.privateKeyStatus(store, lost), 'unusable');
+          assert.equal(await host.certificates.privateKeyStatus(store, bare), 'missing');
+          assert.equal(await host.certificates.privateKeyStatus(store, '00'.repeat(20)), undefined);
+          // What undo does: the serialized entry brings the link back, and the key opens.
+          const entry = await host.certificates.exportEntry(store, usable);
+          assert.ok(entry);
+          assert.equal(await host.certificates.remove(store, usable), true);
+          await host.certificates.importEntry(store, entry);
+          assert.equal(await host.certificates.privateKeyStatus(store, usable), 'usable');
+        } finally {
+          for (const thumbprint of [usable, lost, bare])
+            await host.certificates.remove(store, thumbprint);
+          deleteKeyContainer(container);
         }
       },
     },

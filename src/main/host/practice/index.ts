@@ -12,6 +12,8 @@ import type { HostSystem } from '../ports';
 import { BUILDING_MARKER, MANIFEST_FILE } from './layout';
 import { openPracticeHost } from './practice-host';
 import { PracticeBuilder } from './scenarios/practice-builder';
+import { practiceMachineSeeding } from './scenarios/practice-machine-seeding';
+import { ScenarioSeeder } from './scenarios/scenario-seeder';
 import { addScale, checkScale, type PracticeScale } from './scenarios/scale';
 import { SCENARIOS, scenarioNamed } from './scenarios';
 
@@ -88,9 +90,13 @@ export async function resetPracticePc(
   try {
     const now = new Date();
     const pc = new PracticeBuilder(root, scenario, now);
-    await definition.build(pc, now);
-    await addScale(pc, now, bulk, definition.primaryCacheFolder);
     await pc.save();
+    const host = await openPracticeHost(root);
+    const seed = await ScenarioSeeder.open(host, practiceMachineSeeding(root), now);
+    await definition.build(seed, now);
+    await host.close();
+    await addScale(pc, now, bulk, definition.primaryCacheFolder);
+    await pc.finish();
   } catch (error) {
     await rm(root, { recursive: true, force: true });
     if (hadPrevious) await rename(retired, root);

@@ -4,7 +4,7 @@
  * released at once; the product never uses the key.
  */
 import type { PrivateKeyStatus } from '../ports';
-import { declare, lastError, type Pointer } from './ffi';
+import { declare, type Pointer } from './ffi';
 
 type Out<T> = [T];
 
@@ -35,8 +35,6 @@ const api = {
 const CRYPT_ACQUIRE_SILENT_FLAG = 0x40;
 const CRYPT_ACQUIRE_ALLOW_NCRYPT_KEY_FLAG = 0x10000;
 const CERT_NCRYPT_KEY_SPEC = 0xffffffff;
-/** The certificate has no CERT_KEY_PROV_INFO_PROP_ID: no key is linked. */
-const CRYPT_E_NO_KEY_PROPERTY = 0x8009200b;
 
 export function privateKeyStatusOf(context: Pointer, linked: boolean): PrivateKeyStatus {
   if (!linked) return 'missing';
@@ -51,7 +49,10 @@ export function privateKeyStatusOf(context: Pointer, linked: boolean): PrivateKe
     keySpec,
     callerFree,
   );
-  if (!opened) return lastError() >>> 0 === CRYPT_E_NO_KEY_PROPERTY ? 'missing' : 'unusable';
+  // A linked key that does not open is unusable, whatever the error: when the container named by
+  // the link is gone, crypt32 answers CRYPT_E_NO_KEY_PROPERTY, the same code as for no link at
+  // all, so the code cannot tell the two apart; `linked` does.
+  if (!opened) return 'unusable';
   if (callerFree[0] && key[0]) {
     if (keySpec[0] >>> 0 === CERT_NCRYPT_KEY_SPEC) api.NCryptFreeObject(key[0]);
     else api.CryptReleaseContext(key[0], 0);

@@ -14,7 +14,13 @@ import { wineAvailable } from '../../../../scripts/wine/harness.mjs';
 import { runWineSuite, type WineSuiteResult } from '../../../../scripts/wine/suite.mjs';
 import type { DiagnosisReport } from '../../../shared/findings';
 import type { RepairPlan, RunRecord } from '../../../shared/repairs';
-import { DECOYS, KB_LYNC2013, PRACTICE_MACHINE_GUID } from '../practice/scenarios/facts';
+import {
+  DECOYS,
+  KB_LYNC2013,
+  MACHINE_GUID_BRACES,
+  PRACTICE_MACHINE_GUID,
+  SFB2019_ONPREM,
+} from '../practice/scenarios/facts';
 import type { ProfileSnapshot } from '../../../../testing/windows-proof/profile-snapshot';
 
 const hasWine = wineAvailable();
@@ -43,7 +49,7 @@ describe.skipIf(!hasWine)('Windows host under Wine', () => {
     before = suite.before as ProfileSnapshot;
     afterRepair = suite.afterRepair as ProfileSnapshot;
     afterUndo = suite.afterUndo as ProfileSnapshot;
-  }, 700_000);
+  }, 900_000);
 
   afterAll(() => {
     if (suite) console.log(`[wine] timings ${JSON.stringify(suite.timings)}`);
@@ -67,14 +73,22 @@ describe.skipIf(!hasWine)('Windows host under Wine', () => {
 
   it('seeds the broken Lync 2013 profile for real', () => {
     expect(before.lyncVersion).toBe(KB_LYNC2013.clientVersion);
-    expect(before.machineGuid).toEqual({ type: 'REG_SZ', data: `{${PRACTICE_MACHINE_GUID}}` });
+    expect(before.machineGuid).toEqual({ type: 'REG_SZ', data: MACHINE_GUID_BRACES.machineGuid });
     const thumbprints = before.certificates.map((c) => c.thumbprint);
+    expect(Object.keys(suite.seeded.certificates).sort()).toEqual([
+      'expiredPrimary',
+      'smime',
+      'validSecond',
+      'vpn',
+    ]);
     for (const thumbprint of Object.values(suite.seeded.certificates))
       expect(thumbprints).toContain(thumbprint);
-    const expired = before.certificates.find(
-      (c) => c.thumbprint === suite.seeded.certificates.expiredPrimary,
-    );
-    expect(expired?.hasPrivateKey).toBe(true);
+    for (const label of ['expiredPrimary', 'validSecond', 'vpn', 'smime']) {
+      const planted = before.certificates.find(
+        (c) => c.thumbprint === suite.seeded.certificates[label],
+      );
+      expect(planted?.hasPrivateKey, label).toBe(true);
+    }
     expect(before.credentials.map((c) => c.targetName)).toEqual(
       expect.arrayContaining([
         KB_LYNC2013.credentials.primaryOcs.targetName,
@@ -105,6 +119,20 @@ describe.skipIf(!hasWine)('Windows host under Wine', () => {
       'endpoint-cache': 'problem',
       'machine-guid': 'problem',
     });
+  });
+
+  it("tells the seeded certificates' keys apart: real key containers open, so only the expiry is a problem", () => {
+    const report = suite.diagnosis.report as DiagnosisReport;
+    const certificate = report.findings.find((f) => f.id === 'personal-certificate');
+    const stateOf = (label: string) =>
+      certificate?.evidence
+        .find((e) => e.value === suite.seeded.certificates[label])
+        ?.label.split(', ')
+        .at(-2);
+    expect(stateOf('expiredPrimary')).toBe('expired');
+    expect(stateOf('validSecond')).toBe('valid');
+    expect(certificate?.summary).toContain(`${KB_LYNC2013.primaryAddress} (expired)`);
+    expect(certificate?.summary).not.toContain(KB_LYNC2013.secondAddress);
   });
 
   it('repairs every target; only the DNS flush fails, and says so (Wine cannot flush)', () => {
@@ -197,6 +225,141 @@ describe.skipIf(!hasWine)('Windows host under Wine', () => {
         .update(readFileSync('node_modules/koffi/build/koffi/win32_x64/koffi.node'))
         .digest('hex');
       expect(exe().nativeCopies).toEqual({ [`${expected.slice(0, 16)}/koffi.node`]: expected });
+    });
+  });
+
+  describe('the Click-to-Run profile (sfb2019-onprem at rest), planted after the Lync 2013 one is taken off', () => {
+    const c2r = () => suite.clickToRun;
+    const c2rBefore = () => c2r().before as ProfileSnapshot;
+    const c2rAfterRepair = () => c2r().afterRepair as ProfileSnapshot;
+    const relative = (
+      fact: { segments: readonly string[] },
+      root: { segments: readonly string[] },
+    ) => fact.segments.slice(root.segments.length).join('/');
+    const localRoot = { segments: SFB2019_ONPREM.cacheFolders.localPrimary.segments.slice(0, -1) };
+    const roamingRoot = {
+      segments: SFB2019_ONPREM.cacheFolders.roamingPrimary.segments.slice(0, -1),
+    };
+
+    it('is planted for real: Click-to-Run configuration, virtual registry, lync.exe 16.0, caches, keys', () => {
+      expect(c2r().runner).toBe('single-exe');
+      const snapshot = c2rBefore();
+      expect(snapshot.lyncVersion).toBe(SFB2019_ONPREM.clientVersion);
+      const configuration = Object.fromEntries(
+        (snapshot.registry.configuration?.values ?? []).map((v) => [v.name, v.value]),
+      );
+      expect(configuration).toMatchObject({
+        Platform: { type: 'REG_SZ', data: SFB2019_ONPREM.configuration.Platform },
+        ProductReleaseIds: {
+          type: 'REG_SZ',
+          data: SFB2019_ONPREM.configuration.ProductReleaseIds,
+        },
+        VersionToReport: { type: 'REG_SZ', data: SFB2019_ONPREM.configuration.VersionToReport },
+        InstallationPath: { type: 'REG_SZ', data: expect.stringMatching(/Microsoft Office$/) },
+      });
+      expect(snapshot.registry.virtualLync?.values.map((v) => v.name)).toEqual([
+        'InstallationDirectory',
+      ]);
+      const local = Object.keys(snapshot.files.localLync ?? {});
+      expect(local).toEqual(
+        expect.arrayContaining([
+          `${relative(SFB2019_ONPREM.cacheFolders.localPrimary, localRoot)}/EndpointConfiguration.cache`,
+          ...SFB2019_ONPREM.tracingFiles.map((name) => `Tracing/${name}`),
+        ]),
+      );
+      expect(Object.keys(snapshot.files.roamingLync ?? {})).toContain(
+        relative(SFB2019_ONPREM.cacheFolders.roamingAccountProfiles, roamingRoot),
+      );
+      expect(snapshot.registry.userSettings?.subkeys.map((k) => k.name)).toEqual([
+        SFB2019_ONPREM.primaryAddress,
+      ]);
+      expect(snapshot.credentials.map((c) => c.targetName)).toEqual(
+        expect.arrayContaining([
+          SFB2019_ONPREM.credentials.primaryOcs.targetName,
+          SFB2019_ONPREM.credentials.primaryEws.targetName,
+        ]),
+      );
+      // The Lync 2013 profile is gone: its certificates and second account did not stay behind.
+      const thumbprints = snapshot.certificates.map((c) => c.thumbprint);
+      for (const thumbprint of Object.values(suite.seeded.certificates))
+        expect(thumbprints).not.toContain(thumbprint);
+      expect(snapshot.credentials.map((c) => c.targetName)).not.toContain(
+        KB_LYNC2013.credentials.secondOcs.targetName,
+      );
+    });
+
+    it('diagnose --json names the Click-to-Run client alone, its 16.0 folders, and the key that cannot be opened', () => {
+      expect(c2r().diagnosis.code, c2r().diagnosis.stderr).toBe(0);
+      const report = c2r().diagnosis.report as DiagnosisReport;
+      expect(report.clients).toEqual([
+        expect.objectContaining({
+          kind: 'sfb2016',
+          displayName: SFB2019_ONPREM.clientName,
+          version: SFB2019_ONPREM.clientVersion,
+          installType: 'click-to-run',
+          bitness: SFB2019_ONPREM.bitness,
+          running: false,
+          executablePath: expect.stringMatching(/\\root\\Office16\\lync\.exe$/i),
+        }),
+      ]);
+      expect(report.currentAddress).toBe(SFB2019_ONPREM.primaryAddress);
+      const certificate = report.findings.find((f) => f.id === 'personal-certificate');
+      expect(certificate?.status).toBe('problem');
+      const lost = certificate?.evidence.find(
+        (e) => e.value === c2r().seeded.certificates.lostKeyPrimary,
+      );
+      expect(lost?.label).toContain(', its private key cannot be opened, ');
+      expect(
+        c2rBefore().certificates.find((c) => c.thumbprint === lost?.value)?.hasPrivateKey,
+      ).toBe(true);
+      const evidence = JSON.stringify(report.findings.flatMap((f) => f.evidence));
+      expect(evidence).toContain('\\\\Office\\\\16.0\\\\Lync');
+      expect(evidence).not.toContain('\\\\Office\\\\15.0\\\\Lync');
+    });
+
+    it('repair --all --yes removes the targets and leaves the decoys as they were', () => {
+      const { run } = c2r().repair.record as { run: RunRecord };
+      const failed = run.actions.filter((a) => a.outcome !== 'applied' || !a.verified);
+      expect(failed.map((a) => a.stepId)).toEqual(['flush-dns-cache']);
+      expect(run.actions.map((a) => a.stepId)).toEqual(
+        expect.arrayContaining([
+          'remove-personal-certificate',
+          'clear-tracing-folder',
+          'remove-account-profiles',
+        ]),
+      );
+      const before = c2rBefore();
+      const after = c2rAfterRepair();
+      const seeded = c2r().seeded.certificates;
+      expect(after.certificates.map((c) => c.thumbprint)).not.toContain(seeded.lostKeyPrimary);
+      for (const kept of [seeded.vpn, seeded.smime])
+        expect(after.certificates.find((c) => c.thumbprint === kept)).toEqual(
+          before.certificates.find((c) => c.thumbprint === kept),
+        );
+      const targets = after.credentials.map((c) => c.targetName);
+      expect(targets).not.toContain(SFB2019_ONPREM.credentials.primaryOcs.targetName);
+      expect(targets).not.toContain(SFB2019_ONPREM.credentials.primaryEws.targetName);
+      for (const kept of DECOYS.credentials)
+        expect(after.credentials.find((c) => c.targetName === kept.targetName)).toEqual(
+          before.credentials.find((c) => c.targetName === kept.targetName),
+        );
+      const local = Object.keys(after.files.localLync ?? {});
+      expect(
+        local.filter((path) => path.startsWith('sip_') || path.startsWith('Tracing/')),
+      ).toEqual([]);
+      expect(Object.keys(after.files.roamingLync ?? {})).not.toContain(
+        relative(SFB2019_ONPREM.cacheFolders.roamingAccountProfiles, roamingRoot),
+      );
+      // The installation is not the repair's business.
+      for (const key of ['configuration', 'virtualLync', 'appPaths'])
+        expect(after.registry[key], key).toEqual(before.registry[key]);
+      expect(after.lyncVersion).toBe(SFB2019_ONPREM.clientVersion);
+    });
+
+    it('undo --last gives back the Click-to-Run profile exactly', () => {
+      expect(c2r().undo.code, c2r().undo.stderr).toBe(0);
+      expect((c2r().undo.record as RunRecord).status).toBe('undone');
+      expect(c2r().afterUndo).toEqual(c2rBefore());
     });
   });
 });

@@ -4,28 +4,24 @@
  * UcMapi.exe running) and `msi-leftover-c2r` (a live Microsoft 365 Apps client beside the
  * Lync 2013 MSI key its uninstall left). The facts are in facts.ts.
  */
-import { sep } from 'node:path';
-import { MSI_LEFTOVER_C2R, SFB2019_ONPREM, SFB_M365_C2R } from './facts';
+import { MSI_LEFTOVER_C2R, PRACTICE_MACHINE_GUID, SFB2019_ONPREM, SFB_M365_C2R } from './facts';
 import {
   communicationsServerCertificate,
   CURRENT_USER_MY,
   daysFrom,
-  plantCredential,
   plantDecoyCertificates,
   plantDecoyCredentials,
   plantMachineGuid,
   plantTrustStores,
 } from './common-parts';
-import { PRACTICE_MACHINE_GUID } from './facts';
-import type { PracticeBuilder } from './practice-builder';
+import type { ScenarioSeeder } from './scenario-seeder';
 
 type ClickToRunFacts = typeof SFB_M365_C2R | typeof SFB2019_ONPREM;
 
 /** Configuration key, virtual registry, App Paths and lync.exe with its version. */
-function installClickToRun(pc: PracticeBuilder, facts: ClickToRunFacts): void {
-  const root = pc.path(facts.installRoot);
-  pc.setValues(facts.configurationKey, {
-    InstallationPath: { type: 'REG_SZ', data: root },
+async function installClickToRun(seed: ScenarioSeeder, facts: ClickToRunFacts): Promise<void> {
+  await seed.setValues(facts.configurationKey, {
+    InstallationPath: { type: 'REG_SZ', data: seed.path(facts.installRoot) },
     ...Object.fromEntries(
       Object.entries(facts.configuration).map(([name, data]) => [
         name,
@@ -33,104 +29,116 @@ function installClickToRun(pc: PracticeBuilder, facts: ClickToRunFacts): void {
       ]),
     ),
   });
-  pc.setValue(facts.virtualLyncKey, 'InstallationDirectory', {
+  await seed.setValue(facts.virtualLyncKey, 'InstallationDirectory', {
     type: 'REG_SZ',
-    data: `${pc.path(facts.installFolder)}${sep}`,
+    data: seed.folderValue(facts.installFolder),
   });
-  const executable = pc.path(facts.installFolder, facts.executableName);
-  pc.setValue(facts.appPathsKey, '', { type: 'REG_SZ', data: executable });
-  pc.file(executable, `MZ practice stand-in for lync.exe ${facts.clientVersion}\n`);
-  pc.fileVersion(executable, facts.clientVersion);
-  const ucmapi = pc.path(facts.installFolder, 'UcMapi.exe');
-  pc.file(ucmapi, 'MZ practice stand-in for UcMapi.exe\n');
-  pc.fileVersion(ucmapi, facts.clientVersion);
+  const executable = seed.path(facts.installFolder, facts.executableName);
+  await seed.setValue(facts.appPathsKey, '', { type: 'REG_SZ', data: executable });
+  await seed.executable(executable, facts.clientVersion);
+  await seed.executable(seed.path(facts.installFolder, 'UcMapi.exe'), facts.clientVersion);
 }
 
 /** 16.0 settings, caches, Tracing, AccountProfiles.dat and credentials of the primary address. */
-function plantSfb16Profile(pc: PracticeBuilder, facts: ClickToRunFacts): void {
-  pc.setValues(facts.userSettingsKey, facts.userSettings);
-  pc.setValues(
+async function plantSfb16Profile(seed: ScenarioSeeder, facts: ClickToRunFacts): Promise<void> {
+  await seed.setValues(facts.userSettingsKey, facts.userSettings);
+  await seed.setValues(
     { hive: 'HKCU', path: `${facts.userSettingsKey.path}\\${facts.primaryAddress}` },
     { AutoDiscoveredUrl: { type: 'REG_SZ', data: 'https://lyncdiscover.contoso.com/' } },
   );
-  pc.upAndRunning('lync.exe', 0);
+  await seed.setValue(facts.runningStateKey, 'UpAndRunning', { type: 'REG_DWORD', data: 0 });
   const folders = facts.cacheFolders;
-  pc.file(
-    pc.path(folders.localPrimary, 'EndpointConfiguration.cache'),
+  await seed.file(
+    seed.path(folders.localPrimary, 'EndpointConfiguration.cache'),
     '<EndpointConfiguration home="pool01.contoso.com:5061" stale="true"/>\n',
   );
-  pc.file(
-    pc.path(folders.localPrimary, 'GalContacts.db'),
+  await seed.file(
+    seed.path(folders.localPrimary, 'GalContacts.db'),
     Uint8Array.from({ length: 2048 }, (_, i) => (i * 29) % 256),
   );
   for (const name of facts.tracingFiles) {
-    pc.file(pc.path(folders.localTracing, name), `practice trace ${name}\n`);
+    await seed.file(seed.path(folders.localTracing, name), `practice trace ${name}\n`);
   }
-  pc.file(pc.path(folders.roamingPrimary, 'Settings.dat'), Uint8Array.from([0, 1, 2, 3, 255]));
-  pc.file(
-    pc.path(folders.roamingAccountProfiles),
+  await seed.file(
+    seed.path(folders.roamingPrimary, 'Settings.dat'),
+    Uint8Array.from([0, 1, 2, 3, 255]),
+  );
+  await seed.file(
+    seed.path(folders.roamingAccountProfiles),
     Uint8Array.from({ length: 96 }, (_, i) => (i * 7) % 256),
   );
-  plantCredential(pc, facts.credentials.primaryOcs);
-  plantCredential(pc, facts.credentials.primaryEws);
-  plantDecoyCredentials(pc);
-  plantMachineGuid(pc, PRACTICE_MACHINE_GUID);
+  await seed.addCredential(facts.credentials.primaryOcs);
+  await seed.addCredential(facts.credentials.primaryEws);
+  await plantDecoyCredentials(seed);
+  await plantMachineGuid(seed, PRACTICE_MACHINE_GUID);
 }
 
-export async function buildM365ClickToRun(pc: PracticeBuilder, now: Date) {
-  installClickToRun(pc, SFB_M365_C2R);
-  plantSfb16Profile(pc, SFB_M365_C2R);
-  await plantTrustStores(pc, now);
+export async function buildM365ClickToRun(seed: ScenarioSeeder, now: Date) {
+  await installClickToRun(seed, SFB_M365_C2R);
+  await plantSfb16Profile(seed, SFB_M365_C2R);
+  await plantTrustStores(seed, now);
   const expired = await communicationsServerCertificate(
     SFB_M365_C2R.primaryAddress,
     daysFrom(now, -200),
     daysFrom(now, -20),
   );
-  pc.addCertificate(CURRENT_USER_MY, expired, { keyContainer: 'practice-sfb-user-key' });
-  await plantDecoyCertificates(pc, now);
+  await seed.addCertificate(CURRENT_USER_MY, expired, {
+    key: { container: 'practice-sfb-user-key' },
+    label: 'expiredPrimary',
+  });
+  await plantDecoyCertificates(seed, now);
 }
 
-export async function buildSfb2019OnPrem(pc: PracticeBuilder, now: Date) {
+/**
+ * `sfb2019-onprem` at rest: the install, the profile and the in-date certificate whose key is
+ * gone, with the client not running (what a machine without processes of its own can hold).
+ */
+export async function plantSfb2019Profile(seed: ScenarioSeeder, now: Date) {
   const facts = SFB2019_ONPREM;
-  installClickToRun(pc, facts);
-  plantSfb16Profile(pc, facts);
-  await plantTrustStores(pc, now);
+  await installClickToRun(seed, facts);
+  await plantSfb16Profile(seed, facts);
+  await plantTrustStores(seed, now);
   const lostKey = await communicationsServerCertificate(
     facts.primaryAddress,
     daysFrom(now, -10),
     daysFrom(now, 170),
   );
-  pc.addCertificate(CURRENT_USER_MY, lostKey, {
-    keyContainer: facts.lostKeyContainer,
-    keyUnusable: true,
+  await seed.addCertificate(CURRENT_USER_MY, lostKey, {
+    key: { container: facts.lostKeyContainer, usable: false },
+    label: 'lostKeyPrimary',
   });
-  await plantDecoyCertificates(pc, now);
-  pc.process({
+  await plantDecoyCertificates(seed, now);
+}
+
+export async function buildSfb2019OnPrem(seed: ScenarioSeeder, now: Date) {
+  const facts = SFB2019_ONPREM;
+  await plantSfb2019Profile(seed, now);
+  await seed.startProcess({
     ...facts.processes.lync,
-    path: pc.path(facts.installFolder, facts.executableName),
+    path: seed.path(facts.installFolder, facts.executableName),
     ownedByCurrentUser: true,
     ignoresClose: false,
     signedInAddress: facts.primaryAddress,
   });
-  pc.process({
+  await seed.startProcess({
     ...facts.processes.ucmapi,
-    path: pc.path(facts.installFolder, 'UcMapi.exe'),
+    path: seed.path(facts.installFolder, 'UcMapi.exe'),
     ownedByCurrentUser: true,
     ignoresClose: false,
   });
-  pc.upAndRunning('lync.exe', 2);
+  await seed.setValue(facts.runningStateKey, 'UpAndRunning', { type: 'REG_DWORD', data: 2 });
 }
 
-export async function buildMsiLeftoverClickToRun(pc: PracticeBuilder, now: Date) {
+export async function buildMsiLeftoverClickToRun(seed: ScenarioSeeder, now: Date) {
   const facts = MSI_LEFTOVER_C2R;
-  await buildM365ClickToRun(pc, now);
+  await buildM365ClickToRun(seed, now);
   // The Lync 2013 MSI key survived its uninstall; its program folder did not.
-  pc.setValue(facts.leftoverInstallKey, 'InstallationDirectory', {
+  await seed.setValue(facts.leftoverInstallKey, 'InstallationDirectory', {
     type: 'REG_SZ',
-    data: `${pc.path(facts.leftoverInstallFolder)}${sep}`,
+    data: seed.folderValue(facts.leftoverInstallFolder),
   });
-  pc.file(
-    pc.path(facts.leftoverCache, 'EndpointConfiguration.cache'),
+  await seed.file(
+    seed.path(facts.leftoverCache, 'EndpointConfiguration.cache'),
     '<EndpointConfiguration home="pool01.contoso.com:5061" client="2013"/>\n',
   );
 }

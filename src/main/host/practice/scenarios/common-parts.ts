@@ -1,14 +1,8 @@
 /** Parts several scenarios share: trust stores, decoys, the machine GUID, installed clients. */
-import { sep } from 'node:path';
-import {
-  secretBytes,
-  DECOYS,
-  MACHINE_GUID_KEY,
-  PRACTICE_ROOTS,
-  type CredentialFact,
-} from './facts';
+import type { RegistryKeyRef } from '../../../../shared/registry-value';
+import { DECOYS, MACHINE_GUID_KEY, PRACTICE_ROOTS, type FolderFact } from './facts';
 import { EKU, issueCertificate } from './certificate-factory';
-import type { PracticeBuilder } from './practice-builder';
+import type { ScenarioSeeder } from './scenario-seeder';
 
 export const DAY_MS = 86_400_000;
 
@@ -19,7 +13,7 @@ export function daysFrom(now: Date, days: number): Date {
 export const CURRENT_USER_MY = { location: 'CurrentUser', name: 'My' } as const;
 
 /** Roots in both Root stores and the Contoso intermediate in LocalMachine\CA. */
-export async function plantTrustStores(pc: PracticeBuilder, now: Date): Promise<void> {
+export async function plantTrustStores(seed: ScenarioSeeder, now: Date): Promise<void> {
   const root = (subject: string) =>
     issueCertificate({
       subject,
@@ -31,9 +25,9 @@ export async function plantTrustStores(pc: PracticeBuilder, now: Date): Promise<
   const roots = new Map<string, Uint8Array>();
   for (const subject of PRACTICE_ROOTS.localMachineRoots) roots.set(subject, await root(subject));
   for (const [subject, der] of roots) {
-    pc.addCertificate({ location: 'LocalMachine', name: 'Root' }, der);
+    await seed.addCertificate({ location: 'LocalMachine', name: 'Root' }, der);
     if ((PRACTICE_ROOTS.currentUserRoots as readonly string[]).includes(subject)) {
-      pc.addCertificate({ location: 'CurrentUser', name: 'Root' }, der);
+      await seed.addCertificate({ location: 'CurrentUser', name: 'Root' }, der);
     }
   }
   const intermediate = await issueCertificate({
@@ -43,11 +37,11 @@ export async function plantTrustStores(pc: PracticeBuilder, now: Date): Promise<
     notAfter: daysFrom(now, 2000),
     ca: true,
   });
-  pc.addCertificate({ location: 'LocalMachine', name: 'CA' }, intermediate);
+  await seed.addCertificate({ location: 'LocalMachine', name: 'CA' }, intermediate);
 }
 
 /** The VPN and S/MIME certificates in CurrentUser\My that no repair may touch. */
-export async function plantDecoyCertificates(pc: PracticeBuilder, now: Date): Promise<void> {
+export async function plantDecoyCertificates(seed: ScenarioSeeder, now: Date): Promise<void> {
   const vpn = await issueCertificate({
     subject: DECOYS.vpnCertificate.subject,
     issuer: DECOYS.vpnCertificate.issuer,
@@ -55,9 +49,10 @@ export async function plantDecoyCertificates(pc: PracticeBuilder, now: Date): Pr
     notAfter: daysFrom(now, 265),
     usages: [EKU.clientAuth],
   });
-  pc.addCertificate(CURRENT_USER_MY, vpn, {
+  await seed.addCertificate(CURRENT_USER_MY, vpn, {
     friendlyName: DECOYS.vpnCertificate.friendlyName,
-    keyContainer: 'practice-vpn-key',
+    key: { container: 'practice-vpn-key' },
+    label: 'vpn',
   });
   const smime = await issueCertificate({
     subject: DECOYS.smimeCertificate.subject,
@@ -67,29 +62,19 @@ export async function plantDecoyCertificates(pc: PracticeBuilder, now: Date): Pr
     email: DECOYS.smimeCertificate.email,
     usages: [EKU.emailProtection],
   });
-  pc.addCertificate(CURRENT_USER_MY, smime, {
+  await seed.addCertificate(CURRENT_USER_MY, smime, {
     friendlyName: DECOYS.smimeCertificate.friendlyName,
-    keyContainer: 'practice-smime-key',
+    key: { container: 'practice-smime-key' },
+    label: 'smime',
   });
 }
 
-export function plantCredential(pc: PracticeBuilder, fact: CredentialFact, comment?: string): void {
-  pc.addCredential({
-    targetName: fact.targetName,
-    type: fact.type,
-    userName: fact.userName,
-    persist: 'local-machine',
-    ...(comment === undefined ? {} : { comment }),
-    secret: secretBytes(fact.secret),
-  });
+export async function plantDecoyCredentials(seed: ScenarioSeeder): Promise<void> {
+  for (const fact of DECOYS.credentials) await seed.addCredential(fact);
 }
 
-export function plantDecoyCredentials(pc: PracticeBuilder): void {
-  for (const fact of DECOYS.credentials) plantCredential(pc, fact);
-}
-
-export function plantMachineGuid(pc: PracticeBuilder, guid: string): void {
-  pc.setValue(MACHINE_GUID_KEY, 'MachineGuid', { type: 'REG_SZ', data: guid });
+export async function plantMachineGuid(seed: ScenarioSeeder, guid: string): Promise<void> {
+  await seed.setValue(MACHINE_GUID_KEY, 'MachineGuid', { type: 'REG_SZ', data: guid });
 }
 
 /** A Communications Server certificate as Lync keeps it: CN and SIP URI of the address. */
@@ -109,21 +94,20 @@ export async function communicationsServerCertificate(
 }
 
 /** An installed client: its install key (32-bit view) and its executable with a version. */
-export function installClient(
-  pc: PracticeBuilder,
+export async function installClient(
+  seed: ScenarioSeeder,
   options: {
-    installKey: { hive: 'HKLM'; path: string; view?: '32' | '64' };
-    folder: string;
+    installKey: RegistryKeyRef;
+    folder: FolderFact;
     executable: string;
     version: string;
   },
-): string {
-  pc.setValue(options.installKey, 'InstallationDirectory', {
+): Promise<string> {
+  await seed.setValue(options.installKey, 'InstallationDirectory', {
     type: 'REG_SZ',
-    data: options.folder + sep,
+    data: seed.folderValue(options.folder),
   });
-  const executable = `${options.folder}${sep}${options.executable}`;
-  pc.file(executable, `MZ practice stand-in for ${options.executable} ${options.version}\n`);
-  pc.fileVersion(executable, options.version);
+  const executable = seed.path(options.folder, options.executable);
+  await seed.executable(executable, options.version);
   return executable;
 }

@@ -20,12 +20,13 @@ import {
   buildKbLync2013,
   buildMachineGuidBraces,
 } from './lync2013-scenarios';
-import type { PracticeBuilder } from './practice-builder';
+import type { ScenarioSeeder } from './scenario-seeder';
 
 export interface ScenarioDefinition {
   name: string;
   description: string;
-  build(pc: PracticeBuilder, now: Date): Promise<void>;
+  /** Plants the scenario through the ports. */
+  build(seed: ScenarioSeeder, now: Date): Promise<void>;
   /** Where scale options put bulk cache files. */
   primaryCacheFolder: FolderFact;
 }

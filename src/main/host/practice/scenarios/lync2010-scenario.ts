@@ -8,52 +8,54 @@ import {
   CURRENT_USER_MY,
   daysFrom,
   installClient,
-  plantCredential,
   plantDecoyCertificates,
   plantDecoyCredentials,
   plantMachineGuid,
   plantTrustStores,
 } from './common-parts';
-import type { PracticeBuilder } from './practice-builder';
+import type { ScenarioSeeder } from './scenario-seeder';
 
-export async function buildKbLync2010(pc: PracticeBuilder, now: Date) {
+export async function buildKbLync2010(seed: ScenarioSeeder, now: Date) {
   const facts = KB_LYNC2010;
-  installClient(pc, {
-    installKey: { hive: 'HKLM', path: facts.installKey.path, view: '32' },
-    folder: pc.path(facts.installFolder),
+  await installClient(seed, {
+    installKey: facts.installKey,
+    folder: facts.installFolder,
     executable: facts.executableName,
     version: facts.clientVersion,
   });
-  pc.setValue(facts.signInAssistantKey, 'MSOIDCRLVersion', {
+  await seed.setValue(facts.signInAssistantKey, 'MSOIDCRLVersion', {
     type: 'REG_SZ',
     data: facts.signInAssistantVersion,
   });
-  pc.service({ ...facts.signInAssistantService });
+  await seed.installService({ ...facts.signInAssistantService });
 
-  pc.setValues(facts.userSettingsKey, facts.userSettings);
-  pc.upAndRunning('communicator.exe', 0);
-  plantMachineGuid(pc, facts.machineGuid);
+  await seed.setValues(facts.userSettingsKey, facts.userSettings);
+  await seed.setValue(facts.runningStateKey, 'UpAndRunning', { type: 'REG_DWORD', data: 0 });
+  await plantMachineGuid(seed, facts.machineGuid);
 
   const cache = facts.cacheFolders.localPrimary;
-  pc.file(
-    pc.path(cache, 'EndpointConfiguration.cache'),
+  await seed.file(
+    seed.path(cache, 'EndpointConfiguration.cache'),
     '<EndpointConfiguration home="pool01.contoso.com:5061" stale="true"/>\n',
   );
-  pc.file(
-    pc.path(cache, 'GalContacts.db'),
+  await seed.file(
+    seed.path(cache, 'GalContacts.db'),
     Uint8Array.from({ length: 1024 }, (_, i) => (i * 13) % 256),
   );
 
-  await plantTrustStores(pc, now);
+  await plantTrustStores(seed, now);
   const expired = await communicationsServerCertificate(
     facts.primaryAddress,
     daysFrom(now, -200),
     daysFrom(now, -20),
   );
-  pc.addCertificate(CURRENT_USER_MY, expired, { keyContainer: 'practice-lync-user-key' });
-  await plantDecoyCertificates(pc, now);
+  await seed.addCertificate(CURRENT_USER_MY, expired, {
+    key: { container: 'practice-lync-user-key' },
+    label: 'expiredPrimary',
+  });
+  await plantDecoyCertificates(seed, now);
 
-  plantCredential(pc, facts.credentials.primaryOcs);
-  plantCredential(pc, facts.credentials.primaryEws);
-  plantDecoyCredentials(pc);
+  await seed.addCredential(facts.credentials.primaryOcs);
+  await seed.addCredential(facts.credentials.primaryEws);
+  await plantDecoyCredentials(seed);
 }

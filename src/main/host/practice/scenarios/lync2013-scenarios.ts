@@ -9,21 +9,20 @@ import {
   CURRENT_USER_MY,
   daysFrom,
   installClient,
-  plantCredential,
   plantDecoyCertificates,
   plantDecoyCredentials,
   plantMachineGuid,
   plantTrustStores,
 } from './common-parts';
-import type { PracticeBuilder } from './practice-builder';
+import type { ScenarioSeeder } from './scenario-seeder';
 
 export function installLync2013(
-  pc: PracticeBuilder,
+  seed: ScenarioSeeder,
   version: string = KB_LYNC2013.clientVersion,
-): string {
-  return installClient(pc, {
-    installKey: { hive: 'HKLM', path: KB_LYNC2013.installKey.path, view: '32' },
-    folder: pc.path(KB_LYNC2013.installFolder),
+): Promise<string> {
+  return installClient(seed, {
+    installKey: KB_LYNC2013.installKey,
+    folder: KB_LYNC2013.installFolder,
     executable: KB_LYNC2013.executableName,
     version,
   });
@@ -36,47 +35,51 @@ function binaryBlob(seed: number, length: number): Uint8Array {
   );
 }
 
+function base64(bytes: Uint8Array): string {
+  return Buffer.from(bytes).toString('base64');
+}
+
 export async function buildHealthy(
-  pc: PracticeBuilder,
+  seed: ScenarioSeeder,
   now: Date,
   machineGuid: string = HEALTHY.machineGuid,
 ) {
-  installLync2013(pc, HEALTHY.clientVersion);
-  pc.setValues(HEALTHY.userSettingsKey, HEALTHY.userSettings);
-  pc.upAndRunning('lync.exe', 0);
-  plantMachineGuid(pc, machineGuid);
-  await plantTrustStores(pc, now);
+  await installLync2013(seed, HEALTHY.clientVersion);
+  await seed.setValues(HEALTHY.userSettingsKey, HEALTHY.userSettings);
+  await seed.setValue(KB_LYNC2013.runningStateKey, 'UpAndRunning', { type: 'REG_DWORD', data: 0 });
+  await plantMachineGuid(seed, machineGuid);
+  await plantTrustStores(seed, now);
   const valid = await communicationsServerCertificate(
     HEALTHY.primaryAddress,
     daysFrom(now, -10),
     daysFrom(now, 170),
   );
-  pc.addCertificate(CURRENT_USER_MY, valid, { keyContainer: 'practice-lync-user-key' });
-  await plantDecoyCertificates(pc, now);
-  plantDecoyCredentials(pc);
+  await seed.addCertificate(CURRENT_USER_MY, valid, {
+    key: { container: 'practice-lync-user-key' },
+    label: 'validPrimary',
+  });
+  await plantDecoyCertificates(seed, now);
+  await plantDecoyCredentials(seed);
 }
 
-export async function buildMachineGuidBraces(pc: PracticeBuilder, now: Date) {
-  await buildHealthy(pc, now, MACHINE_GUID_BRACES.machineGuid);
+export async function buildMachineGuidBraces(seed: ScenarioSeeder, now: Date) {
+  await buildHealthy(seed, now, MACHINE_GUID_BRACES.machineGuid);
 }
 
-export async function buildKbLync2013(pc: PracticeBuilder, now: Date) {
+export async function buildKbLync2013(seed: ScenarioSeeder, now: Date) {
   const facts = KB_LYNC2013;
   const primary = facts.primaryAddress;
   const second = facts.secondAddress;
-  installLync2013(pc);
+  await installLync2013(seed);
 
-  pc.setValues(facts.userSettingsKey, facts.userSettings);
+  await seed.setValues(facts.userSettingsKey, facts.userSettings);
   const primaryKey = { hive: 'HKCU', path: `${facts.userSettingsKey.path}\\${primary}` } as const;
-  pc.setValues(primaryKey, {
+  await seed.setValues(primaryKey, {
     AutoDiscoveredUrl: { type: 'REG_SZ', data: 'https://lyncdiscover.contoso.com/' },
     LastSignInTime: { type: 'REG_QWORD', data: '133474262400000000' },
-    UserSettingsBlob: {
-      type: 'REG_BINARY',
-      data: Buffer.from(binaryBlob(1, 48)).toString('base64'),
-    },
+    UserSettingsBlob: { type: 'REG_BINARY', data: base64(binaryBlob(1, 48)) },
   });
-  pc.setValues(
+  await seed.setValues(
     { hive: 'HKCU', path: `${primaryKey.path}\\Autodiscovery` },
     {
       ServerCandidates: {
@@ -89,73 +92,82 @@ export async function buildKbLync2013(pc: PracticeBuilder, now: Date) {
       },
     },
   );
-  pc.setValues(
+  await seed.setValues(
     { hive: 'HKCU', path: `${facts.userSettingsKey.path}\\${second}` },
     {
       AutoDiscoveredUrl: { type: 'REG_SZ', data: 'https://lyncdiscover.fabrikam.com/' },
       LastSignInTime: { type: 'REG_QWORD', data: '18446744073709551615' },
-      UserSettingsBlob: {
-        type: 'REG_BINARY',
-        data: Buffer.from(binaryBlob(2, 24)).toString('base64'),
-      },
+      UserSettingsBlob: { type: 'REG_BINARY', data: base64(binaryBlob(2, 24)) },
     },
   );
-  pc.upAndRunning('lync.exe', 0);
-  pc.setValue(facts.policyKey, 'SavePassword', { type: 'REG_DWORD', data: 1 });
-  plantMachineGuid(pc, facts.machineGuid);
+  await seed.setValue(facts.runningStateKey, 'UpAndRunning', { type: 'REG_DWORD', data: 0 });
+  await seed.setValue(facts.policyKey, 'SavePassword', { type: 'REG_DWORD', data: 1 });
+  await plantMachineGuid(seed, facts.machineGuid);
 
   const folders = facts.cacheFolders;
-  pc.file(
-    pc.path(folders.localPrimary, 'EndpointConfiguration.cache'),
+  await seed.file(
+    seed.path(folders.localPrimary, 'EndpointConfiguration.cache'),
     '<EndpointConfiguration home="pool01.contoso.com:5061" stale="true"/>\n',
   );
-  pc.file(pc.path(folders.localPrimary, 'GalContacts.db'), binaryBlob(3, 4096));
-  pc.file(pc.path(folders.localPrimary, 'GalContacts.db.idx'), binaryBlob(4, 512));
-  pc.file(pc.path(folders.localPrimary, 'ABS', 'GalContacts.lsabs'), binaryBlob(5, 1024));
-  pc.file(
-    pc.path(folders.localSecond, 'EndpointConfiguration.cache'),
+  await seed.file(seed.path(folders.localPrimary, 'GalContacts.db'), binaryBlob(3, 4096));
+  await seed.file(seed.path(folders.localPrimary, 'GalContacts.db.idx'), binaryBlob(4, 512));
+  await seed.file(seed.path(folders.localPrimary, 'ABS', 'GalContacts.lsabs'), binaryBlob(5, 1024));
+  await seed.file(
+    seed.path(folders.localSecond, 'EndpointConfiguration.cache'),
     '<EndpointConfiguration home="pool.fabrikam.com:5061"/>\n',
   );
-  pc.file(pc.path(folders.localSecond, 'GalContacts.db'), binaryBlob(6, 2048));
-  pc.file(pc.path(folders.localTracing, 'Lync-UccApi-0.UccApilog'), 'practice trace line\n');
-  pc.file(pc.path(folders.roamingPrimary, 'Settings.dat'), binaryBlob(7, 256));
-  pc.file(pc.path(folders.roamingAccountProfiles), binaryBlob(8, 128));
-  pc.file(
-    pc.path(folders.lync2010Leftover, 'EndpointConfiguration.cache'),
+  await seed.file(seed.path(folders.localSecond, 'GalContacts.db'), binaryBlob(6, 2048));
+  await seed.file(
+    seed.path(folders.localTracing, 'Lync-UccApi-0.UccApilog'),
+    'practice trace line\n',
+  );
+  await seed.file(seed.path(folders.roamingPrimary, 'Settings.dat'), binaryBlob(7, 256));
+  await seed.file(seed.path(folders.roamingAccountProfiles), binaryBlob(8, 128));
+  await seed.file(
+    seed.path(folders.lync2010Leftover, 'EndpointConfiguration.cache'),
     '<EndpointConfiguration home="ocs2007.contoso.com:5061" client="2010"/>\n',
   );
-  pc.file(pc.path(folders.lync2010Leftover, 'GalContacts.db'), binaryBlob(9, 1024));
+  await seed.file(seed.path(folders.lync2010Leftover, 'GalContacts.db'), binaryBlob(9, 1024));
 
-  await plantTrustStores(pc, now);
+  await plantTrustStores(seed, now);
   const expired = await communicationsServerCertificate(
     primary,
     daysFrom(now, -200),
     daysFrom(now, -20),
   );
-  pc.addCertificate(CURRENT_USER_MY, expired, { keyContainer: 'practice-lync-user-key' });
+  await seed.addCertificate(CURRENT_USER_MY, expired, {
+    key: { container: 'practice-lync-user-key' },
+    label: 'expiredPrimary',
+  });
   const valid = await communicationsServerCertificate(
     second,
     daysFrom(now, -10),
     daysFrom(now, 170),
   );
-  pc.addCertificate(CURRENT_USER_MY, valid, { keyContainer: 'practice-lync-other-key' });
-  await plantDecoyCertificates(pc, now);
+  await seed.addCertificate(CURRENT_USER_MY, valid, {
+    key: { container: 'practice-lync-other-key' },
+    label: 'validSecond',
+  });
+  await plantDecoyCertificates(seed, now);
 
-  plantCredential(pc, facts.credentials.primaryOcs);
-  plantCredential(pc, facts.credentials.primaryEws);
-  plantCredential(pc, facts.credentials.secondOcs);
-  plantDecoyCredentials(pc);
+  await seed.addCredential(facts.credentials.primaryOcs);
+  await seed.addCredential(facts.credentials.primaryEws);
+  await seed.addCredential(facts.credentials.secondOcs);
+  await plantDecoyCredentials(seed);
 }
 
-export async function buildClientRunning(pc: PracticeBuilder, now: Date) {
-  await buildKbLync2013(pc, now);
-  pc.process({
+export async function buildClientRunning(seed: ScenarioSeeder, now: Date) {
+  await buildKbLync2013(seed, now);
+  await seed.startProcess({
     pid: CLIENT_RUNNING.process.pid,
     name: CLIENT_RUNNING.process.name,
-    path: pc.path(KB_LYNC2013.installFolder, KB_LYNC2013.executableName),
+    path: seed.path(KB_LYNC2013.installFolder, KB_LYNC2013.executableName),
     ownedByCurrentUser: true,
     ignoresClose: false,
     signedInAddress: CLIENT_RUNNING.primaryAddress,
   });
-  pc.upAndRunning('lync.exe', CLIENT_RUNNING.upAndRunning);
+  await seed.setValue(KB_LYNC2013.runningStateKey, 'UpAndRunning', {
+    type: 'REG_DWORD',
+    data: CLIENT_RUNNING.upAndRunning,
+  });
 }

@@ -1,25 +1,19 @@
 /**
- * Assembles a practice PC in memory and writes it out in one go. Scenarios go through this
- * rather than the ports because a benchmark scenario adds ten thousand certificates: through
- * the port that would rewrite the store ten thousand times.
+ * Writes an empty practice PC, and later adds the bulk a benchmark asks for in one write per
+ * document: ten thousand certificates through the port would rewrite the store ten thousand
+ * times. The scenario itself is planted through the ports in between (scenario-seeder.ts), while
+ * the stores are still small.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import type { RegistryKeyRef, RegistryValue } from '../../../../shared/registry-value';
-import type {
-  CertificateStoreRef,
-  CredentialRecord,
-  KnownFolderId,
-  ServiceStatus,
-} from '../../ports';
+import { join } from 'node:path';
+import type { CertificateStoreRef, CredentialRecord, KnownFolderId } from '../../ports';
 import { parseCertificateEntry, certificateEntryFor } from '../certificate-entry';
 import {
   BUILDING_MARKER,
   CERTIFICATE_STORE_REFS,
   certificateStorePath,
   CREDENTIALS_FILE,
-  driveRoot,
   KEY_FILE,
   KNOWN_FOLDER_IDS,
   knownFolderPath,
@@ -29,17 +23,21 @@ import {
   MANIFEST_VERSION,
   REGISTRY_FILE,
 } from '../layout';
-import { initialMachine, type MachineDocument, type PracticeProcess } from '../machine-state';
+import { initialMachine, type MachineDocument } from '../machine-state';
+import { JsonDocument } from '../json-document';
 import {
+  certificateStoreSchema,
   emptyCertificateStore,
   recordFromEntry,
   type CertificateStoreDocument,
 } from '../practice-certificates';
-import { emptyVault, sealCredential, type CredentialDocument } from '../practice-credentials';
-import { fileVersionKey } from '../practice-files';
-import { setUpAndRunning } from '../practice-processes';
-import { emptyRegistry, ensureKey, putValue, type RegistryDocument } from '../registry-tree';
-import { registryValueSchema } from '../registry-values';
+import {
+  credentialDocumentSchema,
+  emptyVault,
+  sealCredential,
+  type CredentialDocument,
+} from '../practice-credentials';
+import { emptyRegistry, type RegistryDocument } from '../registry-tree';
 import { createKey, secretBox, type SecretBox } from '../secret-box';
 import type { FolderFact } from './facts';
 
@@ -71,32 +69,8 @@ export class PracticeBuilder {
     return this.folder(fact.knownFolder, ...fact.segments, ...more);
   }
 
-  setValue(key: RegistryKeyRef, name: string, value: RegistryValue): void {
-    putValue(ensureKey(this.registry, key), name, registryValueSchema.parse(value));
-  }
-
-  setValues(key: RegistryKeyRef, values: Record<string, RegistryValue>): void {
-    for (const [name, value] of Object.entries(values)) this.setValue(key, name, value);
-  }
-
-  createKey(key: RegistryKeyRef): void {
-    ensureKey(this.registry, key);
-  }
-
-  upAndRunning(imageName: string, state: number): void {
-    setUpAndRunning(this.registry, imageName, state);
-  }
-
-  addCertificate(
-    store: CertificateStoreRef,
-    der: Uint8Array,
-    options: { friendlyName?: string; keyContainer?: string; keyUnusable?: boolean } = {},
-  ): void {
-    // The key is created with the certificate, unless the scenario wants a link to a lost key.
-    if (options.keyContainer !== undefined && !options.keyUnusable) {
-      this.machine.keyContainers = [...(this.machine.keyContainers ?? []), options.keyContainer];
-    }
-    const entry = parseCertificateEntry(certificateEntryFor(der, options));
+  addCertificate(store: CertificateStoreRef, der: Uint8Array): void {
+    const entry = parseCertificateEntry(certificateEntryFor(der));
     this.stores.get(storeKey(store))?.certificates.push(recordFromEntry(entry));
   }
 
@@ -106,43 +80,19 @@ export class PracticeBuilder {
     );
   }
 
-  file(path: string, content: string | Uint8Array): void {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, content);
-  }
-
-  directory(path: string): void {
-    mkdirSync(path, { recursive: true });
-  }
-
-  fileVersion(path: string, version: string): void {
-    this.machine.fileVersions[fileVersionKey(driveRoot(this.root), path)] = version;
-  }
-
-  service(status: ServiceStatus): void {
-    this.machine.services.push(status);
-  }
-
-  process(process: Omit<PracticeProcess, 'pid'> & { pid?: number }): number {
-    const pid = process.pid ?? this.machine.nextPid;
-    this.machine.nextPid = Math.max(this.machine.nextPid, pid) + 4;
-    this.machine.processes.push({ ...process, pid });
-    return pid;
-  }
-
-  /** Writes every document; the manifest last, so a half-written PC is never taken for one. */
+  /**
+   * Writes the empty PC, the manifest last. The building marker stays until `finish`, so an
+   * interrupted build is known for one.
+   */
   async save(): Promise<void> {
     const root = this.root;
     await mkdir(join(root, 'certificates'), { recursive: true });
     await writeFile(join(root, KEY_FILE), this.key, { mode: 0o600 });
     await writeFile(join(root, REGISTRY_FILE), JSON.stringify(this.registry));
     await writeFile(join(root, MACHINE_FILE), JSON.stringify(this.machine));
-    await writeFile(join(root, CREDENTIALS_FILE), JSON.stringify(this.vault));
+    await writeFile(join(root, CREDENTIALS_FILE), JSON.stringify(emptyVault()));
     for (const store of CERTIFICATE_STORE_REFS) {
-      await writeFile(
-        certificateStorePath(root, store),
-        JSON.stringify(this.stores.get(storeKey(store))),
-      );
+      await writeFile(certificateStorePath(root, store), JSON.stringify(emptyCertificateStore()));
     }
     const manifest = {
       format: MANIFEST_FORMAT,
@@ -151,7 +101,29 @@ export class PracticeBuilder {
       createdAt: this.now.toISOString(),
     };
     await writeFile(join(root, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
-    await rm(join(root, BUILDING_MARKER), { force: true });
+  }
+
+  /** Adds the bulk to what the scenario planted, one write per document; the PC is done. */
+  async finish(): Promise<void> {
+    for (const store of CERTIFICATE_STORE_REFS) {
+      const bulk = this.stores.get(storeKey(store))?.certificates ?? [];
+      if (bulk.length === 0) continue;
+      await new JsonDocument({
+        path: certificateStorePath(this.root, store),
+        schema: certificateStoreSchema,
+      }).update((document) => {
+        document.certificates = document.certificates.concat(bulk);
+      });
+    }
+    if (this.vault.credentials.length > 0) {
+      await new JsonDocument({
+        path: join(this.root, CREDENTIALS_FILE),
+        schema: credentialDocumentSchema,
+      }).update((document) => {
+        document.credentials = document.credentials.concat(this.vault.credentials);
+      });
+    }
+    await rm(join(this.root, BUILDING_MARKER), { force: true });
   }
 }
 

@@ -1,7 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CertificateStoreRef, HostSystem, StoredCertificate } from '../../ports';
 import {
@@ -21,7 +21,13 @@ import {
   SCALE_CREDENTIAL_PREFIX,
   secretBytes,
   type FolderFact,
+  SFB2019_ONPREM,
 } from '..';
+import { snapshotProfile } from '../../../../../testing/windows-proof/profile-snapshot';
+import { unplant } from '../../../../../testing/windows-proof/unplant';
+import { plantSfb2019Profile } from './click-to-run-scenarios';
+import { practiceMachineSeeding } from './practice-machine-seeding';
+import { ScenarioSeeder, type PlantedRecord } from './scenario-seeder';
 
 const MY: CertificateStoreRef = { location: 'CurrentUser', name: 'My' };
 let folder: string;
@@ -369,5 +375,43 @@ describe('scale options', () => {
     ).rejects.toMatchObject({
       code: 'invalid-request',
     });
+  });
+});
+
+describe("the seeder's record of what it planted", () => {
+  test('takes a scenario planted on top of another off again: what it made goes, what it replaced comes back', async () => {
+    const root = join(folder, 'record-round-trip');
+    await resetPracticePc(root, 'healthy');
+    const pc = await openPracticePc(root);
+    const picture = async () => ({
+      lync2013: await snapshotProfile(pc, 'lync2013'),
+      clickToRun: await snapshotProfile(pc, 'clickToRun'),
+      machineRoots: (await pc.certificates.list({ location: 'LocalMachine', name: 'Root' }))
+        .map((entry) => entry.thumbprint)
+        .sort(),
+    });
+    const before = await picture();
+    const now = new Date();
+    const seed = await ScenarioSeeder.open(pc, practiceMachineSeeding(root), now);
+    await plantSfb2019Profile(seed, now);
+
+    const planted = await picture();
+    expect(planted.clickToRun.lyncVersion).toBe(SFB2019_ONPREM.clientVersion);
+    const guidChange = seed.planted.changedValues.find((change) => change.name === 'MachineGuid');
+    expect(guidChange?.previous).toEqual({ type: 'REG_SZ', data: HEALTHY.machineGuid });
+    // The decoy credentials were there already: the record keeps them to put back.
+    const decoy = seed.planted.credentials.find(
+      (entry) => entry.targetName === DECOYS.credentials[0]?.targetName,
+    );
+    expect(decoy?.previous?.secret).toBe(
+      Buffer.from(secretBytes(DECOYS.credentials[0]?.secret ?? '')).toString('base64'),
+    );
+    // Each created tree is recorded once, at its top.
+    const paths = seed.planted.createdPaths;
+    for (const path of paths)
+      expect(paths.filter((other) => path.startsWith(`${other}${sep}`))).toEqual([]);
+
+    await unplant(pc, JSON.parse(JSON.stringify(seed.planted)) as PlantedRecord);
+    expect(await picture()).toEqual(before);
   });
 });
