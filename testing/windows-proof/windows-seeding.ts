@@ -4,7 +4,7 @@
  * real CryptoAPI key container, a lost one is a link to a container that was never made.
  * Processes and services cannot be planted here: a scenario that needs them is refused.
  */
-import { HostError } from '../../src/main/host/host-error';
+import { AppError } from '../../src/shared/errors';
 import type { MachineSeeding } from '../../src/main/host/practice/scenarios/scenario-seeder';
 import { createKeyContainer, linkKeyContainer } from './key-link';
 import { peWithVersion } from './pe-with-version';
@@ -18,9 +18,9 @@ export const windowsMachineSeeding: MachineSeeding = {
     linkKeyContainer(store, thumbprint, container);
   },
   async startProcess(process) {
-    throw new HostError('unsupported', `Seeding cannot start ${process.name} on Windows`);
+    throw new AppError('unsupported', `Seeding cannot start ${process.name} on Windows`);
   },
   async installService(status) {
-    throw new HostError('unsupported', `Seeding cannot install the ${status.name} service`);
+    throw new AppError('unsupported', `Seeding cannot install the ${status.name} service`);
   },
 };

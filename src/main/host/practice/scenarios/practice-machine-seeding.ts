@@ -4,7 +4,7 @@
  * it lives in the machine document.
  */
 import { basename, join } from 'node:path';
-import { HostError } from '../../host-error';
+import { AppError } from '../../../../shared/errors';
 import {
   CERT_KEY_PROV_INFO_PROP_ID,
   parseCertificateEntry,
@@ -33,7 +33,7 @@ export function practiceMachineSeeding(root: string): MachineSeeding {
     async attachPrivateKey(host, store, thumbprint, container, usable) {
       const exported = await host.certificates.exportEntry(store, thumbprint);
       if (!exported) {
-        throw new HostError('not-found', `No certificate ${thumbprint} to link a key to`, {
+        throw new AppError('not-found', `No certificate ${thumbprint} to link a key to`, {
           thumbprint,
         });
       }
