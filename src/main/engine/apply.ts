@@ -56,7 +56,7 @@ async function rollBack(
       continue;
     }
     const executor = executorFor(action.internal);
-    const reader = backupReader(state, runId, action.id, digests.get(action.id));
+    const reader = backupReader(state, runId, action.id, digests.get(action.id), action.internal);
     try {
       await executor.restore(actionContext(state), action.internal, reader);
       if (!(await executor.verifyRestored(actionContext(state), action.internal, reader))) {

@@ -25,7 +25,13 @@ async function rollBackInterrupted(
   for (const action of [...touched].reverse()) {
     if (!action.undoable) continue;
     const executor = executorFor(action.internal);
-    const reader = backupReader(state, runId, action.actionId, action.backupDigests);
+    const reader = backupReader(
+      state,
+      runId,
+      action.actionId,
+      action.backupDigests,
+      action.internal,
+    );
     try {
       await executor.restore(context, action.internal, reader);
       if (!(await executor.verifyRestored(context, action.internal, reader))) {

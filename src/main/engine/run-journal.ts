@@ -72,6 +72,24 @@ export const journalEntrySchema = z.discriminatedUnion('type', [
 export type JournalEntry = z.infer<typeof journalEntrySchema>;
 export type RunStart = Extract<JournalEntry, { type: 'run-start' }>;
 
+/**
+ * Whether unsealed journal lines have the form an earlier version wrote, before journals were
+ * sealed: backups were then recorded without digests. A journal that records digests was
+ * written since, so an unsealed one of that form is damage, not age.
+ */
+export function hasEarlierForm(readable: unknown[]): boolean {
+  return (
+    readable.length > 0 &&
+    readable.every(
+      (entry) =>
+        typeof entry === 'object' &&
+        entry !== null &&
+        !('digests' in entry) &&
+        (entry as { type?: unknown }).type !== 'undo-backed-up',
+    )
+  );
+}
+
 /** The entries, or the number (from 1) of the first that is not a journal entry. */
 export function parseJournal(raw: unknown[]): JournalEntry[] | { badEntry: number } {
   const entries: JournalEntry[] = [];

@@ -35,7 +35,12 @@ const isString = (v: unknown): v is string => typeof v === 'string';
 const isArray = (v: unknown): v is unknown[] => Array.isArray(v);
 
 /** A damaged run, from whatever lines still parse: never acted on, only shown. */
-function damagedRecord(state: EngineState, runId: string, why: string): RunRecord {
+function damagedRecord(
+  state: EngineState,
+  runId: string,
+  why: string,
+  kind: 'damaged' | 'earlier-version',
+): RunRecord {
   let readable: unknown[] = [];
   try {
     readable = state.store.readJournal(runId).readable;
@@ -60,7 +65,7 @@ function damagedRecord(state: EngineState, runId: string, why: string): RunRecor
     actions: [],
     // A damaged run is shown, never acted on.
     undoable: false,
-    attention: { kind: 'damaged', message: why },
+    attention: { kind, message: why },
   };
 }
 
@@ -116,7 +121,8 @@ export function viewRun(
     run = readRun(state, runId);
   } catch (error) {
     if (error instanceof HostError && error.code === 'corrupt-data') {
-      return damagedRecord(state, runId, error.message);
+      const kind = error.details.earlierVersion === true ? 'earlier-version' : 'damaged';
+      return damagedRecord(state, runId, error.message, kind);
     }
     throw error;
   }

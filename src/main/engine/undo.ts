@@ -80,7 +80,13 @@ export async function restoreActions(
     const executor = executorFor(action.internal);
     try {
       if (!(await backUpNewer(state, runId, append, action))) continue;
-      const reader = backupReader(state, runId, action.actionId, action.backupDigests);
+      const reader = backupReader(
+        state,
+        runId,
+        action.actionId,
+        action.backupDigests,
+        action.internal,
+      );
       await executor.restore(context, action.internal, reader);
       if (!(await executor.verifyRestored(context, action.internal, reader))) {
         throw new HostError(

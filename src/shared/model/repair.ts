@@ -117,9 +117,11 @@ export const runAttentionSchema = z.object({
    * `interrupted`: stopped before its end, changes may be half done (put it back);
    * `recovery-failed`: putting it back failed, `stillChanged` says what is still changed;
    * `damaged`: its journal fails its integrity check: shown as far as it reads, never acted on;
-   * `refused`: it names changes no repair step makes: never acted on.
+   * `refused`: it names changes no repair step makes: never acted on;
+   * `earlier-version`: recorded before journals were sealed, so it cannot be checked: shown
+   * (time, steps), never acted on.
    */
-  kind: z.enum(['interrupted', 'recovery-failed', 'damaged', 'refused']),
+  kind: z.enum(['interrupted', 'recovery-failed', 'damaged', 'refused', 'earlier-version']),
   /** Plain words: what happened and what can be done. */
   message: z.string(),
   stillChanged: z.array(z.string()).optional(),

@@ -55,3 +55,11 @@ export function planSafety(total: number, undoable: number): string {
   }
   return `${undoable} of these ${total} changes are backed up first and can be undone; the ones marked “cannot be undone” cannot.`;
 }
+
+/**
+ * A run journalled by an earlier version, before journals were sealed: nothing in it can be
+ * checked, so it is listed and never acted on. Said calmly: nothing points to tampering.
+ */
+export function earlierVersionRunMessage(runId: string): string {
+  return `Repair "${runId}" was recorded by an earlier version of this tool, before its records were sealed, so it cannot be checked: it is shown with its time and steps and never acted on (not undone, not recovered).`;
+}
