@@ -24,6 +24,14 @@ export class SealedBackupReader extends BackupReader {
     super(dir, owner);
   }
 
+  /**
+   * Only files the journal recorded are part of the backup: one written and not yet sealed (a
+   * crash before the run recorded it) is not there for a restore.
+   */
+  override has(name: string): boolean {
+    return this.digests?.[name] !== undefined && super.has(name);
+  }
+
   /** Checks the bytes it returns, so the file cannot change between the check and the use. */
   private verifiedBytes(name: string): Uint8Array | undefined {
     const expected = this.digests?.[name];
