@@ -196,7 +196,8 @@ describe('crash recovery', () => {
           },
         );
       }
-      await fixture?.dispose();
+      // Set by crashPackedApplyAt, which TypeScript's narrowing cannot see.
+      await (fixture as PracticeFixture | undefined)?.dispose();
       fixture = undefined;
     }
     // Every folder was packed, its pack sealed, then deleted: crashes hit each of those points.

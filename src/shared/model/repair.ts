@@ -148,6 +148,16 @@ export const runRecordSchema = z.object({
   attention: runAttentionSchema.optional(),
   /** What the user should know about how it went, in plain words (undo's extra backups). */
   notes: z.array(z.string()).optional(),
+  /**
+   * The changes whose undo found newer data (a later sign-in's credential, key or cache) and
+   * kept it, backed up with this run, before putting the old back. Absent when none.
+   */
+  newerKept: z.array(z.string()).optional(),
+  /**
+   * Set when undoing this run again undoes its undo: each change is made again and what the
+   * undo kept (`newerKept`) is put back. The engine decides it, as `undoable`.
+   */
+  undoUndoable: z.literal(true).optional(),
 });
 export type RunRecord = z.infer<typeof runRecordSchema>;
 
