@@ -12,7 +12,7 @@ import {
 import { HostError } from '../host/host-error';
 import type { EngineState } from './engine-state';
 import { readRun } from './run-helpers';
-import type { FoldedRun } from './run-journal';
+import type { FoldedAction, FoldedRun } from './run-journal';
 import type { ScopeProfile } from './scope/allowed-targets';
 import { scopeProblems } from './scope';
 
@@ -69,6 +69,14 @@ function damagedRecord(
   };
 }
 
+/** An action the open undo (or undo of an undo) has not finished with. */
+function unfinished(run: FoldedRun, action: FoldedAction): boolean {
+  return (
+    run.openUndo?.includes(action.actionId) === true &&
+    (run.openRedo ? action.outcome === 'undone' : action.outcome !== 'undone')
+  );
+}
+
 function stillChanged(run: FoldedRun): string[] {
   if (!run.ended) {
     return run.actions
@@ -76,7 +84,7 @@ function stillChanged(run: FoldedRun): string[] {
       .map((action) => action.description);
   }
   return run.actions
-    .filter((action) => run.openUndo?.includes(action.actionId) && action.outcome !== 'undone')
+    .filter((action) => unfinished(run, action))
     .map((action) => action.description);
 }
 
@@ -92,14 +100,12 @@ function attentionOf(run: FoldedRun, problems: string[], busy: boolean): RunAtte
   const changed = stillChanged(run);
   const failed =
     run.actions.some((action) => action.rollbackFailed) ||
-    (run.openUndo !== undefined &&
-      run.actions.some(
-        (action) =>
-          run.openUndo?.includes(action.actionId) &&
-          action.outcome !== 'undone' &&
-          action.error !== undefined,
-      ));
-  const what = run.ended ? 'Its undo was interrupted' : 'It was interrupted before it finished';
+    run.actions.some((action) => unfinished(run, action) && action.error !== undefined);
+  const what = !run.ended
+    ? 'It was interrupted before it finished'
+    : run.openRedo
+      ? 'The undo of its undo was interrupted'
+      : 'Its undo was interrupted';
   return {
     kind: failed ? 'recovery-failed' : 'interrupted',
     message: failed
