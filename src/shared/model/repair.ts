@@ -172,6 +172,8 @@ export const runSummarySchema = runRecordSchema
     backupsPurgedAt: true,
     undoable: true,
     attention: true,
+    newerKept: true,
+    undoUndoable: true,
   })
   .extend({ actionCount: z.number() });
 export type RunSummary = z.infer<typeof runSummarySchema>;

@@ -79,6 +79,11 @@ export function undoUndoHint(command: string): string {
   return `To put back what the undo kept, undo the undo: ${command}`;
 }
 
+/** Before undoing an undo: which repair (`run` as the command line describes it). */
+export function undoingUndoLine(run: string): string {
+  return `Undoing the undo of ${run}: its changes are made again and what that undo kept is put back.`;
+}
+
 /** An undo of an undo leaves a change alone that was changed again since the undo. */
 export function changedSinceUndoMessage(change: string): string {
   return `Not made again: "${change}" changed since the undo, so it was left as it is and what the undo kept stays in the backup.`;
