@@ -179,3 +179,72 @@ describe('undo of an undo', () => {
     expect(after.some((line) => line.includes('new-after-sign-in.xml'))).toBe(true);
   });
 });
+
+describe('an interrupted undo of an undo', () => {
+  const STEPS: RepairStepId[] = ['remove-stored-credentials', 'clear-endpoint-cache'];
+
+  /** Repair, new sign-in, undo; then the undo of the undo stops for good after entry `crashAt`. */
+  async function crashUndoUndoAt(crashAt: number) {
+    fixture = await practiceFixture('kb-lync2013');
+    const host = fixture.host;
+    const engine = fixture.engine();
+    const run = await engine.apply((await engine.plan({ steps: STEPS })).id);
+    await signInAgain(host);
+    const signedInAgain = await snapshotPc(await fixture.reopen());
+    await engine.undo(run.id);
+    let count = 0;
+    let entryType = '';
+    let reached!: () => void;
+    const crashed = new Promise<void>((resolve) => (reached = resolve));
+    const doomed = fixture.engine(
+      { host: await fixture.reopen() },
+      {
+        afterJournalEntry: async (_runId, entry) => {
+          count += 1;
+          if (count === crashAt) {
+            entryType = (entry as { type: string }).type;
+            reached();
+            await new Promise(() => undefined);
+          }
+        },
+      },
+    );
+    const finished = doomed.undo(run.id).then(() => 'finished');
+    await Promise.race([crashed, finished]);
+    const next = fixture.engine({ host: await fixture.reopen() });
+    const [listed] = await next.listRuns();
+    let status = listed?.status;
+    if (entryType !== 'redo-end' && entryType !== '') {
+      expect(listed?.attention).toMatchObject({
+        kind: 'interrupted',
+        message: expect.stringContaining('The undo of its undo was interrupted'),
+      });
+      status = (await next.recover(run.id)).status;
+    }
+    const differences = snapshotDifferences(
+      signedInAgain,
+      await snapshotPc(await fixture.reopen()),
+    );
+    return { entryType, status, count, differences };
+  }
+
+  it('is finished by recover from any journal point: the newer data is back exactly', async () => {
+    const { count: points } = await crashUndoUndoAt(Number.MAX_SAFE_INTEGER);
+    await fixture?.dispose();
+    fixture = undefined;
+    const seen = new Set<string>();
+    for (let crashAt = 1; crashAt <= points; crashAt += 1) {
+      const { entryType, status, differences } = await crashUndoUndoAt(crashAt);
+      seen.add(entryType);
+      expect({
+        crashAt,
+        entryType,
+        status,
+        differences: differences.filter((line) => !MOVED_AREA.test(line)),
+      }).toEqual({ crashAt, entryType, status: 'applied', differences: [] });
+      await (fixture as PracticeFixture | undefined)?.dispose();
+      fixture = undefined;
+    }
+    expect([...seen].sort()).toEqual(['redo-applied', 'redo-end', 'redo-start', 'redone']);
+  }, 180_000);
+});
