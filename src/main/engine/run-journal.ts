@@ -124,9 +124,16 @@ export interface FoldedAction extends ActionResult {
   applyStarted: boolean;
   rolledBack: boolean;
   rollbackFailed: boolean;
-  /** What an undo backed up before overwriting it (newest last); `putBack` once an undo of
-   * that undo restored it. */
+  /**
+   * What an undo backed up before overwriting it (newest last); `putBack` once an undo of that
+   * undo restored it.
+   */
   undoBackups: UndoBackup[];
+  /**
+   * The undo now open (interrupted) already kept what was there: finishing it must not back up
+   * again, since by then the target may hold what the undo itself restored.
+   */
+  keptInOpenUndo: boolean;
   /** In the undo of an undo now open: the change was made again (only the put-back is left). */
   remade: boolean;
 }
@@ -181,6 +188,7 @@ export function foldJournal(entries: JournalEntry[]): FoldedRun | undefined {
     rolledBack: false,
     rollbackFailed: false,
     undoBackups: [],
+    keptInOpenUndo: false,
     remade: false,
   }));
   const byId = new Map(actions.map((action) => [action.actionId, action]));
@@ -210,6 +218,7 @@ export function foldJournal(entries: JournalEntry[]): FoldedRun | undefined {
             digests: entry.digests,
             putBack: false,
           });
+          action.keptInOpenUndo = true;
         }
         break;
       case 'redo-start':
@@ -269,6 +278,7 @@ export function foldJournal(entries: JournalEntry[]): FoldedRun | undefined {
         break;
       case 'undo-start':
         openUndo = entry.actionIds;
+        for (const each of actions) each.keptInOpenUndo = false;
         break;
       case 'undone':
         if (action) Object.assign(action, { outcome: 'undone', error: undefined });
@@ -278,6 +288,7 @@ export function foldJournal(entries: JournalEntry[]): FoldedRun | undefined {
         break;
       case 'undo-end':
         openUndo = undefined;
+        for (const each of actions) each.keptInOpenUndo = false;
         break;
       case 'backups-purged':
         backupsPurgedAt = entry.at;

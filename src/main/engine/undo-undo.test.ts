@@ -228,6 +228,39 @@ describe('an interrupted undo of an undo', () => {
     return { entryType, status, count, differences };
   }
 
+  it('an undo killed after writing the old data back, before journalling it, keeps the newer data it had kept', async () => {
+    fixture = await practiceFixture('kb-lync2013');
+    const host = fixture.host;
+    const engine = fixture.engine();
+    const run = await engine.apply((await engine.plan({ steps: STEPS })).id);
+    await signInAgain(host);
+    const signedInAgain = await snapshotPc(await fixture.reopen());
+    let reached!: () => void;
+    const crashed = new Promise<void>((resolve) => (reached = resolve));
+    const dying = overrideHost(host, {
+      credentials: {
+        async write(record: Parameters<HostSystem['credentials']['write']>[0]) {
+          await host.credentials.write(record);
+          if (record.targetName !== CREDENTIAL) return;
+          reached();
+          // The process dies here: the old credential is back, `undone` is never written.
+          await new Promise(() => undefined);
+        },
+      },
+    });
+    void fixture.engine({ host: dying }).undo(run.id);
+    await crashed;
+    const next = fixture.engine({ host: await fixture.reopen() });
+    expect((await next.recover(run.id)).status).toBe('undone');
+    // Finishing the undo did not take the old credential it had just written for newer data.
+    expect((await next.undo(run.id)).status).toBe('applied');
+    const differences = snapshotDifferences(
+      signedInAgain,
+      await snapshotPc(await fixture.reopen()),
+    );
+    expect(differences.filter((line) => !MOVED_AREA.test(line))).toEqual([]);
+  });
+
   it('is finished by recover from any journal point: the newer data is back exactly', async () => {
     const { count: points } = await crashUndoUndoAt(Number.MAX_SAFE_INTEGER);
     await fixture?.dispose();

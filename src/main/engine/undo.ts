@@ -86,7 +86,8 @@ export async function restoreActions(
     });
     const executor = executorFor(action.internal);
     try {
-      if (!(await backUpNewer(state, runId, append, action))) continue;
+      // An interrupted undo being finished may already have kept what was there.
+      if (!action.keptInOpenUndo && !(await backUpNewer(state, runId, append, action))) continue;
       const reader = backupReader(
         state,
         runId,
