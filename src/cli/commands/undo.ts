@@ -6,7 +6,8 @@ import { EXIT } from '../exit-codes';
 import type { ExitCode } from '../exit-codes';
 import { printRun } from '../format/run-text';
 import { parseCloseTimeout, parseRunId, parseStepId } from '../steps';
-import { formatMoment, repairStepTitle } from '../../shared/wording';
+import { formatMoment, repairStepTitle, undoUndoHint, undoingUndoLine } from '../../shared/wording';
+import { pasteableCommand } from '../format/command-hint';
 import type { Engine } from '../../main/engine/types';
 import { offerToCloseClient } from './repair-flow';
 import { changeAroundClient, printClientRestart, type ClientRestart } from './client-restart';
@@ -30,8 +31,9 @@ function describeRun(run: Pick<RunSummary, 'id' | 'startedAt' | 'steps' | 'addre
 
 /**
  * The run to undo: the one named, or with --last the newest that still has something to undo
- * (a run that only flushed the DNS cache, or one already undone, is passed over). The engine
- * decides what is undoable; this only reads it.
+ * (a run that only flushed the DNS cache, or one already undone, is passed over). A run named
+ * whose undo kept newer data has its undo undone. The engine decides what is undoable (and
+ * `undoUndoable`); this only reads it.
  */
 async function chooseRun(engine: UndoEngine, named: string | undefined): Promise<RunSummary> {
   if (named === undefined) {
@@ -49,7 +51,7 @@ async function chooseRun(engine: UndoEngine, named: string | undefined): Promise
     return newest;
   }
   const record = await engine.getRun(named);
-  if (!record.undoable) {
+  if (!record.undoable && record.undoUndoable !== true) {
     const why =
       record.backupsPurgedAt !== undefined
         ? `it can no longer be undone, its backups were deleted on ${formatMoment(record.backupsPurgedAt)}`
@@ -64,6 +66,13 @@ async function chooseRun(engine: UndoEngine, named: string | undefined): Promise
     );
   }
   return { ...record, actionCount: record.actions.length };
+}
+
+export interface Restored {
+  run: RunRecord;
+  clientRestart?: ClientRestart;
+  /** The practice scenario the command acted on, for pasteable hints. */
+  practice?: string;
 }
 
 export interface UndoRequest extends ClientHandling {
@@ -81,9 +90,10 @@ export async function restoreWithClientHandling(
   handling: ClientHandling,
   pickRun: (engine: Engine) => Promise<string>,
   restore: (engine: Engine, runId: string) => Promise<RunRecord>,
-): Promise<{ run: RunRecord; clientRestart?: ClientRestart }> {
+): Promise<Restored> {
   const timeoutMs = parseCloseTimeout(handling.closeTimeout);
-  return withSession(env, async ({ engine }) => {
+  return withSession(env, async ({ engine, host }) => {
+    const practice = host.kind === 'practice' ? host.practiceScenario : undefined;
     const runId = await pickRun(engine);
     const running = await engine.runningClients();
     // A running client is closed only when asked, or agreed at the terminal.
@@ -104,19 +114,23 @@ export async function restoreWithClientHandling(
         return restore(engine, runId);
       },
     );
-    return { run, ...(clientRestart ? { clientRestart } : {}) };
+    return {
+      run,
+      ...(clientRestart ? { clientRestart } : {}),
+      ...(practice !== undefined ? { practice } : {}),
+    };
   });
 }
 
-export function printRestored(
-  env: CommandEnv,
-  verb: 'Undo' | 'Recovery',
-  result: { run: RunRecord; clientRestart?: ClientRestart },
-): void {
-  const { run, clientRestart } = result;
+export function printRestored(env: CommandEnv, verb: 'Undo' | 'Recovery', result: Restored): void {
+  const { run, clientRestart, practice } = result;
+  // JSON carries `newerKept` and `undoUndoable` as the run record has them.
   if (env.out.json) env.out.result(clientRestart ? { ...run, clientRestart } : run);
   else {
     printRun(env.out, run, verb);
+    if (run.undoUndoable === true) {
+      env.out.line(undoUndoHint(pasteableCommand(`undo ${run.id}`, practice)));
+    }
     if (clientRestart) printClientRestart(env, clientRestart);
   }
 }
@@ -127,17 +141,26 @@ export async function undoCommand(env: CommandEnv, request: UndoRequest): Promis
   }
   const named = request.runId !== undefined ? parseRunId(request.runId) : undefined;
   const step = request.step !== undefined ? parseStepId(request.step) : undefined;
+  let undoingUndo = false;
   const result = await restoreWithClientHandling(
     env,
     request,
     async (engine) => {
       const target = await chooseRun(engine, named);
-      if (request.last) env.out.line(`Undoing ${describeRun(target)}.`);
+      undoingUndo = !target.undoable && target.undoUndoable === true;
+      if (undoingUndo) env.out.line(undoingUndoLine(describeRun(target)));
+      else if (request.last) env.out.line(`Undoing ${describeRun(target)}.`);
       return target.id;
     },
     (engine, runId) => engine.undo(runId, step),
   );
   printRestored(env, 'Undo', result);
-  const { status } = result.run;
+  const { status, actions } = result.run;
+  // Undoing an undo succeeded when every change is made again, with nothing failed.
+  if (undoingUndo) {
+    return status === 'applied' && actions.every((action) => action.error === undefined)
+      ? EXIT.ok
+      : EXIT.repairFailed;
+  }
   return status === 'undone' || status === 'partly-undone' ? EXIT.ok : EXIT.repairFailed;
 }

@@ -49,7 +49,11 @@ export async function listBackups(state: EngineState): Promise<BackupInfo[]> {
         runId,
         startedAt: view.startedAt,
         sizeBytes: await backupBytes(state, runId),
-        undoable: actionable && run !== undefined && run.record.undoable,
+        // Undo of a run whose undo kept newer data undoes that undo: it restores something.
+        undoable:
+          actionable &&
+          run !== undefined &&
+          (run.record.undoable || run.record.undoUndoable === true),
         ...(view.backupsPurgedAt !== undefined ? { purgedAt: view.backupsPurgedAt } : {}),
         ...(view.attention ? { attention: view.attention } : {}),
       };

@@ -4,6 +4,8 @@ import { buildSync } from 'esbuild';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RepairStepId } from '../../shared/repairs';
+import { AppError } from '../../shared/errors';
+import { overrideHost } from '../../../testing/engine/host-wrappers';
 import { practiceFixture, type PracticeFixture } from '../../../testing/engine/practice';
 import { snapshotDifferences, snapshotPc, type PcSnapshot } from '../../../testing/engine/snapshot';
 
@@ -73,6 +75,64 @@ async function crashApplyAt(crashAt: number): Promise<{
   };
 }
 
+/**
+ * The pack path: no cache folder can be moved aside (another volume), so each is packed into
+ * the backup and deleted during its apply. Stops the run for good at event number `crashAt`,
+ * counting every journal entry and every folder deletion (right after it is done), then asks
+ * a new engine to recover.
+ */
+async function crashPackedApplyAt(crashAt: number): Promise<{
+  before: PcSnapshot;
+  after: PcSnapshot;
+  event: string;
+  events: number;
+  status?: string;
+}> {
+  fixture = await practiceFixture('kb-lync2013');
+  const host = fixture.host;
+  const before = await snapshotPc(host);
+  let events = 0;
+  let event = '';
+  let reached!: () => void;
+  const crashed = new Promise<void>((resolve) => (reached = resolve));
+  const point = async (what: string) => {
+    events += 1;
+    if (events === crashAt) {
+      event = what;
+      reached();
+      await new Promise(() => undefined);
+    }
+  };
+  const otherVolume = overrideHost(host, {
+    files: {
+      async move(source: string) {
+        throw new AppError('unsupported', `${source} is on another volume`, { path: source });
+      },
+      async remove(path: string) {
+        const wasFolder = (await host.files.stat(path))?.kind === 'directory';
+        await host.files.remove(path);
+        if (wasFolder && /sip_/.test(path)) await point('folder-deleted');
+      },
+    },
+  });
+  const doomed = fixture.engine(
+    { host: otherVolume },
+    { afterJournalEntry: (_runId, entry) => point((entry as { type: string }).type) },
+  );
+  const plan = await doomed.plan({ steps: STEPS });
+  const finished = doomed.apply(plan.id).then(() => 'finished');
+  await Promise.race([crashed, finished]);
+  const next = fixture.engine({ host: await fixture.reopen() });
+  const [listed] = await next.listRuns();
+  let status = listed?.status;
+  if (listed && event !== 'run-end' && event !== '') {
+    expect(listed.attention?.kind).toBe('interrupted');
+    status = (await next.recover(listed.id)).status;
+  }
+  const after = await snapshotPc(await fixture.reopen());
+  return { before, after, event, events, ...(status ? { status } : {}) };
+}
+
 describe('crash recovery', () => {
   it('a crash at any journal point of a repair leaves the PC as it was before, or fully repaired after the end', async () => {
     // Count the journal points of an uninterrupted run first.
@@ -114,6 +174,42 @@ describe('crash recovery', () => {
       'run-start',
     ]);
   }, 180_000);
+
+  it('on the pack path too: a crash at any point, even between a packed folder’s delete and its applied entry, is put back exactly', async () => {
+    const { events: points } = await crashPackedApplyAt(Number.MAX_SAFE_INTEGER);
+    await fixture?.dispose();
+    fixture = undefined;
+    const seen = new Set<string>();
+    for (let crashAt = 1; crashAt <= points; crashAt += 1) {
+      const { before, after, event, status } = await crashPackedApplyAt(crashAt);
+      seen.add(event);
+      if (crashAt === points) {
+        expect(event).toBe('run-end');
+        expect(status).toBe('applied');
+      } else {
+        expect({ crashAt, event, status, differences: snapshotDifferences(before, after) }).toEqual(
+          {
+            crashAt,
+            event,
+            status: crashAt <= 10 ? 'failed' : 'rolled-back',
+            differences: [],
+          },
+        );
+      }
+      // Set by crashPackedApplyAt, which TypeScript's narrowing cannot see.
+      await (fixture as PracticeFixture | undefined)?.dispose();
+      fixture = undefined;
+    }
+    // Every folder was packed, its pack sealed, then deleted: crashes hit each of those points.
+    expect([...seen].sort()).toEqual([
+      'applied',
+      'apply-start',
+      'backed-up',
+      'folder-deleted',
+      'run-end',
+      'run-start',
+    ]);
+  }, 240_000);
 
   it('a crash half-way through an undo is shown, and completed when the user asks', async () => {
     fixture = await practiceFixture('kb-lync2013');

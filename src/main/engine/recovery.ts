@@ -12,6 +12,7 @@ import { executorFor } from './actions';
 import { actionContext, type EngineState } from './engine-state';
 import { appender, backupReader, errorEntry, readRun, type Append } from './run-helpers';
 import type { FoldedAction } from './run-journal';
+import { redoActions } from './run-redo';
 import { refuseUnsafeRestore, restoreActions } from './undo';
 
 async function rollBackInterrupted(
@@ -25,7 +26,13 @@ async function rollBackInterrupted(
   for (const action of [...touched].reverse()) {
     if (!action.undoable) continue;
     const executor = executorFor(action.internal);
-    const reader = backupReader(state, runId, action.actionId, action.backupDigests);
+    const reader = backupReader(
+      state,
+      runId,
+      action.actionId,
+      action.backupDigests,
+      action.internal,
+    );
     try {
       await executor.restore(context, action.internal, reader);
       if (!(await executor.verifyRestored(context, action.internal, reader))) {
@@ -56,10 +63,12 @@ export async function recoverRun(state: EngineState, runId: string): Promise<Run
       { runId },
     );
   }
+  // What the open undo (or undo of an undo) did not finish, or what the run started changing.
+  const unfinished = (action: FoldedAction) =>
+    run.openUndo?.includes(action.actionId) === true &&
+    (run.openRedo ? action.outcome === 'undone' : action.outcome !== 'undone');
   const touched = run.ended
-    ? run.actions.filter(
-        (action) => run.openUndo?.includes(action.actionId) && action.outcome !== 'undone',
-      )
+    ? run.actions.filter(unfinished)
     : run.actions.filter((action) => action.applyStarted && !action.rolledBack);
   await refuseUnsafeRestore(state, run, touched);
   const hook = state.hooks.afterJournalEntry;
@@ -77,6 +86,10 @@ export async function recoverRun(state: EngineState, runId: string): Promise<Run
           recovered: true,
         });
       }
+    } else if (run.openRedo) {
+      state.progress({ message: `Finishing the interrupted undo of the undo of ${runId}` });
+      await redoActions(state, runId, append, touched);
+      await append({ type: 'redo-end', at: state.now().toISOString(), recovered: true });
     } else {
       state.progress({ message: `Finishing the interrupted undo of ${runId}` });
       await restoreActions(state, runId, append, touched);

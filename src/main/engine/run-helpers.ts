@@ -2,8 +2,16 @@
 import { AppError, rawMessage, toErrorData } from '../../shared/errors';
 import type { JournalWriter } from '../journal/journal';
 import type { EngineState, StoredPlan } from './engine-state';
-import { foldJournal, parseJournal, type FoldedRun, type JournalEntry } from './run-journal';
-import { checkBackupDocument } from './scope';
+import { earlierVersionRunMessage } from '../../shared/wording';
+import {
+  foldJournal,
+  hasEarlierForm,
+  parseJournal,
+  type FoldedRun,
+  type JournalEntry,
+} from './run-journal';
+import type { InternalTarget } from './actions/internal-target';
+import { backupCheckFor } from './scope';
 
 /** A plan is applied only within this time of being shown, so the PC has not moved on. */
 export const PLAN_LIFETIME_MS = 30 * 60 * 1000;
@@ -62,6 +70,12 @@ export function readRun(state: EngineState, runId: string): FoldedRun {
       `The journal of repair "${runId}" ${why}: it is shown as far as it can be read and never acted on.`,
       { runId },
     );
+  if (reading.damage && reading.unsealed && hasEarlierForm(reading.readable)) {
+    throw new AppError('corrupt-data', earlierVersionRunMessage(runId), {
+      runId,
+      earlierVersion: true,
+    });
+  }
   if (reading.damage) {
     throw damaged(
       `fails its integrity check at line ${reading.damage.line} (${reading.damage.reason})`,
@@ -75,14 +89,18 @@ export function readRun(state: EngineState, runId: string): FoldedRun {
   return folded;
 }
 
-/** The reader for one backup of a run: only files the journal recorded, indexes checked. */
+/**
+ * The reader for one backup of a run: only files the journal recorded, documents checked for
+ * what a backup of `target` can hold.
+ */
 export function backupReader(
   state: EngineState,
   runId: string,
   backupId: string,
   digests: Record<string, string> | undefined,
+  target: InternalTarget,
 ) {
-  return state.store.backupReader(runId, backupId, digests, checkBackupDocument);
+  return state.store.backupReader(runId, backupId, digests, backupCheckFor(target));
 }
 
 export type Append = (entry: JournalEntry) => Promise<void>;

@@ -4,6 +4,7 @@
  */
 import * as z from 'zod';
 import { type ActionResult, type RunRecord, type RunStatus } from '../../shared/repairs';
+import { newerKeptNote, newerPutBackNote } from '../../shared/wording';
 import { repairStepIdSchema as stepId } from '../../shared/model/diagnosis';
 import { actionErrorSchema as errorSchema, runStatusSchema } from '../../shared/model/repair';
 import { internalTargetSchema } from './actions/internal-target';
@@ -56,7 +57,10 @@ export const journalEntrySchema = z.discriminatedUnion('type', [
     recovered: z.boolean().optional(),
   }),
   z.object({ type: z.literal('undo-start'), actionIds: z.array(z.string()), at: z.string() }),
-  /** Before an undo overwrote what was there since (a new sign-in), it was backed up here. */
+  /**
+   * Before an undo overwrote what was there since (a new sign-in), it was backed up here: a
+   * copy, sealed before anything is overwritten. Undoing the undo puts it back.
+   */
   z.object({
     type: z.literal('undo-backed-up'),
     actionId: z.string(),
@@ -66,11 +70,39 @@ export const journalEntrySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('undone'), actionId: z.string() }),
   z.object({ type: z.literal('undo-failed'), actionId: z.string(), error: errorSchema }),
   z.object({ type: z.literal('undo-end'), at: z.string(), recovered: z.boolean().optional() }),
+  /**
+   * The undo of an undo: each change is made again (what the undo restored goes back into the
+   * run's backup: `redo-applied`), then what that undo kept is put back (`redone`, naming the
+   * undo backup it came from).
+   */
+  z.object({ type: z.literal('redo-start'), actionIds: z.array(z.string()), at: z.string() }),
+  z.object({ type: z.literal('redo-applied'), actionId: z.string() }),
+  z.object({ type: z.literal('redone'), actionId: z.string(), backupId: z.string().optional() }),
+  z.object({ type: z.literal('redo-failed'), actionId: z.string(), error: errorSchema }),
+  z.object({ type: z.literal('redo-end'), at: z.string(), recovered: z.boolean().optional() }),
   /** The user deleted the run's backups; written before they are deleted. */
   z.object({ type: z.literal('backups-purged'), at: z.string() }),
 ]);
 export type JournalEntry = z.infer<typeof journalEntrySchema>;
 export type RunStart = Extract<JournalEntry, { type: 'run-start' }>;
+
+/**
+ * Whether unsealed journal lines have the form an earlier version wrote, before journals were
+ * sealed: backups were then recorded without digests. A journal that records digests was
+ * written since, so an unsealed one of that form is damage, not age.
+ */
+export function hasEarlierForm(readable: unknown[]): boolean {
+  return (
+    readable.length > 0 &&
+    readable.every(
+      (entry) =>
+        typeof entry === 'object' &&
+        entry !== null &&
+        !('digests' in entry) &&
+        (entry as { type?: unknown }).type !== 'undo-backed-up',
+    )
+  );
+}
 
 /** The entries, or the number (from 1) of the first that is not a journal entry. */
 export function parseJournal(raw: unknown[]): JournalEntry[] | { badEntry: number } {
@@ -92,16 +124,40 @@ export interface FoldedAction extends ActionResult {
   applyStarted: boolean;
   rolledBack: boolean;
   rollbackFailed: boolean;
-  /** What an undo backed up before overwriting it (newest last). */
-  undoBackups: Array<{ backupId: string; digests: Record<string, string> }>;
+  /**
+   * What an undo backed up before overwriting it (newest last); `putBack` once an undo of that
+   * undo restored it.
+   */
+  undoBackups: UndoBackup[];
+  /**
+   * The undo now open (interrupted) already kept what was there: finishing it must not back up
+   * again, since by then the target may hold what the undo itself restored.
+   */
+  keptInOpenUndo: boolean;
+  /** In the undo of an undo now open: the change was made again (only the put-back is left). */
+  remade: boolean;
+}
+
+export interface UndoBackup {
+  backupId: string;
+  digests: Record<string, string>;
+  putBack: boolean;
+}
+
+/** What the action's last undo kept and nothing has put back yet: undoing that undo would. */
+export function keptByUndo(action: FoldedAction): UndoBackup | undefined {
+  const last = action.undoBackups.at(-1);
+  return action.outcome === 'undone' && last !== undefined && !last.putBack ? last : undefined;
 }
 
 export interface FoldedRun {
   start: RunStart;
   actions: FoldedAction[];
   ended: boolean;
-  /** Set while an undo started and did not finish (a crash). */
+  /** Set while an undo (or the undo of an undo) started and did not finish (a crash). */
   openUndo?: string[];
+  /** The open one is the undo of an undo. */
+  openRedo?: true;
   record: RunRecord;
 }
 
@@ -132,13 +188,16 @@ export function foldJournal(entries: JournalEntry[]): FoldedRun | undefined {
     rolledBack: false,
     rollbackFailed: false,
     undoBackups: [],
+    keptInOpenUndo: false,
+    remade: false,
   }));
   const byId = new Map(actions.map((action) => [action.actionId, action]));
   let endStatus: RunStatus | undefined;
   let finishedAt: string | undefined;
   let openUndo: string[] | undefined;
+  let openRedo = false;
   let backupsPurgedAt: string | undefined;
-  const notes: string[] = [];
+  const putBack: FoldedAction[] = [];
   for (const entry of entries) {
     const action = 'actionId' in entry ? byId.get(entry.actionId) : undefined;
     switch (entry.type) {
@@ -154,11 +213,39 @@ export function foldJournal(entries: JournalEntry[]): FoldedRun | undefined {
         break;
       case 'undo-backed-up':
         if (action) {
-          action.undoBackups.push({ backupId: entry.backupId, digests: entry.digests });
-          notes.push(
-            `Before undoing "${action.description}", what was there since the repair (from a later sign-in) was backed up first; the backup "${entry.backupId}" is kept with this repair.`,
-          );
+          action.undoBackups.push({
+            backupId: entry.backupId,
+            digests: entry.digests,
+            putBack: false,
+          });
+          action.keptInOpenUndo = true;
         }
+        break;
+      case 'redo-start':
+        openUndo = entry.actionIds;
+        openRedo = true;
+        for (const each of actions)
+          if (entry.actionIds.includes(each.actionId)) each.remade = false;
+        break;
+      case 'redo-applied':
+        if (action) action.remade = true;
+        break;
+      case 'redone':
+        if (action) {
+          Object.assign(action, { outcome: 'applied', error: undefined, remade: false });
+          const kept = action.undoBackups.find((each) => each.backupId === entry.backupId);
+          if (kept) {
+            kept.putBack = true;
+            putBack.push(action);
+          }
+        }
+        break;
+      case 'redo-failed':
+        if (action) action.error = entry.error;
+        break;
+      case 'redo-end':
+        openUndo = undefined;
+        openRedo = false;
         break;
       case 'apply-start':
         if (action) action.applyStarted = true;
@@ -191,6 +278,7 @@ export function foldJournal(entries: JournalEntry[]): FoldedRun | undefined {
         break;
       case 'undo-start':
         openUndo = entry.actionIds;
+        for (const each of actions) each.keptInOpenUndo = false;
         break;
       case 'undone':
         if (action) Object.assign(action, { outcome: 'undone', error: undefined });
@@ -200,6 +288,7 @@ export function foldJournal(entries: JournalEntry[]): FoldedRun | undefined {
         break;
       case 'undo-end':
         openUndo = undefined;
+        for (const each of actions) each.keptInOpenUndo = false;
         break;
       case 'backups-purged':
         backupsPurgedAt = entry.at;
@@ -208,6 +297,18 @@ export function foldJournal(entries: JournalEntry[]): FoldedRun | undefined {
         break;
     }
   }
+  const kept = actions.filter((action) => keptByUndo(action) !== undefined);
+  const undoable =
+    endStatus !== undefined &&
+    openUndo === undefined &&
+    backupsPurgedAt === undefined &&
+    actions.some((action) => action.undoable && action.outcome === 'applied');
+  const notes = [
+    ...kept.map((action) => newerKeptNote(action.description)),
+    ...putBack
+      .filter((action) => keptByUndo(action) === undefined)
+      .map((action) => newerPutBackNote(action.description)),
+  ];
   const record: RunRecord = {
     id: start.runId,
     planId: start.planId,
@@ -225,18 +326,23 @@ export function foldJournal(entries: JournalEntry[]): FoldedRun | undefined {
       ...(action.error ? { error: action.error } : {}),
     })),
     ...(backupsPurgedAt !== undefined ? { backupsPurgedAt } : {}),
-    undoable:
-      endStatus !== undefined &&
-      openUndo === undefined &&
-      backupsPurgedAt === undefined &&
-      actions.some((action) => action.undoable && action.outcome === 'applied'),
+    undoable,
     ...(notes.length > 0 ? { notes } : {}),
+    ...(kept.length > 0 ? { newerKept: kept.map((action) => action.description) } : {}),
+    ...(!undoable &&
+    kept.length > 0 &&
+    endStatus !== undefined &&
+    openUndo === undefined &&
+    backupsPurgedAt === undefined
+      ? { undoUndoable: true }
+      : {}),
   };
   return {
     start,
     actions,
     ended: endStatus !== undefined,
     ...(openUndo ? { openUndo } : {}),
+    ...(openRedo ? { openRedo: true as const } : {}),
     record,
   };
 }

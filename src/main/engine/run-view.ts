@@ -12,7 +12,7 @@ import {
 import { AppError } from '../../shared/errors';
 import type { EngineState } from './engine-state';
 import { readRun } from './run-helpers';
-import type { FoldedRun } from './run-journal';
+import type { FoldedAction, FoldedRun } from './run-journal';
 import type { ScopeProfile } from './scope/allowed-targets';
 import { scopeProblems } from './scope';
 
@@ -35,7 +35,12 @@ const isString = (v: unknown): v is string => typeof v === 'string';
 const isArray = (v: unknown): v is unknown[] => Array.isArray(v);
 
 /** A damaged run, from whatever lines still parse: never acted on, only shown. */
-function damagedRecord(state: EngineState, runId: string, why: string): RunRecord {
+function damagedRecord(
+  state: EngineState,
+  runId: string,
+  why: string,
+  kind: 'damaged' | 'earlier-version',
+): RunRecord {
   let readable: unknown[] = [];
   try {
     readable = state.store.readJournal(runId).readable;
@@ -60,8 +65,16 @@ function damagedRecord(state: EngineState, runId: string, why: string): RunRecor
     actions: [],
     // A damaged run is shown, never acted on.
     undoable: false,
-    attention: { kind: 'damaged', message: why },
+    attention: { kind, message: why },
   };
+}
+
+/** An action the open undo (or undo of an undo) has not finished with. */
+function unfinished(run: FoldedRun, action: FoldedAction): boolean {
+  return (
+    run.openUndo?.includes(action.actionId) === true &&
+    (run.openRedo ? action.outcome === 'undone' : action.outcome !== 'undone')
+  );
 }
 
 function stillChanged(run: FoldedRun): string[] {
@@ -71,7 +84,7 @@ function stillChanged(run: FoldedRun): string[] {
       .map((action) => action.description);
   }
   return run.actions
-    .filter((action) => run.openUndo?.includes(action.actionId) && action.outcome !== 'undone')
+    .filter((action) => unfinished(run, action))
     .map((action) => action.description);
 }
 
@@ -87,14 +100,12 @@ function attentionOf(run: FoldedRun, problems: string[], busy: boolean): RunAtte
   const changed = stillChanged(run);
   const failed =
     run.actions.some((action) => action.rollbackFailed) ||
-    (run.openUndo !== undefined &&
-      run.actions.some(
-        (action) =>
-          run.openUndo?.includes(action.actionId) &&
-          action.outcome !== 'undone' &&
-          action.error !== undefined,
-      ));
-  const what = run.ended ? 'Its undo was interrupted' : 'It was interrupted before it finished';
+    run.actions.some((action) => unfinished(run, action) && action.error !== undefined);
+  const what = !run.ended
+    ? 'It was interrupted before it finished'
+    : run.openRedo
+      ? 'The undo of its undo was interrupted'
+      : 'Its undo was interrupted';
   return {
     kind: failed ? 'recovery-failed' : 'interrupted',
     message: failed
@@ -116,7 +127,8 @@ export function viewRun(
     run = readRun(state, runId);
   } catch (error) {
     if (error instanceof AppError && error.code === 'corrupt-data') {
-      return damagedRecord(state, runId, error.message);
+      const kind = error.details.earlierVersion === true ? 'earlier-version' : 'damaged';
+      return damagedRecord(state, runId, error.message, kind);
     }
     throw error;
   }

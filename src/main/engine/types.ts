@@ -86,6 +86,11 @@ export interface Engine {
    * and with `file-locked` while another process applies or undoes on the same data folder.
    */
   apply(planId: string, options?: ApplyOptions): Promise<RunRecord>;
+  /**
+   * Restores what the run (or one step of it) changed, first copying any newer data it would
+   * overwrite into the run. On a run whose undo kept such data (`undoUndoable`), undoes that
+   * undo: the changes are made again and the kept data is put back.
+   */
   undo(runId: string, stepId?: RepairStepId): Promise<RunRecord>;
   /**
    * Puts back what an interrupted run changed (or finishes its interrupted undo), under the

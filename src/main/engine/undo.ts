@@ -1,4 +1,8 @@
-/** `undo()`: restore a run, or one step of it, exactly from its backups. */
+/**
+ * `undo()`: restore a run, or one step of it, exactly from its backups. Newer data found where
+ * the old goes back is copied into the run first (sealed), so the undo destroys nothing; undo
+ * of a run whose undo kept such data undoes that undo (run-redo.ts).
+ */
 import type { RepairStepId, RunRecord } from '../../shared/repairs';
 import { REPAIR_STEP_IDS, REPAIR_STEPS } from '../../shared/repairs';
 import { AppError } from '../../shared/errors';
@@ -8,7 +12,8 @@ import { refuseWrongProfile } from './profile-guard';
 import { actionContext, type EngineState } from './engine-state';
 import { expandSteps } from './repairs/table';
 import { appender, backupReader, errorEntry, readRun, type Append } from './run-helpers';
-import type { FoldedAction, FoldedRun } from './run-journal';
+import { keptByUndo, type FoldedAction, type FoldedRun } from './run-journal';
+import { redoActions } from './run-redo';
 import { refuseOutOfScope } from './scope';
 
 /**
@@ -31,8 +36,10 @@ export async function refuseUnsafeRestore(
 
 /**
  * Before an undo overwrites a target, what is there now (written after the repair: a new
- * sign-in's credential, key, certificate or cache) is backed up into the same run, so the undo
- * destroys nothing. `false` when that backup failed: the target is then left as it is.
+ * sign-in's credential, key, certificate or cache) is copied into the same run and sealed, so
+ * the undo destroys nothing and can itself be undone. A folder is copied, never moved: the undo
+ * puts the old files back over it and leaves the new ones. `false` when that backup failed:
+ * the target is then left as it is.
  */
 async function backUpNewer(
   state: EngineState,
@@ -45,7 +52,7 @@ async function backUpNewer(
   if ((await executor.check(context, action.internal)) === 'gone') return true;
   const backupId = `${action.actionId}-u${action.undoBackups.length + 1}`;
   try {
-    await executor.backup(context, action.internal, state.store.backupWriter(runId, backupId));
+    await executor.backup(context, action.internal, state.store.copyBackupWriter(runId, backupId));
   } catch (error) {
     const { message } = errorEntry(error);
     await append({
@@ -79,8 +86,15 @@ export async function restoreActions(
     });
     const executor = executorFor(action.internal);
     try {
-      if (!(await backUpNewer(state, runId, append, action))) continue;
-      const reader = backupReader(state, runId, action.actionId, action.backupDigests);
+      // An interrupted undo being finished may already have kept what was there.
+      if (!action.keptInOpenUndo && !(await backUpNewer(state, runId, append, action))) continue;
+      const reader = backupReader(
+        state,
+        runId,
+        action.actionId,
+        action.backupDigests,
+        action.internal,
+      );
       await executor.restore(context, action.internal, reader);
       if (!(await executor.verifyRestored(context, action.internal, reader))) {
         throw new AppError(
@@ -127,6 +141,10 @@ export async function undoRun(
   }
   const inScope = run.actions.filter((action) => !parts || parts.includes(action.stepId));
   const candidates = inScope.filter((action) => action.undoable && action.outcome === 'applied');
+  const undone = inScope.filter((action) => action.undoable && action.outcome === 'undone');
+  if (candidates.length === 0 && undone.some((action) => keptByUndo(action) !== undefined)) {
+    return undoTheUndo(state, run, undone);
+  }
   if (candidates.length === 0) {
     throw new AppError(
       'invalid-request',
@@ -148,6 +166,31 @@ export async function undoRun(
     });
     await restoreActions(state, runId, append, candidates);
     await append({ type: 'undo-end', at: state.now().toISOString() });
+  } finally {
+    journal.close();
+  }
+  return readRun(state, runId).record;
+}
+
+/** Undoes the undo of `actions`: the changes made again, what the undo kept put back. */
+async function undoTheUndo(
+  state: EngineState,
+  run: FoldedRun,
+  actions: FoldedAction[],
+): Promise<RunRecord> {
+  const runId = run.record.id;
+  await refuseUnsafeRestore(state, run, actions);
+  const hook = state.hooks.afterJournalEntry;
+  const journal = state.store.openJournal(runId, hook ? (entry) => hook(runId, entry) : undefined);
+  const append = appender(journal);
+  try {
+    await append({
+      type: 'redo-start',
+      actionIds: actions.map((action) => action.actionId),
+      at: state.now().toISOString(),
+    });
+    await redoActions(state, runId, append, actions);
+    await append({ type: 'redo-end', at: state.now().toISOString() });
   } finally {
     journal.close();
   }

@@ -163,6 +163,14 @@ export class EngineStore {
     return new BackupWriter(this.backupPath(runId, backupId), { runId, actionId: backupId });
   }
 
+  /**
+   * A writer for a backup that must leave the target in place (what an undo is about to
+   * overwrite): without an owner a folder is copied into it, never moved aside.
+   */
+  copyBackupWriter(runId: string, backupId: string): BackupWriter {
+    return new BackupWriter(this.backupPath(runId, backupId));
+  }
+
   /** SHA-256 of each file an action's backup holds: recorded in the journal (sealed). */
   digestBackup(runId: string, backupId: string): Record<string, string> {
     return digestBackupFiles(this.backupPath(runId, backupId));

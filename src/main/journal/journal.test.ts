@@ -66,3 +66,18 @@ it('a line without its MAC, with a changed MAC, reordered or from another run is
   expect(readJournal(path, otherKey, 'r1').damage?.line).toBe(1);
   expect(() => JournalWriter.open(path, otherKey, 'r1')).toThrow(/integrity check/);
 });
+
+it('a journal with no MAC on any line reads as unsealed; one with a MAC anywhere does not', async () => {
+  const path = journalPath();
+  writeFileSync(path, '{"type":"run-start"}\n{"type":"backed-up"}\n');
+  const plain = readJournal(path, key, 'r1');
+  expect({ unsealed: plain.unsealed, line: plain.damage?.line }).toEqual({
+    unsealed: true,
+    line: 1,
+  });
+  const sealedPath = journalPath();
+  await written(sealedPath, [{ type: 'run-end' }]);
+  appendFileSync(path, readFileSync(sealedPath, 'utf8'));
+  expect(readFileSync(path, 'utf8')).toMatch(/\n[0-9a-f]{64} /);
+  expect(readJournal(path, key, 'r1').unsealed).toBe(false);
+});

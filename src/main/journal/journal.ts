@@ -25,6 +25,11 @@ export interface JournalReading {
   damage?: { line: number; reason: string };
   /** Every line that parses as JSON, checked or not: for showing, never for acting. */
   readable: unknown[];
+  /**
+   * No line carries an integrity check: every line is plain JSON. What a journal written before
+   * journals were sealed looks like (or one written by anyone without the key): never trusted.
+   */
+  unsealed: boolean;
 }
 
 export class JournalWriter {
@@ -124,10 +129,16 @@ function parseLoosely(line: string): unknown {
 /** The journal's entries; a last line without its newline was torn by a crash and is left out. */
 export function readJournal(path: string, key: IntegrityKey, runId: string): JournalReading {
   const lines = readFileSync(path, 'utf8').split('\n').slice(0, -1);
-  const reading: JournalReading = { entries: [], lastMac: CHAIN_START, readable: [] };
+  const reading: JournalReading = {
+    entries: [],
+    lastMac: CHAIN_START,
+    readable: [],
+    unsealed: lines.length > 0,
+  };
   for (const [index, line] of lines.entries()) {
     const loose = parseLoosely(line);
     if (loose !== undefined) reading.readable.push(loose);
+    if (!line.startsWith('{') || loose === undefined) reading.unsealed = false;
     if (reading.damage) continue;
     const opened = openJournalLine(key, runId, reading.lastMac, line);
     if ('damaged' in opened) {

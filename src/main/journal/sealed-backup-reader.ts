@@ -24,6 +24,14 @@ export class SealedBackupReader extends BackupReader {
     super(dir, owner);
   }
 
+  /**
+   * Only files the journal recorded are part of the backup: one written and not yet sealed (a
+   * crash before the run recorded it) is not there for a restore.
+   */
+  override has(name: string): boolean {
+    return this.digests?.[name] !== undefined && super.has(name);
+  }
+
   /** Checks the bytes it returns, so the file cannot change between the check and the use. */
   private verifiedBytes(name: string): Uint8Array | undefined {
     const expected = this.digests?.[name];
@@ -61,6 +69,17 @@ export class SealedBackupReader extends BackupReader {
 
   override readBlob(name: string): Uint8Array {
     return this.verifiedBytes(name) ?? new Uint8Array();
+  }
+
+  /**
+   * Checks every file the journal recorded, before anything is changed on its strength: each
+   * is there with its digest, and each document (`.json`) passes the document check.
+   */
+  verifyAll(): void {
+    for (const name of Object.keys(this.digests ?? {})) {
+      if (name.endsWith('.json')) this.readDocument(name);
+      else this.verifiedBytes(name);
+    }
   }
 
   /** The pack as a whole is checked first; each slice is checked again by its index digest. */

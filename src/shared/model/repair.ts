@@ -117,9 +117,11 @@ export const runAttentionSchema = z.object({
    * `interrupted`: stopped before its end, changes may be half done (put it back);
    * `recovery-failed`: putting it back failed, `stillChanged` says what is still changed;
    * `damaged`: its journal fails its integrity check: shown as far as it reads, never acted on;
-   * `refused`: it names changes no repair step makes: never acted on.
+   * `refused`: it names changes no repair step makes: never acted on;
+   * `earlier-version`: recorded before journals were sealed, so it cannot be checked: shown
+   * (time, steps), never acted on.
    */
-  kind: z.enum(['interrupted', 'recovery-failed', 'damaged', 'refused']),
+  kind: z.enum(['interrupted', 'recovery-failed', 'damaged', 'refused', 'earlier-version']),
   /** Plain words: what happened and what can be done. */
   message: z.string(),
   stillChanged: z.array(z.string()).optional(),
@@ -146,6 +148,16 @@ export const runRecordSchema = z.object({
   attention: runAttentionSchema.optional(),
   /** What the user should know about how it went, in plain words (undo's extra backups). */
   notes: z.array(z.string()).optional(),
+  /**
+   * The changes whose undo found newer data (a later sign-in's credential, key or cache) and
+   * kept it, backed up with this run, before putting the old back. Absent when none.
+   */
+  newerKept: z.array(z.string()).optional(),
+  /**
+   * Set when undoing this run again undoes its undo: each change is made again and what the
+   * undo kept (`newerKept`) is put back. The engine decides it, as `undoable`.
+   */
+  undoUndoable: z.literal(true).optional(),
 });
 export type RunRecord = z.infer<typeof runRecordSchema>;
 
@@ -160,6 +172,8 @@ export const runSummarySchema = runRecordSchema
     backupsPurgedAt: true,
     undoable: true,
     attention: true,
+    newerKept: true,
+    undoUndoable: true,
   })
   .extend({ actionCount: z.number() });
 export type RunSummary = z.infer<typeof runSummarySchema>;

@@ -55,3 +55,36 @@ export function planSafety(total: number, undoable: number): string {
   }
   return `${undoable} of these ${total} changes are backed up first and can be undone; the ones marked “cannot be undone” cannot.`;
 }
+
+/**
+ * A run journalled by an earlier version, before journals were sealed: nothing in it can be
+ * checked, so it is listed and never acted on. Said calmly: nothing points to tampering.
+ */
+export function earlierVersionRunMessage(runId: string): string {
+  return `Repair "${runId}" was recorded by an earlier version of this tool, before its records were sealed, so it cannot be checked: it is shown with its time and steps and never acted on (not undone, not recovered).`;
+}
+
+/** After an undo that found newer data (a later sign-in's) where it put the old back. */
+export function newerKeptNote(change: string): string {
+  return `Before undoing "${change}", what was there since the repair (from a later sign-in) was backed up first and is kept with this repair: undoing this undo puts it back.`;
+}
+
+/** After the undo of an undo put the kept newer data back. */
+export function newerPutBackNote(change: string): string {
+  return `The undo of "${change}" was itself undone: the change was made again and what was there before that undo is back.`;
+}
+
+/** How to undo an undo from the command line (`command` is pasteable). */
+export function undoUndoHint(command: string): string {
+  return `To put back what the undo kept, undo the undo: ${command}`;
+}
+
+/** Before undoing an undo: which repair (`run` as the command line describes it). */
+export function undoingUndoLine(run: string): string {
+  return `Undoing the undo of ${run}: its changes are made again and what that undo kept is put back.`;
+}
+
+/** An undo of an undo leaves a change alone that was changed again since the undo. */
+export function changedSinceUndoMessage(change: string): string {
+  return `Not made again: "${change}" changed since the undo, so it was left as it is and what the undo kept stays in the backup.`;
+}

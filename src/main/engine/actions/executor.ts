@@ -17,8 +17,17 @@ export interface ActionExecutor<K extends InternalTargetKind> {
   check(context: ActionContext, target: TargetOf<K>): Promise<TargetState>;
   /** Writes everything `restore` needs; throws `backup-failed` before anything changes. */
   backup(context: ActionContext, target: TargetOf<K>, writer: BackupWriter): Promise<void>;
-  /** `backup` is what `backup` wrote: a change may be made by moving into it (a folder). */
-  apply(context: ActionContext, target: TargetOf<K>, backup: BackupWriter): Promise<void>;
+  /**
+   * `backup` is what `backup` wrote: a change may be made by moving into it (a folder). A
+   * change that writes more into it (a folder packed because it could not be moved) calls
+   * `sealBackup` before it deletes anything, so the run records what the backup holds first.
+   */
+  apply(
+    context: ActionContext,
+    target: TargetOf<K>,
+    backup: BackupWriter,
+    sealBackup?: () => Promise<void>,
+  ): Promise<void>;
   /** Re-reads the machine: the change is in effect. */
   verifyApplied(context: ActionContext, target: TargetOf<K>): Promise<boolean>;
   /** Puts back what the backup holds; safe to repeat (recovery may run it twice). */

@@ -96,7 +96,7 @@ export const folderAction: ActionExecutor<'delete-folder'> = {
     writer.writeDocument(MOVE_RECORD, { root: target.path, movedTo: location.folder });
   },
 
-  async apply(context, target, writer?: BackupWriter) {
+  async apply(context, target, writer?: BackupWriter, sealBackup?: () => Promise<void>) {
     const { files } = context.host;
     const location = writer && (await moveTarget(files, target.path, writer.reader()));
     if (location !== undefined) {
@@ -107,8 +107,10 @@ export const folderAction: ActionExecutor<'delete-folder'> = {
       } catch (error) {
         if (!(error instanceof AppError) || !MOVE_REFUSALS.has(error.code)) throw error;
         await tidyMovedArea(files, location);
-        // Not moved: the folder is as it was, so it is backed up by copying, then deleted.
+        // Not moved: the folder is as it was, so it is backed up by copying, then deleted,
+        // once the run has sealed the copy (a crash in between leaves a backup it can read).
         await packFolder(context, target.path, writer as BackupWriter);
+        await sealBackup?.();
       }
     }
     await retryWhileLocked(() => files.remove(target.path));

@@ -104,7 +104,9 @@ const connectionSettings: Rule = (target, profile) => {
   return 'only Lync settings keys and values can be deleted here';
 };
 
-const GUID = /^\{?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\}?$/;
+/** A GUID, with or without braces: all MachineGuid may ever hold. */
+export const GUID =
+  /^\{?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\}?$/;
 
 const machineGuid: Rule = (target) => {
   if (

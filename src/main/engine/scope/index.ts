@@ -10,8 +10,9 @@ import { AppError } from '../../../shared/errors';
 import type { HostSystem } from '../../host/ports';
 import { executorFor } from '../actions';
 import type { InternalTarget } from '../actions/internal-target';
+import type { BackupDocumentCheck } from '../../journal/sealed-backup-reader';
 import { CACHE_LOCATIONS, CLIENT_SPECS } from '../inventory/locations';
-import { ALLOWED_TARGETS, isPlainName, type ScopeProfile } from './allowed-targets';
+import { ALLOWED_TARGETS, GUID, isPlainName, type ScopeProfile } from './allowed-targets';
 
 export interface ScopedAction {
   actionId?: string;
@@ -127,4 +128,27 @@ export function checkBackupDocument(name: string, document: unknown): void {
     }
   }
   checkSubkeyNames(document, where);
+}
+
+/**
+ * A value a restore writes with `set-registry-value` (the MachineGuid value, the only one scope
+ * lets that kind change) must be what that value can hold: a GUID as REG_SZ. A backup holding
+ * anything else (a path, another type) is damaged and nothing is written from it.
+ */
+function checkRestoredValue(target: InternalTarget, name: string, document: unknown): void {
+  if (target.kind !== 'set-registry-value') return;
+  const value = (document as { value?: { type?: unknown; data?: unknown } } | null)?.value;
+  if (value?.type === 'REG_SZ' && typeof value.data === 'string' && GUID.test(value.data)) return;
+  throw new AppError(
+    'corrupt-data',
+    `Refused: the backup ${name} of ${target.name} holds no GUID as text, which is all ${target.name} can hold; it is damaged. Nothing was restored from it.`,
+  );
+}
+
+/** The checks every document of `target`'s backup passes before anything is restored from it. */
+export function backupCheckFor(target: InternalTarget): BackupDocumentCheck {
+  return (name, document) => {
+    checkBackupDocument(name, document);
+    checkRestoredValue(target, name, document);
+  };
 }
