@@ -28,8 +28,6 @@ export interface FakeClientOptions {
   lync2010Too?: boolean;
   /** Lync runs; `stubborn` ignores polite close requests like a client with a dialog open. */
   clientRunning?: false | 'cooperative' | 'stubborn';
-  /** `admin.check` answers `unsupported` (the backend is not wired in this version). */
-  adminAvailable?: boolean;
   /** "Now" for `backups.purge` by age (the real clock by default, as the component uses). */
   now?: () => Date;
   /**
@@ -100,20 +98,18 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
       }),
     'diagnosis.run': () => ok(diagnosis()),
     'admin.check': () =>
-      options.adminAvailable
-        ? ok({
-            findings: [
-              {
-                id: 'certificate-chain',
-                status: 'ok',
-                kbStep: 'admin-certificate-chain',
-                summary: 'The chain of sip.contoso.com is trusted.',
-                evidence: [],
-                repairs: [],
-              },
-            ],
-          })
-        : err('unsupported', 'The administrators’ checks are not part of this version.'),
+      ok({
+        findings: [
+          {
+            id: 'certificate-chain',
+            status: 'ok',
+            kbStep: 'admin-certificate-chain',
+            summary: 'The chain of sip.contoso.com is trusted.',
+            evidence: [],
+            repairs: [],
+          },
+        ],
+      }),
     'repair.plan': (request) => {
       const profile = options.wrongProfile;
       if (profile && request.steps.some(isPerUserStep)) {

@@ -51,11 +51,6 @@ export interface RepairFlow {
   error?: ClientError;
 }
 
-/**
- * Whether this build can run the administrators' checks. Found out on first use rather than by
- * a probe: every call may reach servers on the network, which should happen only when asked.
- */
-export type AdminAvailability = 'unknown' | 'available' | 'unavailable';
 export type OtherAccountsAnswer = 'yes' | 'no' | 'not-tried';
 
 export interface WizardState {
@@ -75,8 +70,8 @@ export interface WizardState {
   repairs: Record<string, RepairFlow>;
   /** The latest progress of a long change, cleared when it finishes. */
   progress?: ProgressEvent;
+  /** The administrators' checks: they may reach servers on the network, so only when asked. */
   admin: {
-    availability: AdminAvailability;
     busy: boolean;
     findings?: AdminFindings;
     error?: ClientError;

@@ -17,7 +17,7 @@ const initialState: WizardState = {
   scanning: false,
   scanCount: 0,
   repairs: {},
-  admin: { availability: 'unknown', busy: false },
+  admin: { busy: false },
   outcome: {},
   history: {},
   recovery: { busy: false },
