@@ -46,6 +46,17 @@ describe('the Lync 2010 path in Chromium (kb-lync2010 practice PC)', () => {
         'https://www.microsoft.com/download/details.aspx?id=41950',
       );
 
+      // Lync 2010's updates: the Microsoft Update Catalog, opened the same way, never the
+      // Office 365 portal (it no longer offers Lync 2010).
+      await update.getByRole('link', { name: /Microsoft Update Catalog/ }).click();
+      await update.getByText(/type the address into it/).waitFor();
+      expect(app.page.url()).toBe(before);
+      expect(await update.textContent()).toContain(
+        'https://www.catalog.update.microsoft.com/Search.aspx?q=Lync%202010',
+      );
+      expect(await update.textContent()).not.toContain('portal.office.com');
+      expect(app.audit.filter((entry) => entry.operation === 'app.openExternal')).toHaveLength(2);
+
       const clear = wizard.card('3. Clear your cached certificates, credentials and connections');
       await clear.preview();
       await app.screenshot('lync2010-02-plan');
