@@ -35,9 +35,31 @@ describe('a running Lync in Chromium (client-running practice PC)', () => {
       const runs = await app.dispatch('runs.list', {});
       expect(runs.ok && runs.value.runs).toEqual([]);
 
+      // "I closed it myself" while the practice PC's Lync still runs: the wizard checks again,
+      // says it still runs, and changes nothing.
+      await card.button('I closed it myself').click();
+      const stillRunning = card.root.getByRole('alert');
+      await stillRunning.waitFor();
+      expect(await stillRunning.textContent()).toMatch(
+        /^Lync is still running: it was checked again just now/,
+      );
+      expect(await card.root.getByText(/^Lync is still open/).isVisible()).toBe(true);
+      await app.screenshot('client-running-02-closed-it-myself');
+      expect(await seriousViolations(app.page)).toEqual([]);
+      const stillThere = await app.dispatch('client.status', {});
+      expect(stillThere.ok && stillThere.value.running.length).toBeGreaterThan(0);
+      const afterRecheck = await app.dispatch('runs.list', {});
+      expect(afterRecheck.ok && afterRecheck.value.runs).toEqual([]);
+      const operations = app.audit.map((entry) => entry.operation);
+      expect(operations.filter((name) => name === 'client.status').length).toBeGreaterThanOrEqual(
+        2,
+      );
+      expect(operations).not.toContain('repair.apply');
+      expect(operations).not.toContain('client.close');
+
       await card.button('Close Lync for me').click();
       expect(await card.outcome()).toMatch(/^Done/);
-      await app.screenshot('client-running-02-closed-and-done');
+      await app.screenshot('client-running-03-closed-and-done');
       const status = await app.dispatch('client.status', {});
       expect(status.ok && status.value.running).toEqual([]);
       expect(app.audit.map((entry) => entry.operation)).toEqual(

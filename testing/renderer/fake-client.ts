@@ -46,6 +46,8 @@ export interface FakeClient extends RepairClient {
   progressListeners: number;
   /** Resolves operations only when released, so tests can look at busy states. */
   hold(name: OperationName): () => void;
+  /** The user exits Lync themselves (from its icon next to the clock), outside the app. */
+  exitClient(): void;
 }
 
 type Handler<N extends OperationName> = (
@@ -343,6 +345,9 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
         held.delete(name);
         release();
       };
+    },
+    exitClient() {
+      running = false;
     },
     onProgress(listener: (event: ProgressEvent) => void) {
       listeners.add(listener);
