@@ -50,7 +50,9 @@ describe('the Lync 2010 path', () => {
     });
     await within(update).findByText('Opened in your web browser.');
     expect(
-      within(update).getByRole('link', { name: /Lync 2010 lifecycle/ }).getAttribute('href'),
+      within(update)
+        .getByRole('link', { name: /Lync 2010 lifecycle/ })
+        .getAttribute('href'),
     ).toBe('https://learn.microsoft.com/lifecycle/products/microsoft-lync-2010');
     // Guidance only: there is no button that would pretend to install software.
     expect(within(update).queryByRole('button', { name: /change/ })).toBeNull();

@@ -39,6 +39,11 @@ export interface FakeClientOptions {
   failures?: Partial<Record<OperationName, ClientError>>;
   /** Earlier runs as main lists them, e.g. one that was interrupted (has `attention`). */
   earlierRuns?: Run[];
+  /**
+   * The data folder is locked by SfB Sign-in Repair on another computer: changes are refused
+   * with main's `file-locked` error until `lock.break` names this very lock.
+   */
+  foreignLock?: { host: string; since: string };
 }
 
 export interface FakeClient extends RepairClient {
@@ -66,6 +71,22 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
   const listeners = new Set<(event: ProgressEvent) => void>();
   const held = new Map<OperationName, Promise<void>>();
   let running = options.clientRunning ?? false;
+  let foreignLock = options.foreignLock;
+  /** Main's refusal while another computer holds the lock (data-lock.ts words and details). */
+  const lockedOut = () =>
+    foreignLock && {
+      ok: false as const,
+      error: {
+        code: 'file-locked' as const,
+        message: `The data folder is locked by SfB Sign-in Repair on another computer, "${foreignLock.host}" (process 4321, since ${foreignLock.since}); from here it cannot be told whether that copy still runs. Nothing was changed. If it no longer runs, break the lock: run the command again with --break-lock.`,
+        details: {
+          path: 'C:\\Users\\user\\AppData\\Local\\SfB Sign-in Repair\\engine.lock',
+          pid: 4321,
+          lockHost: foreignLock.host,
+          lockedSince: foreignLock.since,
+        },
+      },
+    };
   let counter = 0;
   for (const run of options.earlierRuns ?? []) {
     runs.set(run.id, { run, steps: [...run.steps], sizeBytes: 1024 });
@@ -134,6 +155,8 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
       if (running && plan.requiresClientClosed) {
         return err('client-running', 'Lync is running (lync.exe); close it first.');
       }
+      const locked = lockedOut();
+      if (locked) return locked;
       const actions = plan.steps.flatMap((step) => step.actions);
       actions.forEach((action, index) =>
         emit({
@@ -238,6 +261,8 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
       const entry = runs.get(request.runId);
       if (!entry) return err('unknown-run', 'No run with that id.');
       if (running) return err('client-running', 'Lync is running (lync.exe); close it first.');
+      const locked = lockedOut();
+      if (locked) return locked;
       if (entry.run.status === 'undone')
         return err('unknown-run', 'That change was already undone.');
       if (entry.run.backupsPurgedAt) {
@@ -330,6 +355,14 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
           ? `Practice PC: nothing was started. On a real PC the app would now ask Windows Explorer, which runs as ${profile.signedIn}, to start SfB Sign-in Repair again without administrator rights, and close this window.`
           : `Practice PC: nothing was started. A real PC would answer: Close this window, then start SfB Sign-in Repair yourself while signed in as ${profile.signedIn}.`,
       });
+    },
+    'lock.break': (request) => {
+      if (!foreignLock) return ok({ broken: false });
+      if (request.host !== foreignLock.host || request.since !== foreignLock.since) {
+        return lockedOut() ?? ok({ broken: false });
+      }
+      foreignLock = undefined;
+      return ok({ broken: true });
     },
   };
 

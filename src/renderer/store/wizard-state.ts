@@ -99,6 +99,8 @@ export interface WizardState {
     answer?: ClientStartAnswer;
     error?: ClientError;
   };
+  /** "Break the lock" of another computer's copy, asked from the card `cardKey`. */
+  lockBreak: { busy: boolean; cardKey?: string };
   /** The backups that keep earlier changes undoable, and the last purge the user made. */
   backups: {
     list?: BackupInfo[];
@@ -139,6 +141,11 @@ export interface WizardActions {
   restartAsUser(origin: string): Promise<void>;
   /** Opens an allow-listed Microsoft download page in the default browser, through main. */
   openLink(link: ExternalLinkId): Promise<void>;
+  /**
+   * Breaks the data folder's lock that another computer's copy holds, as shown on card `key`
+   * (the user has said that copy no longer runs), then makes that card's change after all.
+   */
+  breakLockAndContinue(key: string): Promise<void>;
   /** Deletes the backups of changes older than this many days (the user has confirmed). */
   purgeBackups(olderThanDays: number): Promise<void>;
   /** Stops listening to progress events (the window is going away or a test is done). */
