@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startApp, type AppHarness } from './harness/app-harness';
-import { layoutProblems, layoutProblemsEverywhere } from './pages/layout-check';
+import { buttonStateProblems } from './pages/button-states';
+import { layoutProblems } from './pages/layout-check';
+import { visualProblems } from './pages/visual-checks';
 import { WizardPage } from './pages/wizard-page';
 
 // Every screen is laid out at two widths in two modes: well over Vitest's default budget.
@@ -12,16 +14,16 @@ afterEach(async () => {
   app = undefined;
 });
 
-describe('the layout of every screen in Chromium, at 360 px and 1280 px, normal and helpdesk', () => {
+describe('what the user sees in Chromium: button states, 360 px and 1280 px, normal and helpdesk', () => {
   it(
-    'has no overlapping and no cut-off text on any screen of the Lync 2013 path',
+    'keeps contrast in every button state and no text overlapping or cut off, on every screen',
     async () => {
       app = await startApp({ scenario: 'kb-lync2013' });
       const wizard = new WizardPage(app.page);
       await wizard.ready();
       const problems: Record<string, string[]> = {};
       const check = async (name: string) => {
-        problems[name] = await layoutProblemsEverywhere(app!.page);
+        problems[name] = await visualProblems(app!.page);
       };
       await check('welcome');
       await wizard.scan();
@@ -47,6 +49,35 @@ describe('the layout of every screen in Chromium, at 360 px and 1280 px, normal 
     },
     WALKTHROUGH_TIMEOUT_MS,
   );
+
+  it('would notice poor contrast on hover, focus, press and disabled (the check itself works)', async () => {
+    app = await startApp({ scenario: 'kb-lync2013' });
+    await new WizardPage(app.page).ready();
+    expect(await buttonStateProblems(app.page)).toEqual([]);
+    // Rules added through the CSSOM (the CSP refuses inline styles): pale text only while
+    // hovered or pressed, a pale focus ring, pale text on the disabled steps.
+    await app.page.evaluate(() => {
+      const { document } = globalThis as unknown as {
+        document: { styleSheets: ArrayLike<{ insertRule(rule: string, index: number): void }> };
+      };
+      const sheet = document.styleSheets[0];
+      if (!sheet) throw new Error('The app has no style sheet');
+      sheet.insertRule('button.primary:hover:not(:disabled) { color: #7aa2cc !important }', 0);
+      sheet.insertRule('button:active:not(:disabled) { color: #c8ccd2 !important }', 0);
+      sheet.insertRule('button:focus-visible { outline-color: #ffe0b0 !important }', 0);
+      sheet.insertRule('button:disabled { color: #b0b6be !important }', 0);
+    });
+    const problems = await buttonStateProblems(app.page);
+    const kinds = new Set(problems.map((problem) => problem.split(':')[0]));
+    expect([...kinds].sort()).toEqual(['disabled', 'focus', 'hover', 'pressed']);
+    expect(problems).toContainEqual(expect.stringMatching(/^hover: color-contrast on /));
+    expect(problems).toContainEqual(
+      expect.stringMatching(/^focus: the focus ring of "Scan this PC" has contrast /),
+    );
+    expect(problems).toContainEqual(
+      expect.stringMatching(/^disabled: "2 Your Lync" has text contrast /),
+    );
+  });
 
   it('would notice overlapping and cut-off text (the check itself works)', async () => {
     app = await startApp({ scenario: 'kb-lync2013' });
