@@ -69,7 +69,7 @@ describe('what the user sees in Chromium: button states, 360 px and 1280 px, nor
     });
     const problems = await buttonStateProblems(app.page);
     const kinds = new Set(problems.map((problem) => problem.split(':')[0]));
-    expect([...kinds].sort()).toEqual(['disabled', 'focus', 'hover', 'pressed']);
+    expect([...kinds].sort()).toEqual(['disabled', 'focus', 'hover', 'pressed', 'switched off']);
     expect(problems).toContainEqual(expect.stringMatching(/^hover: color-contrast on /));
     expect(problems).toContainEqual(
       expect.stringMatching(/^focus: the focus ring of "Scan this PC" has contrast /),

@@ -7,7 +7,8 @@
  * - in the focus state the focus ring must stand out from what surrounds it by 3:1 (WCAG 1.4.11);
  * - disabled buttons, which axe skips because WCAG exempts inactive controls, are held to the
  *   same 4.5:1 as active text: a disabled "Next" still tells the user where they are, and they
- *   must be able to read it.
+ *   must be able to read it. Besides those on screen, every button is switched off for a moment
+ *   (as a busy card does) to check that it reads at 4.5:1 and looks different from when it works.
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { colourContrastViolations, type AxeViolation } from './axe';
@@ -79,6 +80,8 @@ export async function buttonStateProblems(page: Page): Promise<string[]> {
     }
   }
 
+  problems.push(...(await switchedOffProblems(page)));
+
   const cdp = await page.context().newCDPSession(page);
   try {
     await cdp.send('DOM.enable');
@@ -108,4 +111,61 @@ export async function buttonStateProblems(page: Page): Promise<string[]> {
     await cdp.detach();
   }
   return problems;
+}
+
+interface ButtonNode {
+  disabled: boolean;
+}
+interface ButtonScope {
+  document: { querySelectorAll(selector: string): ArrayLike<ButtonNode> };
+  getComputedStyle(element: ButtonNode): { color: string; backgroundColor: string };
+}
+
+/** Runs in the page: each button's text and background colours, in document order. */
+function buttonLooks(): string[] {
+  const scope = globalThis as unknown as ButtonScope;
+  return Array.from(scope.document.querySelectorAll('button')).map((button) => {
+    const style = scope.getComputedStyle(button);
+    return `${style.color} on ${style.backgroundColor}`;
+  });
+}
+
+/** Runs in the page: sets `disabled` on the buttons at these positions (document order). */
+function setDisabled([indexes, disabled]: [number[], boolean]): void {
+  const buttons = (globalThis as unknown as ButtonScope).document.querySelectorAll('button');
+  for (const index of indexes) {
+    const button = buttons[index];
+    if (button) button.disabled = disabled;
+  }
+}
+
+/**
+ * Every button the page shows switched off for a moment, the way a busy card does it (the real
+ * `disabled` property, the app's own CSS): each must still read at 4.5:1 and look different from
+ * its active self. Switched back on afterwards.
+ */
+async function switchedOffProblems(page: Page): Promise<string[]> {
+  const enabled = (await readButtons(page)).filter((button) => button.seen && !button.disabled);
+  const indexes = enabled.map((button) => button.index);
+  const onLooks = await page.evaluate(buttonLooks);
+  await page.evaluate(setDisabled, [indexes, true] as [number[], boolean]);
+  try {
+    const off = await readButtons(page);
+    const offLooks = await page.evaluate(buttonLooks);
+    const problems: string[] = [];
+    for (const button of enabled) {
+      const now = off[button.index];
+      if (now && now.textContrast < DISABLED_TEXT_MINIMUM) {
+        problems.push(
+          `switched off: "${button.text}" has text contrast ${now.textContrast.toFixed(2)}, below ${DISABLED_TEXT_MINIMUM}`,
+        );
+      }
+      if (offLooks[button.index] === onLooks[button.index]) {
+        problems.push(`switched off: "${button.text}" looks the same as when it works`);
+      }
+    }
+    return problems;
+  } finally {
+    await page.evaluate(setDisabled, [indexes, false] as [number[], boolean]);
+  }
 }
