@@ -84,4 +84,32 @@ describe('the data folder locked by the app on another computer', () => {
     await within(card).findByText(/Another copy of SfB Sign-in Repair is changing this PC/);
     expect(within(card).queryByRole('button', { name: 'Break the lock' })).toBeNull();
   });
+
+  it('offers the same for undoing a change listed among the earlier ones', async () => {
+    const { user, client } = await renderWizard();
+    await scanAndContinue(user);
+    const card = await confirmDeleteSignInInfo(user);
+    await within(card).findByText(/^Done\./);
+    client.lockFromAnotherComputer(LOCK);
+    await user.click(
+      within(screen.getByRole('navigation', { name: 'Wizard steps' })).getByRole('button', {
+        name: /Scan this PC$/,
+      }),
+    );
+
+    const history = await screen.findByRole('region', {
+      name: 'Changes made with this app on this PC',
+    });
+    const entry = within(history).getByRole('listitem');
+    await user.click(within(entry).getByRole('button', { name: /^Undo this change/ }));
+    await within(entry).findByText(
+      'SfB Sign-in Repair on the computer “FRONTDESK-PC” is using this app’s data folder.',
+    );
+    await user.click(within(entry).getByRole('button', { name: 'Break the lock' }));
+    await within(entry).findByText(/^Undone\./);
+    expect(client.calls.filter((call) => call.name === 'lock.break')).toEqual([
+      { name: 'lock.break', request: LOCK },
+    ]);
+    expect(client.calls.filter((call) => call.name === 'runs.undo')).toHaveLength(2);
+  });
 });

@@ -53,6 +53,8 @@ export interface FakeClient extends RepairClient {
   hold(name: OperationName): () => void;
   /** The user exits Lync themselves (from its icon next to the clock), outside the app. */
   exitClient(): void;
+  /** A copy of the app on another computer takes the data folder's lock (see `foreignLock`). */
+  lockFromAnotherComputer(lock: { host: string; since: string }): void;
 }
 
 type Handler<N extends OperationName> = (
@@ -381,6 +383,9 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
     },
     exitClient() {
       running = false;
+    },
+    lockFromAnotherComputer(lock: { host: string; since: string }) {
+      foreignLock = lock;
     },
     onProgress(listener: (event: ProgressEvent) => void) {
       listeners.add(listener);
