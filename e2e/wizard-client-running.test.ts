@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startApp, type AppHarness } from './harness/app-harness';
-import { seriousViolations } from './pages/axe';
+import { screenProblems, visualProblems } from './pages/visual-checks';
 import { WizardPage } from './pages/wizard-page';
 
-// A walkthrough starts Chromium and drives a dozen screens; on a busy 2-core machine it can
-// take well over Vitest's default budget.
-const WALKTHROUGH_TIMEOUT_MS = 120_000;
+// A walkthrough starts Chromium, drives a dozen screens and lays each out at two widths in two
+// modes; on a busy 2-core machine it can take well over Vitest's default budget.
+const WALKTHROUGH_TIMEOUT_MS = 240_000;
 
 let app: AppHarness | undefined;
 afterEach(async () => {
@@ -31,13 +31,35 @@ describe('a running Lync in Chromium (client-running practice PC)', () => {
 
       await card.root.getByText(/^Lync is still open/).waitFor();
       await app.screenshot('client-running-01-still-open');
-      expect(await seriousViolations(app.page)).toEqual([]);
+      expect(await visualProblems(app.page)).toEqual([]);
       const runs = await app.dispatch('runs.list', {});
       expect(runs.ok && runs.value.runs).toEqual([]);
 
+      // "I closed it myself" while the practice PC's Lync still runs: the wizard checks again,
+      // says it still runs, and changes nothing.
+      await card.button('I closed it myself').click();
+      const stillRunning = card.root.getByRole('alert');
+      await stillRunning.waitFor();
+      expect(await stillRunning.textContent()).toMatch(
+        /^Lync is still running: it was checked again just now/,
+      );
+      expect(await card.root.getByText(/^Lync is still open/).isVisible()).toBe(true);
+      await app.screenshot('client-running-02-closed-it-myself');
+      expect(await screenProblems(app.page)).toEqual([]);
+      const stillThere = await app.dispatch('client.status', {});
+      expect(stillThere.ok && stillThere.value.running.length).toBeGreaterThan(0);
+      const afterRecheck = await app.dispatch('runs.list', {});
+      expect(afterRecheck.ok && afterRecheck.value.runs).toEqual([]);
+      const operations = app.audit.map((entry) => entry.operation);
+      expect(operations.filter((name) => name === 'client.status').length).toBeGreaterThanOrEqual(
+        2,
+      );
+      expect(operations).not.toContain('repair.apply');
+      expect(operations).not.toContain('client.close');
+
       await card.button('Close Lync for me').click();
       expect(await card.outcome()).toMatch(/^Done/);
-      await app.screenshot('client-running-02-closed-and-done');
+      await app.screenshot('client-running-03-closed-and-done');
       const status = await app.dispatch('client.status', {});
       expect(status.ok && status.value.running).toEqual([]);
       expect(app.audit.map((entry) => entry.operation)).toEqual(

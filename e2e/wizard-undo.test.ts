@@ -2,10 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startApp, type AppHarness } from './harness/app-harness';
 import { snapshotDifferences, snapshotPc } from '../testing/engine/snapshot';
 import { WizardPage } from './pages/wizard-page';
+import { screenProblems } from './pages/visual-checks';
 
-// A walkthrough starts Chromium and drives a dozen screens; on a busy 2-core machine it can
-// take well over Vitest's default budget.
-const WALKTHROUGH_TIMEOUT_MS = 120_000;
+// A walkthrough starts Chromium, drives a dozen screens and lays each out at two widths in two
+// modes; on a busy 2-core machine it can take well over Vitest's default budget.
+const WALKTHROUGH_TIMEOUT_MS = 240_000;
 
 let app: AppHarness | undefined;
 afterEach(async () => {
@@ -56,6 +57,7 @@ describe('undo from the wizard in Chromium', () => {
 
       await card.undo('Remove the stored Lync credentials');
       await app.screenshot('undo-01-one-step');
+      expect(await screenProblems(app.page)).toEqual([]);
       // The credentials are back; the certificate stays deleted.
       expect(await evidence(app, 'stored-credentials')).toEqual(credentialsBefore);
       expect(await evidence(app, 'personal-certificate')).toEqual(certificatesRepaired);
@@ -68,6 +70,7 @@ describe('undo from the wizard in Chromium', () => {
         'Problem found',
       ]);
       await app.screenshot('undo-02-rest');
+      expect(await screenProblems(app.page)).toEqual([]);
       const runs = await app.dispatch('runs.list', {});
       if (!runs.ok) throw new Error(runs.error.message);
       expect(runs.value.runs.map((run) => run.status)).toContain('undone');
@@ -100,6 +103,7 @@ describe('undo from the wizard in Chromium', () => {
       const entry = history.getByRole('listitem').first();
       await entry.getByText(/Delete the endpoint cache/).waitFor();
       await app.screenshot('undo-03-earlier-changes');
+      expect(await screenProblems(app.page)).toEqual([]);
       await entry.getByRole('button', { name: /^Undo this change/ }).click();
       await history.getByText(/^Undone\./).waitFor();
       await entry.getByText(/— undone$/).waitFor();

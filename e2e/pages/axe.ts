@@ -18,10 +18,20 @@ export interface AxeViolation {
  * inline script tags.
  */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  const violations = await runAxe(page, undefined);
+  return violations.filter((entry) => entry.impact === 'serious' || entry.impact === 'critical');
+}
+
+/** Only axe-core's colour-contrast rule (WCAG AA 1.4.3), every violation whatever its impact. */
+export function colourContrastViolations(page: Page): Promise<AxeViolation[]> {
+  return runAxe(page, ['color-contrast']);
+}
+
+async function runAxe(page: Page, rules: string[] | undefined): Promise<AxeViolation[]> {
   source ??= readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
   const loaded = await page.evaluate(() => 'axe' in globalThis);
   if (!loaded) await page.evaluate(await source);
-  const violations = await page.evaluate(async () => {
+  return page.evaluate(async (only) => {
     type AxeResult = {
       violations: Array<{
         id: string;
@@ -36,13 +46,15 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
       }
     ).axe;
     const { document } = globalThis as unknown as { document: object };
-    const result = await axe.run(document, { resultTypes: ['violations'] });
+    const result = await axe.run(document, {
+      resultTypes: ['violations'],
+      ...(only ? { runOnly: { type: 'rule', values: only } } : {}),
+    });
     return result.violations.map((violation) => ({
       id: violation.id,
       impact: violation.impact,
       help: violation.help,
       targets: violation.nodes.map((node) => node.target.map(String).join(' ')),
     }));
-  });
-  return violations.filter((entry) => entry.impact === 'serious' || entry.impact === 'critical');
+  }, rules);
 }

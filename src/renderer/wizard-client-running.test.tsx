@@ -38,6 +38,32 @@ describe('a running client', () => {
     });
   });
 
+  it('says Lync still runs when the user says they closed it but it runs, and goes no further', async () => {
+    const { user, client } = await renderWizard({ clientRunning: 'cooperative' });
+    await scanAndContinue(user);
+    const card = await confirmDeleteSignInInfo(user);
+    await within(card).findByText('Lync is still open (lync.exe).');
+    await user.click(within(card).getByRole('button', { name: 'I closed it myself' }));
+
+    const alert = await within(card).findByRole('alert');
+    expect(alert.textContent).toMatch(/^Lync is still running: it was checked again just now/);
+    expect(within(card).getByText('Lync is still open (lync.exe).')).toBeTruthy();
+    const names = client.calls.map((call) => call.name);
+    expect(names.filter((name) => name === 'client.status')).toHaveLength(2);
+    expect(names).not.toContain('repair.apply');
+    expect(names).not.toContain('client.close');
+    expect(within(card).queryByText(/^Done\./)).toBeNull();
+    // Still the same choices, so the user can close it either way.
+    expect(within(card).getByRole('button', { name: 'Close Lync for me' })).toBeTruthy();
+
+    // Once it really is closed, the same button goes on with the change.
+    client.exitClient();
+    await user.click(within(card).getByRole('button', { name: 'I closed it myself' }));
+    await within(card).findByText('Done. Every change was made and checked.');
+    expect(within(card).queryByText(/^Lync is still running/)).toBeNull();
+    expect(client.calls.map((call) => call.name)).not.toContain('client.close');
+  });
+
   it('says plainly what ending Lync loses before forcing it, and only forces when asked', async () => {
     const { user, client } = await renderWizard({ clientRunning: 'stubborn' });
     await scanAndContinue(user);

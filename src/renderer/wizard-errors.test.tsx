@@ -64,17 +64,24 @@ describe('errors from the client', () => {
     await within(card).findByRole('button', { name: 'Make this change' });
   });
 
-  it('marks the administrators’ step as coming later when the check is not available', async () => {
-    const { user } = await renderWizard({ adminAvailable: false });
+  it('shows a failed administrators’ check as an error and keeps the form to try again', async () => {
+    const { user, client } = await renderWizard({
+      failures: {
+        'admin.check': { code: 'io', message: 'The DNS server did not answer.' },
+      },
+    });
     await scanAndContinue(user);
     await user.click(screen.getByRole('button', { name: /Administrators$/ }));
     await user.click(screen.getByRole('button', { name: 'Run the checks' }));
-    await screen.findByText('Coming in a later version');
-    expect(screen.queryByRole('button', { name: 'Run the checks' })).toBeNull();
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('The DNS server did not answer.');
+    expect(client.calls.filter((call) => call.name === 'admin.check')).toHaveLength(1);
+    await user.click(screen.getByRole('button', { name: 'Run the checks' }));
+    expect(client.calls.filter((call) => call.name === 'admin.check')).toHaveLength(2);
   });
 
-  it('runs the administrators’ checks with the domain and extra servers when available', async () => {
-    const { user, client } = await renderWizard({ adminAvailable: true });
+  it('runs the administrators’ checks with the domain and extra servers', async () => {
+    const { user, client } = await renderWizard();
     await scanAndContinue(user);
     await user.click(screen.getByRole('button', { name: /Administrators$/ }));
     const domain = (await screen.findByLabelText('SIP domain')) as HTMLInputElement;

@@ -93,7 +93,7 @@ describe('accessibility (axe-core in jsdom)', () => {
   });
 
   it('has no serious or critical violations on any screen, in both modes', async () => {
-    const { user, view, store } = await renderWizard({ adminAvailable: false });
+    const { user, view, store } = await renderWizard();
     expect(await seriousA11yViolations(view.container)).toEqual([]);
     await scanAndContinue(user);
     for (const helpdesk of [false, true]) {

@@ -37,6 +37,23 @@ describe('the Lync 2010 path', () => {
       request: { link: 'sign-in-assistant-download' },
     });
     await within(assistant).findByText('Opened in your web browser.');
+    // Office 365 no longer offers Lync 2010: the updates are in the Microsoft Update Catalog.
+    expect(update.textContent).not.toMatch(/portal\.office\.com|Office 365 portal/);
+    const catalog = within(update).getByRole('link', { name: /Microsoft Update Catalog/ });
+    expect(catalog.getAttribute('href')).toBe(
+      'https://www.catalog.update.microsoft.com/Search.aspx?q=Lync%202010',
+    );
+    await user.click(catalog);
+    expect(client.calls.at(-1)).toEqual({
+      name: 'app.openExternal',
+      request: { link: 'lync2010-update-catalog' },
+    });
+    await within(update).findByText('Opened in your web browser.');
+    expect(
+      within(update)
+        .getByRole('link', { name: /Lync 2010 lifecycle/ })
+        .getAttribute('href'),
+    ).toBe('https://learn.microsoft.com/lifecycle/products/microsoft-lync-2010');
     // Guidance only: there is no button that would pretend to install software.
     expect(within(update).queryByRole('button', { name: /change/ })).toBeNull();
 

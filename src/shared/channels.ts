@@ -22,6 +22,7 @@ export const OPERATION_NAME_LIST = [
   'practice.reset',
   'app.restartAsUser',
   'app.openExternal',
+  'lock.break',
 ] as const;
 
 export type OperationNameInList = (typeof OPERATION_NAME_LIST)[number];

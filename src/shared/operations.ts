@@ -284,6 +284,33 @@ export const OPERATIONS = {
     }),
     changesMachine: false,
   }),
+  'lock.break': operation({
+    // The renderer sends back what main said about the lock (its computer and since when), so
+    // main breaks that lock only, never one that appeared since the user read about it.
+    description:
+      'Break the data folder lock held by SfB Sign-in Repair on another computer, once the user says that copy no longer runs.',
+    request: z
+      .object({
+        host: z
+          .string()
+          .min(1)
+          .max(255)
+          // eslint-disable-next-line no-control-regex -- control characters are exactly what it rejects
+          .regex(/^[^\u0000-\u001f]+$/u, 'a computer name'),
+        since: z
+          .string()
+          .min(1)
+          .max(64)
+          // eslint-disable-next-line no-control-regex -- control characters are exactly what it rejects
+          .regex(/^[^\u0000-\u001f]+$/u, 'the time the lock was taken'),
+      })
+      .strict(),
+    response: z.object({
+      /** False when no lock from another computer was left to break. */
+      broken: z.boolean(),
+    }),
+    changesMachine: false,
+  }),
 } as const;
 
 export type OperationName = keyof typeof OPERATIONS;

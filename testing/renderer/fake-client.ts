@@ -28,8 +28,6 @@ export interface FakeClientOptions {
   lync2010Too?: boolean;
   /** Lync runs; `stubborn` ignores polite close requests like a client with a dialog open. */
   clientRunning?: false | 'cooperative' | 'stubborn';
-  /** `admin.check` answers `unsupported` (the backend is not wired in this version). */
-  adminAvailable?: boolean;
   /** "Now" for `backups.purge` by age (the real clock by default, as the component uses). */
   now?: () => Date;
   /**
@@ -41,6 +39,11 @@ export interface FakeClientOptions {
   failures?: Partial<Record<OperationName, ClientError>>;
   /** Earlier runs as main lists them, e.g. one that was interrupted (has `attention`). */
   earlierRuns?: Run[];
+  /**
+   * The data folder is locked by SfB Sign-in Repair on another computer: changes are refused
+   * with main's `file-locked` error until `lock.break` names this very lock.
+   */
+  foreignLock?: { host: string; since: string };
 }
 
 export interface FakeClient extends RepairClient {
@@ -48,6 +51,10 @@ export interface FakeClient extends RepairClient {
   progressListeners: number;
   /** Resolves operations only when released, so tests can look at busy states. */
   hold(name: OperationName): () => void;
+  /** The user exits Lync themselves (from its icon next to the clock), outside the app. */
+  exitClient(): void;
+  /** A copy of the app on another computer takes the data folder's lock (see `foreignLock`). */
+  lockFromAnotherComputer(lock: { host: string; since: string }): void;
 }
 
 type Handler<N extends OperationName> = (
@@ -66,6 +73,22 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
   const listeners = new Set<(event: ProgressEvent) => void>();
   const held = new Map<OperationName, Promise<void>>();
   let running = options.clientRunning ?? false;
+  let foreignLock = options.foreignLock;
+  /** Main's refusal while another computer holds the lock (data-lock.ts words and details). */
+  const lockedOut = () =>
+    foreignLock && {
+      ok: false as const,
+      error: {
+        code: 'file-locked' as const,
+        message: `The data folder is locked by SfB Sign-in Repair on another computer, "${foreignLock.host}" (process 4321, since ${foreignLock.since}); from here it cannot be told whether that copy still runs. Nothing was changed. If it no longer runs, break the lock: run the command again with --break-lock.`,
+        details: {
+          path: 'C:\\Users\\user\\AppData\\Local\\SfB Sign-in Repair\\engine.lock',
+          pid: 4321,
+          lockHost: foreignLock.host,
+          lockedSince: foreignLock.since,
+        },
+      },
+    };
   let counter = 0;
   for (const run of options.earlierRuns ?? []) {
     runs.set(run.id, { run, steps: [...run.steps], sizeBytes: 1024 });
@@ -104,20 +127,18 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
       }),
     'diagnosis.run': () => ok(diagnosis()),
     'admin.check': () =>
-      options.adminAvailable
-        ? ok({
-            findings: [
-              {
-                id: 'certificate-chain',
-                status: 'ok',
-                kbStep: 'admin-certificate-chain',
-                summary: 'The chain of sip.contoso.com is trusted.',
-                evidence: [],
-                repairs: [],
-              },
-            ],
-          })
-        : err('unsupported', 'The administrators’ checks are not part of this version.'),
+      ok({
+        findings: [
+          {
+            id: 'certificate-chain',
+            status: 'ok',
+            kbStep: 'admin-certificate-chain',
+            summary: 'The chain of sip.contoso.com is trusted.',
+            evidence: [],
+            repairs: [],
+          },
+        ],
+      }),
     'repair.plan': (request) => {
       const profile = options.wrongProfile;
       if (profile && request.steps.some(isPerUserStep)) {
@@ -140,6 +161,8 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
       if (running && plan.requiresClientClosed) {
         return err('client-running', 'Lync is running (lync.exe); close it first.');
       }
+      const locked = lockedOut();
+      if (locked) return locked;
       const actions = plan.steps.flatMap((step) => step.actions);
       actions.forEach((action, index) =>
         emit({
@@ -244,6 +267,8 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
       const entry = runs.get(request.runId);
       if (!entry) return err('unknown-run', 'No run with that id.');
       if (running) return err('client-running', 'Lync is running (lync.exe); close it first.');
+      const locked = lockedOut();
+      if (locked) return locked;
       if (entry.run.status === 'undone')
         return err('unknown-run', 'That change was already undone.');
       if (entry.run.backupsPurgedAt) {
@@ -337,6 +362,14 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
           : `Practice PC: nothing was started. A real PC would answer: Close this window, then start SfB Sign-in Repair yourself while signed in as ${profile.signedIn}.`,
       });
     },
+    'lock.break': (request) => {
+      if (!foreignLock) return ok({ broken: false });
+      if (request.host !== foreignLock.host || request.since !== foreignLock.since) {
+        return lockedOut() ?? ok({ broken: false });
+      }
+      foreignLock = undefined;
+      return ok({ broken: true });
+    },
   };
 
   const fake = {
@@ -351,6 +384,12 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
         held.delete(name);
         release();
       };
+    },
+    exitClient() {
+      running = false;
+    },
+    lockFromAnotherComputer(lock: { host: string; since: string }) {
+      foreignLock = lock;
     },
     onProgress(listener: (event: ProgressEvent) => void) {
       listeners.add(listener);

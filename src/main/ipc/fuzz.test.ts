@@ -125,6 +125,7 @@ const TEMPLATES: Record<OperationName, Record<string, unknown>> = {
   'practice.reset': { name: 'healthy' },
   'app.restartAsUser': {},
   'app.openExternal': { link: 'sign-in-assistant-download' },
+  'lock.break': { host: 'FRONTDESK-PC', since: '2026-11-30T08:15:00.000Z' },
 };
 
 function malformedRequest(rng: Rng, name: OperationName): unknown {

@@ -116,7 +116,7 @@ function foreignError(path: string, owner: LockOwner): AppError {
   return new AppError(
     'file-locked',
     `The data folder is locked by SfB Sign-in Repair on another computer, "${owner.host}" (process ${owner.pid}, since ${owner.acquiredAt}); from here it cannot be told whether that copy still runs. Nothing was changed. If it no longer runs, break the lock: run the command again with --break-lock.`,
-    { path, pid: owner.pid, lockHost: owner.host },
+    { path, pid: owner.pid, lockHost: owner.host, lockedSince: owner.acquiredAt },
   );
 }
 
@@ -192,6 +192,27 @@ export function lockedByAnother(dataDir: string, options: LockOptions = {}): boo
   if (current === 'unreadable') return true;
   const state = ownerState(current, options.startTimeOf ?? procStartTime);
   return state === 'alive' || state === 'foreign';
+}
+
+/**
+ * Breaks the lock another computer holds, but only the one the user was shown (its computer and
+ * since when) and only while the file still names it: the wizard's "Break the lock". Returns
+ * false when no lock is left to break (a lock of a process here that is gone is taken over by
+ * the next change anyway); throws `file-locked` when the lock is now someone else's.
+ */
+export function breakForeignLock(dataDir: string, shown: { host: string; since: string }): boolean {
+  const path = join(dataDir, LOCK_FILE);
+  const current = readOwner(path);
+  if (current === 'absent') return false;
+  if (current === 'unreadable') throw busyError(path, undefined);
+  const state = ownerState(current);
+  if (state === 'alive') throw busyError(path, current);
+  if (state !== 'foreign') return false;
+  if (current.host !== shown.host || current.acquiredAt !== shown.since) {
+    throw foreignError(path, current);
+  }
+  breakStaleLock(path, current);
+  return true;
 }
 
 /** Takes the lock of `dataDir` or throws `file-locked` naming the process that holds it. */

@@ -27,6 +27,8 @@ export interface AppSession {
   readonly services: ProductServices;
   host(): HostSystem;
   engine(): Engine;
+  /** The engine's data folder (journal, backups, lock) for this host. */
+  engineDataDir(): string;
   isPractice(): boolean;
   lastDiagnosis: DiagnosisReport | undefined;
   /** Plans shown in this session, newest last (the report lists them). */
@@ -61,6 +63,7 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
     services,
     host: () => current().host,
     engine: () => current().engine,
+    engineDataDir: () => current().engineDataDir,
     isPractice: () => current().host.kind === 'practice',
     lastDiagnosis: undefined,
     plans: [],

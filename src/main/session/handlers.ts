@@ -7,6 +7,7 @@ import { EXTERNAL_LINKS } from '../../shared/external-links';
 import type { OperationName } from '../../shared/operations';
 import type { RepairStepId, RunRecord, RunSummary } from '../../shared/repairs';
 import type { OperationHandlers } from '../ipc/dispatcher';
+import { breakForeignLock } from '../journal/data-lock';
 import { restartAsUser, type UserRelauncher } from './restart-as-user';
 import { rememberPlan, type AppSession } from './app-session';
 
@@ -166,6 +167,10 @@ export function createHandlers(
       if (!options.openExternal) return { opened: false, url };
       await options.openExternal(url);
       return { opened: true, url };
+    },
+
+    async 'lock.break'(request) {
+      return { broken: breakForeignLock(session.engineDataDir(), request) };
     },
   };
 

@@ -18,9 +18,9 @@ export function ClientRunningPanel({ flow, onClose, onRecheck, onCancel }: Props
       </p>
       {flow.recheckedStillRunning && (
         <p className="notice notice-warning" role="alert">
-          It still runs: it was checked again just now. Closing its window is not enough, because
-          Lync keeps running next to the clock. Right-click its icon there and choose Exit, or let
-          the app close it.
+          Lync is still running: it was checked again just now, so nothing was changed. Closing its
+          window is not enough, because Lync keeps running next to the clock. Right-click its icon
+          there and choose Exit, or let the app close it.
         </p>
       )}
       {flow.closeRefused === undefined && (

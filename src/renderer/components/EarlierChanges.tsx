@@ -3,8 +3,10 @@ import { isPerUserStep, wrongProfile } from '../profile-view';
 import { formatMoment, repairStepTitle } from '../../shared/wording';
 import { useWizard } from '../store/wizard-context';
 import { historyKey } from '../store/wizard-store';
+import { foreignLockOf } from '../client/foreign-lock';
 import { ClientRunningPanel } from './ClientRunningPanel';
 import { ErrorNotice } from './ErrorNotice';
+import { ForeignLockNotice } from './ForeignLockNotice';
 import { ProgressLine } from './ProgressLine';
 import { RunOutcome } from './RunOutcome';
 
@@ -35,6 +37,8 @@ function EarlierChange({ run }: { run: RunSummary }) {
   const blocked = profile !== undefined && run.steps.some(isPerUserStep);
   const label = run.steps.map(repairStepTitle).join('; ');
   const busy = flow !== undefined && flow.phase !== 'undone' && flow.phase !== 'failed';
+  // Another computer's copy holds the data folder: say which and offer to break it.
+  const lock = flow?.phase === 'failed' ? foreignLockOf(flow.error) : undefined;
   return (
     <li>
       <p>
@@ -72,7 +76,13 @@ function EarlierChange({ run }: { run: RunSummary }) {
       )}
       {flow?.phase === 'undoing' && <ProgressLine label="Putting things back…" />}
       {flow?.phase === 'undone' && flow.undoRun && <RunOutcome run={flow.undoRun} />}
-      {flow?.phase === 'failed' && flow.error && <ErrorNotice error={flow.error} />}
+      {flow?.phase === 'failed' &&
+        flow.error &&
+        (lock ? (
+          <ForeignLockNotice lock={lock} error={flow.error} cardKey={key} />
+        ) : (
+          <ErrorNotice error={flow.error} />
+        ))}
     </li>
   );
 }

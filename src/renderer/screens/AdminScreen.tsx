@@ -112,12 +112,9 @@ function AdminForm() {
 
 /**
  * The administrators' step: certificate chain, DNS records and clock for a domain and extra
- * servers. Read-only, but it contacts those servers, so it runs only when asked; a build without
- * the checks answers that first request with a clearly marked placeholder.
+ * servers. Read-only, but it contacts those servers, so it runs only when asked.
  */
 export function AdminScreen() {
-  const availability = useWizard((state) => state.admin.availability);
-
   return (
     <ScreenFrame title="For administrators: validate the certificate chain">
       <KbRef kbStep="admin-certificate-chain" />
@@ -126,16 +123,7 @@ export function AdminScreen() {
         certificate in the server’s chain is not trusted by this PC. This is mostly seen with single
         sign-on (AD FS) and hybrid deployments.
       </p>
-      {availability === 'unavailable' && (
-        <div className="placeholder" role="note">
-          <p className="notice-title">Coming in a later version</p>
-          <p>
-            This version cannot check certificate chains yet. Your administrator can check that the
-            server’s certificate chain, including its root, is trusted on this PC.
-          </p>
-        </div>
-      )}
-      {availability !== 'unavailable' && <AdminForm />}
+      <AdminForm />
     </ScreenFrame>
   );
 }

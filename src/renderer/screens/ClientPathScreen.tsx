@@ -67,9 +67,17 @@ function Lync2010Path({ diagnosis }: { diagnosis: Diagnosis | undefined }) {
         finding={findingById(diagnosis, 'client')}
       >
         <p>
-          Install the latest Lync 2010 update from the{' '}
-          <ExternalLink link="office-portal-downloads" />, or ask your IT department for it. This
-          app does not install software.
+          Lync 2010 gets its updates through Windows Update or from your IT department, which
+          usually hands them out itself: run Windows Update, or ask IT for the latest Lync 2010
+          update. Office 365 no longer offers Lync 2010. Every update Microsoft released for it is
+          kept in the <ExternalLink link="lync2010-update-catalog" />; choose the one that matches
+          your Lync, 32-bit or 64-bit. This app does not install software.
+        </p>
+        <p>
+          Microsoft stopped updating Lync 2010 on 13 April 2021, as the{' '}
+          <ExternalLink link="lync2010-lifecycle" /> says. Where the sign-in servers accept only TLS
+          1.2, or run Skype for Business Server 2019 or later, Lync 2010 cannot sign in even when
+          updated: ask IT for a newer client.
         </p>
       </Guidance>
       <Guidance
@@ -79,7 +87,8 @@ function Lync2010Path({ diagnosis }: { diagnosis: Diagnosis | undefined }) {
       >
         <p>
           Install the latest <ExternalLink link="sign-in-assistant-download" />. Its Windows service
-          “Microsoft Online Services Sign-in Assistant” must be running.
+          “Microsoft Online Services Sign-in Assistant” must be running. Lync 2010 uses it only to
+          sign in to Office 365; signing in to your organisation’s own Lync server does not.
         </p>
       </Guidance>
       <RepairCard

@@ -51,11 +51,6 @@ export interface RepairFlow {
   error?: ClientError;
 }
 
-/**
- * Whether this build can run the administrators' checks. Found out on first use rather than by
- * a probe: every call may reach servers on the network, which should happen only when asked.
- */
-export type AdminAvailability = 'unknown' | 'available' | 'unavailable';
 export type OtherAccountsAnswer = 'yes' | 'no' | 'not-tried';
 
 export interface WizardState {
@@ -75,8 +70,8 @@ export interface WizardState {
   repairs: Record<string, RepairFlow>;
   /** The latest progress of a long change, cleared when it finishes. */
   progress?: ProgressEvent;
+  /** The administrators' checks: they may reach servers on the network, so only when asked. */
   admin: {
-    availability: AdminAvailability;
     busy: boolean;
     findings?: AdminFindings;
     error?: ClientError;
@@ -104,6 +99,8 @@ export interface WizardState {
     answer?: ClientStartAnswer;
     error?: ClientError;
   };
+  /** "Break the lock" of another computer's copy, asked from the card `cardKey`. */
+  lockBreak: { busy: boolean; cardKey?: string };
   /** The backups that keep earlier changes undoable, and the last purge the user made. */
   backups: {
     list?: BackupInfo[];
@@ -144,6 +141,11 @@ export interface WizardActions {
   restartAsUser(origin: string): Promise<void>;
   /** Opens an allow-listed Microsoft download page in the default browser, through main. */
   openLink(link: ExternalLinkId): Promise<void>;
+  /**
+   * Breaks the data folder's lock that another computer's copy holds, as shown on card `key`
+   * (the user has said that copy no longer runs), then makes that card's change after all.
+   */
+  breakLockAndContinue(key: string): Promise<void>;
   /** Deletes the backups of changes older than this many days (the user has confirmed). */
   purgeBackups(olderThanDays: number): Promise<void>;
   /** Stops listening to progress events (the window is going away or a test is done). */

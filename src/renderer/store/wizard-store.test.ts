@@ -87,13 +87,16 @@ describe('createWizardStore', () => {
     expect(store.getState().address).toBe('user@contoso.com');
   });
 
-  it('runs the administrators’ checks only when asked, and marks them unavailable on “unsupported”', async () => {
-    const client = createFakeClient({ adminAvailable: false });
+  it('runs the administrators’ checks only when asked, for the trimmed domain', async () => {
+    const client = createFakeClient();
     const store = createWizardStore(client);
     await store.getState().scan();
     expect(client.calls.filter((call) => call.name === 'admin.check')).toHaveLength(0);
     await store.getState().runAdminCheck(' contoso.com ', []);
-    expect(store.getState().admin).toEqual({ availability: 'unavailable', busy: false });
+    expect(store.getState().admin.busy).toBe(false);
+    expect(store.getState().admin.findings?.map((finding) => finding.id)).toEqual([
+      'certificate-chain',
+    ]);
     expect(client.calls.at(-1)?.request).toEqual({ domain: 'contoso.com', targets: [] });
   });
 });

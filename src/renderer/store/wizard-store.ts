@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { RepairClient } from '../client/client-types';
 import { clientStartSlice } from './slices/client-start-slice';
+import { dataLockSlice } from './slices/data-lock-slice';
 import { historySlice } from './slices/history-slice';
 import { outcomeSlice } from './slices/outcome-slice';
 import { repairSlice } from './slices/repair-slice';
@@ -17,7 +18,7 @@ const initialState: WizardState = {
   scanning: false,
   scanCount: 0,
   repairs: {},
-  admin: { availability: 'unknown', busy: false },
+  admin: { busy: false },
   outcome: {},
   history: {},
   recovery: { busy: false },
@@ -25,6 +26,7 @@ const initialState: WizardState = {
   backups: { busy: false },
   restart: { busy: false },
   clientStart: { busy: false, closedByApp: false },
+  lockBreak: { busy: false },
 };
 
 /**
@@ -43,6 +45,7 @@ export function createWizardStore(client: RepairClient): WizardStoreApi {
       ...historySlice(context),
       ...outcomeSlice(context),
       ...clientStartSlice(context),
+      ...dataLockSlice(context),
       dispose() {
         unsubscribe();
       },

@@ -1,5 +1,7 @@
+import { foreignLockOf } from '../../client/foreign-lock';
 import { useWizard } from '../../store/wizard-context';
 import { ErrorNotice } from '../ErrorNotice';
+import { ForeignLockNotice } from '../ForeignLockNotice';
 import type { CardPhaseProps } from './card-context';
 
 /** A change or an undo that main refused or that failed: why, then try again or cancel. */
@@ -9,9 +11,14 @@ export function FailedPhase({ cardKey, steps, flow, blockedProps }: CardPhasePro
   const cancelRepair = useWizard((state) => state.cancelRepair);
   if (!flow.error) return null;
   const failedUndo = flow.run !== undefined && flow.pending?.kind === 'undo';
+  const lock = foreignLockOf(flow.error);
   return (
     <>
-      <ErrorNotice error={flow.error} />
+      {lock ? (
+        <ForeignLockNotice lock={lock} error={flow.error} cardKey={cardKey} />
+      ) : (
+        <ErrorNotice error={flow.error} />
+      )}
       <div className="actions">
         {failedUndo ? (
           <button

@@ -1,4 +1,4 @@
-import { callOperation, type ClientError } from '../../client/client-types';
+import { callOperation } from '../../client/client-types';
 import type { WizardActions } from '../wizard-state';
 import type { SliceContext } from './slice';
 
@@ -6,12 +6,6 @@ type OutcomeActions = Pick<
   WizardActions,
   'runAdminCheck' | 'setFixed' | 'setOtherAccounts' | 'buildReport'
 >;
-
-/** Answers meaning this build has no administrators' checks (rather than that they failed). */
-const NOT_IN_THIS_VERSION: ReadonlyArray<ClientError['code']> = [
-  'unsupported',
-  'unknown-operation',
-];
 
 /** The administrators' checks, the user's answers on "Did it work?", and the report. */
 export function outcomeSlice({ set, get, client }: SliceContext): OutcomeActions {
@@ -23,13 +17,9 @@ export function outcomeSlice({ set, get, client }: SliceContext): OutcomeActions
         ...(trimmed ? { domain: trimmed } : {}),
         targets,
       });
-      if (!result.ok && NOT_IN_THIS_VERSION.includes(result.error.code)) {
-        set({ admin: { availability: 'unavailable', busy: false } });
-        return;
-      }
       set({
         admin: result.ok
-          ? { availability: 'available', busy: false, findings: result.value.findings }
+          ? { busy: false, findings: result.value.findings }
           : { ...get().admin, busy: false, error: result.error },
       });
     },
