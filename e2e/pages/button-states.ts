@@ -23,7 +23,6 @@ const FORCED_STATES = {
   focus: ['focus', 'focus-visible'],
   pressed: ['hover', 'active'],
 } as const;
-export type ForcedState = keyof typeof FORCED_STATES;
 
 interface ButtonReading {
   index: number;

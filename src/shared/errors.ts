@@ -70,10 +70,6 @@ export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
 
-export function isErrorData(value: unknown): value is ErrorData {
-  return errorDataSchema.safeParse(value).success;
-}
-
 function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

@@ -94,7 +94,6 @@ export const EVIDENCE_KINDS = [
   'host',
   'text',
 ] as const;
-export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
 export const KB_STEP_IDS = Object.keys(KB_STEPS) as [KbStepId, ...KbStepId[]];
 
@@ -106,7 +105,6 @@ export type {
   DiagnosisReport,
   Evidence,
   Finding,
-  HostKind,
   KbPath,
   WrongProfile,
 } from './model/diagnosis';

@@ -344,7 +344,7 @@ export { channelFor, PROGRESS_CHANNEL, BRIDGE_GLOBAL };
 
 // Compile-time check that the transport's name list and the table agree.
 type Assert<T extends true> = T;
-export type _ChannelListAgrees = Assert<
+type _ChannelListAgrees = Assert<
   [OperationName] extends [OperationNameInList]
     ? [OperationNameInList] extends [OperationName]
       ? true

@@ -2,8 +2,6 @@
 import type { RegistryValue } from './model/registry-value';
 export type { RegistryValue };
 
-export type RegistryValueType = RegistryValue['type'];
-
 /** The numeric Win32 type codes (winnt.h), so adapters and the practice PC agree exactly. */
 export const REGISTRY_TYPE_CODES = {
   REG_SZ: 1,

@@ -147,6 +147,5 @@ export type {
   RunRecord,
   RunStatus,
   RunSummary,
-  StartClientRefusal,
   StartClientResult,
 } from './model/repair';

@@ -30,8 +30,6 @@ export function guidInsideBraces(text: string): string | undefined {
   return BRACED_GUID.exec(text)?.[1];
 }
 
-export const ADMIN_OPERATION_IDS = ['machine-guid.remove-braces', 'machine-guid.restore'] as const;
-export type AdminOperationId = (typeof ADMIN_OPERATION_IDS)[number];
 
 /** Strict objects: an extra field (a smuggled key or path) fails validation. */
 export const adminOperationSchema = z.discriminatedUnion('op', [
@@ -45,8 +43,3 @@ export const adminOperationSchema = z.discriminatedUnion('op', [
   }),
 ]);
 export type AdminOperation = z.infer<typeof adminOperationSchema>;
-
-export const ADMIN_OPERATION_TITLES: Record<AdminOperationId, string> = {
-  'machine-guid.remove-braces': 'Remove the braces around MachineGuid',
-  'machine-guid.restore': 'Put MachineGuid back as it was',
-};

@@ -14,10 +14,8 @@ import {
 } from './launcher';
 import { practiceLauncher, uacAnswerFromEnv, type SimulatedUacAnswer } from './practice-launcher';
 
-export { HELPER_FLAG, HELPER_EXIT, runElevatedHelper } from './helper-main';
-export { ADMIN_OPERATION_IDS, type AdminOperation } from './admin-operations';
-export type { ElevatedLauncher, ElevatedResult, HelperCommand } from './launcher';
-export { PRACTICE_UAC_ENV, type SimulatedUacAnswer } from './practice-launcher';
+export type { HelperCommand } from './launcher';
+export { type SimulatedUacAnswer } from './practice-launcher';
 
 export interface ElevationSetup {
   host: HostSystem;

@@ -161,19 +161,4 @@ export function createEngine(options: EngineOptions): Engine {
   return createEngineWithHooks(options, {});
 }
 
-export type {
-  Engine,
-  EngineOptions,
-  EngineProgress,
-  PlanRequest,
-  ApplyOptions,
-  AroundClient,
-  AroundClientOptions,
-  CloseClientResult,
-  StartClientRefusal,
-  StartClientRequest,
-  StartClientResult,
-  BackupInfo,
-  PurgeRequest,
-  PurgeResult,
-} from './types';
+export type { Engine, EngineOptions } from './types';

@@ -3,7 +3,7 @@
  * written only against the host ports (src/main/host/ports.ts) plus its own data folder for
  * the journal and backups.
  */
-import type { ClientKind, DiagnosisReport, Finding } from '../../shared/findings';
+import type { ClientKind, DiagnosisReport } from '../../shared/findings';
 import type {
   BackupInfo,
   CloseClientResult,
@@ -12,7 +12,6 @@ import type {
   RepairStepId,
   RunRecord,
   RunSummary,
-  StartClientRefusal,
   StartClientResult,
 } from '../../shared/repairs';
 import type { HostSystem } from '../host/ports';
@@ -141,11 +140,4 @@ export type AroundClient<T> = {
   restart?: StartClientResult;
 } & ({ ok: true; value: T } | { ok: false; error: unknown });
 
-export type {
-  BackupInfo,
-  CloseClientResult,
-  Finding,
-  PurgeResult,
-  StartClientRefusal,
-  StartClientResult,
-};
+export type { BackupInfo, CloseClientResult, PurgeResult, StartClientResult };

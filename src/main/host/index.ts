@@ -26,7 +26,7 @@ import {
 import { MANIFEST_FILE } from './practice/layout';
 import { writeFileAtomic } from './practice/json-document';
 
-export { defaultDataDir, PRODUCT_NAME, practicePcDir, practiceEngineDir } from './paths';
+export { defaultDataDir, practicePcDir } from './paths';
 
 export interface OpenHostOptions {
   platform: NodeJS.Platform;

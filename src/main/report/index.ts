@@ -7,10 +7,7 @@ import { toReportModel } from './report-model';
 import { summaryText } from './report-summary';
 import type { BuiltReport, ReportFormat, ReportInput } from './report-types';
 
-export type { BuiltReport, ReportFormat, ReportInput, ReportSession } from './report-types';
-export { REPORT_SCHEMA, toReportModel } from './report-model';
-export type { ReportModel, ReportRun } from './report-model';
-
+export type { BuiltReport, ReportFormat, ReportInput } from './report-types';
 function stamp(iso: string): string {
   // 2026-11-25T10:37:51.123Z → 20261125-103751: sortable and valid on every file system.
   return iso

@@ -23,7 +23,6 @@ export type BackupInfo = OperationResponse<'backups.list'>['backups'][number];
 export type PurgeResult = OperationResponse<'backups.purge'>;
 export type RestartAnswer = OperationResponse<'app.restartAsUser'>;
 export type ClientStartAnswer = OperationResponse<'client.start'>;
-export type ReportFormat = OperationRequest<'report.build'>['format'];
 
 /**
  * Calls one operation and never throws: a rejected promise (the bridge itself broke) becomes the

@@ -56,7 +56,6 @@ export const detectedClientSchema = z.object({
 export type DetectedClient = z.infer<typeof detectedClientSchema>;
 
 export const hostKindSchema = z.enum(['windows', 'practice']);
-export type HostKind = z.infer<typeof hostKindSchema>;
 
 /** The KB article's resolution path: Lync 2010's, or Lync 2013's (which later clients follow). */
 export const KB_PATHS = ['lync2010', 'lync2013'] as const;

@@ -217,7 +217,6 @@ export const START_CLIENT_REFUSALS = [
   /** The caller asked for the client to be left closed (`--no-restart-client`). */
   'not-requested',
 ] as const;
-export type StartClientRefusal = (typeof START_CLIENT_REFUSALS)[number];
 
 export const startClientResultSchema = z.object({
   started: z.boolean(),

@@ -9,11 +9,6 @@ export function countOf(count: number, one: string, other: string): string {
   return `${count} ${englishPlurals.select(count) === 'one' ? one : other}`;
 }
 
-/** Only the noun's right form, for sentences that put the number elsewhere. */
-export function pluralWord(count: number, one: string, other: string): string {
-  return englishPlurals.select(count) === 'one' ? one : other;
-}
-
 /** Sizes as people read them: bytes, KB or MB with one decimal. */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return countOf(bytes, 'byte', 'bytes');

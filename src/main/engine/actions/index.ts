@@ -28,5 +28,5 @@ export function executorFor(target: InternalTarget): ActionExecutor<InternalTarg
   return EXECUTORS[target.kind] as unknown as ActionExecutor<InternalTargetKind>;
 }
 
-export type { ActionContext, TargetState } from './executor';
-export { internalTargetSchema, type InternalTarget } from './internal-target';
+export type { ActionContext } from './executor';
+export { type InternalTarget } from './internal-target';

@@ -70,10 +70,3 @@ export function signatureVerifies(issuer: CertificateInfo, child: CertificateInf
     return false;
   }
 }
-
-export function describeCertificate(info: CertificateInfo): string {
-  return (
-    `${info.subject}, issued by ${info.issuer}, thumbprint ${info.thumbprint}, ` +
-    `valid ${info.notBefore.toISOString()} to ${info.notAfter.toISOString()}`
-  );
-}

@@ -143,7 +143,4 @@ export async function runAdminChecks(
   }
 }
 
-export { DIGICERT_GLOBAL_ROOT_G2_THUMBPRINT, findDistrustedUserRoots } from './distrusted-roots';
-export type { DistrustedUserRoot } from './distrusted-roots';
-export { MAX_CLOCK_SKEW_MS } from './clock';
-export { DISCOVERY_ORDER, isRetiredOnlineName } from './discovery';
+export { DIGICERT_GLOBAL_ROOT_G2_THUMBPRINT } from './distrusted-roots';

@@ -113,8 +113,4 @@ export function registryEvidence(
   };
 }
 
-export function finding(value: Finding): Finding {
-  return value;
-}
-
 export type FindingBase = Pick<Finding, 'id' | 'kbStep' | 'repairs'>;

@@ -18,14 +18,10 @@ import { addScale, checkScale, type PracticeScale } from './scenarios/scale';
 import { SCENARIOS, scenarioNamed } from './scenarios';
 
 export type { PracticeScale } from './scenarios/scale';
-export {
-  SCALE_CACHE_SUBFOLDER,
-  SCALE_CERTIFICATE_ISSUER,
-  SCALE_CREDENTIAL_PREFIX,
-} from './scenarios/scale';
+export { SCALE_CACHE_SUBFOLDER, SCALE_CREDENTIAL_PREFIX } from './scenarios/scale';
 export * from './scenarios/facts';
-export { certificateEntryFor, parseCertificateEntry } from './certificate-entry';
-export { adjustPracticePc, type PracticeAdjustments } from './adjust';
+export { certificateEntryFor } from './certificate-entry';
+export { adjustPracticePc } from './adjust';
 
 export const PRACTICE_SCENARIOS: ReadonlyArray<{ name: string; description: string }> =
   SCENARIOS.map(({ name, description }) => ({ name, description }));
