@@ -84,7 +84,12 @@ function AdminForm() {
           </button>
         </div>
       </form>
-      {admin.busy && <p role="status">Checking the certificate chain, DNS records and clock…</p>}
+      {admin.busy && (
+        <p role="status">
+          Finding the sign-in servers, then checking their certificates, revocation addresses and
+          this PC’s clock…
+        </p>
+      )}
       {admin.error &&
         (admin.error.code === 'invalid-request' ? (
           <InputRefusal error={admin.error} />
@@ -111,8 +116,8 @@ function AdminForm() {
 }
 
 /**
- * The administrators' step: certificate chain, DNS records and clock for a domain and extra
- * servers. Read-only, but it contacts those servers, so it runs only when asked.
+ * The administrators' step: pool discovery, the certificate chains, their revocation addresses
+ * and the clock, for a domain and extra servers. Read-only, but it contacts those servers, so it runs only when asked.
  */
 export function AdminScreen() {
   return (
@@ -122,6 +127,11 @@ export function AdminScreen() {
         “There was a problem verifying the certificate from the server” usually means one
         certificate in the server’s chain is not trusted by this PC. This is mostly seen with single
         sign-on (AD FS) and hybrid deployments.
+      </p>
+      <p>
+        This check finds the sign-in servers the way the client does (its DNS records, internal ones
+        first), checks each server’s certificate chain against this PC’s trust, tries the revocation
+        addresses the certificates name, and compares this PC’s clock with the servers’.
       </p>
       <AdminForm />
     </ScreenFrame>
