@@ -2,11 +2,12 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RepairPlan, RunRecord } from '../shared/repairs';
-import { CLIENT_RUNNING, KB_LYNC2010, KB_LYNC2013, openPracticePc } from '../main/host/practice';
+import { CLIENT_RUNNING, KB_LYNC2013, openPracticePc } from '../main/host/practice';
 import type { DiagnosisReport } from '../shared/findings';
 import type { ProcessInfo } from '../main/host/ports';
 import { EXIT } from './exit-codes';
 import { createCliHarness, type CliHarness } from '../../testing/cli/cli-harness';
+import { installLync2010Beside } from '../../testing/engine/lync2010-beside';
 
 // The real engine on the real client-running practice PC; only the terminal is simulated.
 let cli: CliHarness;
@@ -144,19 +145,9 @@ describe('starting the client again after closing it', () => {
   });
 
   it('with Lync 2010 installed beside Lync 2013, the primary client Lync 2013 is started again', async () => {
-    // Lync 2010 installed too, through the ports: its install key and its program.
     const host = await openPracticePc(root());
     try {
-      const base = await host.files.knownFolder(KB_LYNC2010.installFolder.knownFolder);
-      const folder = host.files.join(base!, ...KB_LYNC2010.installFolder.segments);
-      await host.files.writeFile(
-        host.files.join(folder, KB_LYNC2010.executableName),
-        new Uint8Array(Buffer.from('MZ Lync 2010 stand-in')),
-      );
-      await host.registry.setValue(KB_LYNC2010.installKey, 'InstallationDirectory', {
-        type: 'REG_SZ',
-        data: `${folder}\\`,
-      });
+      await installLync2010Beside(host);
     } finally {
       await host.close();
     }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DiagnosisReport } from '../../../shared/findings';
-import { KB_LYNC2010 } from '../../host/practice';
 import { practiceFixture, type PracticeFixture } from '../../../../testing/engine/practice';
+import { installLync2010Beside } from '../../../../testing/engine/lync2010-beside';
 
 let fixture: PracticeFixture | undefined;
 afterEach(async () => {
@@ -45,17 +45,7 @@ describe('the diagnosis decides the KB path and the recommended steps', () => {
 
   it('Lync 2010 installed beside Lync 2013: the path is Lync 2013’s, the newer client’s', async () => {
     fixture = await practiceFixture('kb-lync2013');
-    const { host } = fixture;
-    const base = await host.files.knownFolder(KB_LYNC2010.installFolder.knownFolder);
-    const folder = host.files.join(base!, ...KB_LYNC2010.installFolder.segments);
-    await host.files.writeFile(
-      host.files.join(folder, KB_LYNC2010.executableName),
-      new Uint8Array(Buffer.from('MZ Lync 2010 stand-in')),
-    );
-    await host.registry.setValue(KB_LYNC2010.installKey, 'InstallationDirectory', {
-      type: 'REG_SZ',
-      data: `${folder}\\`,
-    });
+    await installLync2010Beside(fixture.host);
     const report = await fixture.engine().diagnose();
     expect(report.clients.map((client) => client.kind)).toEqual(['lync2013', 'lync2010']);
     expect(report.kbPath).toBe('lync2013');
