@@ -30,7 +30,6 @@ export function guidInsideBraces(text: string): string | undefined {
   return BRACED_GUID.exec(text)?.[1];
 }
 
-
 /** Strict objects: an extra field (a smuggled key or path) fails validation. */
 export const adminOperationSchema = z.discriminatedUnion('op', [
   // Reads the current value itself and removes the braces; nothing to pass.
