@@ -4,7 +4,6 @@
  * practice PC was asked for.
  */
 import { version as APP_VERSION } from '../../../package.json';
-import { runAdminChecks } from '../engine/admin';
 import { createEngine } from '../engine';
 import { adminElevationFor } from '../elevation';
 import { currentPracticeScenario, defaultDataDir, openHost, resetPractice } from '../host';
@@ -30,6 +29,8 @@ export async function realServices(): Promise<ProductServices> {
     currentPractice: currentPracticeScenario,
     resetPractice: (dataDir, scenario) => resetPractice(dataDir, scenario),
     buildReport,
-    runAdminChecks: (host, request) => runAdminChecks(host, request),
+    // Loaded when asked for (TLS, DNS and the public roots): most commands never run them.
+    runAdminChecks: async (host, request) =>
+      (await import('../engine/admin')).runAdminChecks(host, request),
   };
 }
