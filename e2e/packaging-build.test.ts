@@ -87,6 +87,7 @@ describe('the Windows package (electron-builder --win dir --x64, stand-in runtim
       .filter((path) => !path.startsWith('/dist/renderer/assets/'));
     expect(files.filter((path) => /\.[a-z]+$/.test(path)).sort()).toEqual([
       '/bin/sfb-signin-repair.cjs',
+      '/dist/cli-certificates.cjs',
       '/dist/cli.cjs',
       '/dist/main.cjs',
       '/dist/preload.cjs',

@@ -4,7 +4,11 @@ export interface NodeTarget {
   entry: string;
   out: string;
   external: string[];
+  plugins?: unknown[];
+  supported?: Record<string, boolean>;
 }
+/** The command line's certificate generation, a file of its own beside dist/cli.cjs. */
+export const CLI_CERTIFICATES: { out: string; source: string; packages: RegExp };
 export const NODE_BUNDLE_OPTIONS: {
   bundle: true;
   platform: 'node';

@@ -23,8 +23,37 @@ export const NODE_BUNDLE_OPTIONS = {
   logLevel: 'warning',
 };
 
+/**
+ * Certificate generation (@peculiar/x509 with reflect-metadata) is needed only to build a
+ * practice PC, yet it is half of the command line's bundle, which every command reads and
+ * compiles at start. The command line loads it on first use from a file of its own beside it.
+ */
+export const CLI_CERTIFICATES = {
+  out: 'cli-certificates.cjs',
+  source: "import 'reflect-metadata';\nexport * from '@peculiar/x509';\n",
+  packages: /^(@peculiar\/x509|reflect-metadata)$/,
+};
+
+const certificatesBesideCli = {
+  name: 'certificates-beside-cli',
+  setup(build) {
+    build.onResolve({ filter: CLI_CERTIFICATES.packages }, () => ({
+      path: `./${CLI_CERTIFICATES.out}`,
+      external: true,
+    }));
+  },
+};
+
 export const NODE_TARGETS = [
-  { name: 'cli', entry: 'src/cli/main.ts', out: 'cli.cjs', external: ['koffi', 'electron'] },
+  {
+    name: 'cli',
+    entry: 'src/cli/main.ts',
+    out: 'cli.cjs',
+    external: ['koffi', 'electron'],
+    plugins: [certificatesBesideCli],
+    // `require` (not `import()`) of that file: it is CommonJS, whose names import() cannot see.
+    supported: { 'dynamic-import': false },
+  },
   { name: 'main', entry: 'src/main/app/main.ts', out: 'main.cjs', external: ['koffi', 'electron'] },
   { name: 'preload', entry: 'src/preload/preload.ts', out: 'preload.cjs', external: ['electron'] },
 ];
@@ -49,9 +78,25 @@ export async function buildProduct({ only, outDir = join(root, 'dist'), log = co
       outfile,
       sourcemap: true,
       external: target.external,
+      plugins: target.plugins ?? [],
+      supported: target.supported ?? {},
     });
     log(`built ${outfile}`);
     made.push(outfile);
+    if (target.name === 'cli') {
+      const certificates = join(outDir, CLI_CERTIFICATES.out);
+      await esbuild({
+        ...NODE_BUNDLE_OPTIONS,
+        stdin: {
+          contents: CLI_CERTIFICATES.source,
+          resolveDir: root,
+          sourcefile: 'certificates.ts',
+        },
+        outfile: certificates,
+      });
+      log(`built ${certificates}`);
+      made.push(certificates);
+    }
   }
   if ((!only || only === 'renderer') && existsSync(join(root, 'src/renderer/index.html'))) {
     const { build: viteBuild } = await import('vite');

@@ -1,22 +1,12 @@
+// Each command's module (and what it needs: the engine's formats, the error table) is imported
+// when that command runs, so a command line loads only its own command.
 import { Command, CommanderError } from 'commander';
 import { REPAIR_STEP_IDS } from '../shared/repairs';
-import { ADMIN_CHECKS_HELP } from '../shared/wording';
-import { toCliError } from './cli-error';
+import { ADMIN_CHECKS_HELP } from '../shared/wording/admin';
 import type { CommandEnv } from './command-env';
-import { backupsCommand } from './commands/backups';
-import { diagnoseCommand } from './commands/diagnose';
-import { detectCommand } from './commands/detect';
-import { practiceListCommand, practiceResetCommand } from './commands/practice';
-import { remediateCommand } from './commands/remediate';
-import { repairCommand } from './commands/repair';
-import { reportCommand } from './commands/report';
-import { recoverCommand } from './commands/recover';
-import { runsCommand } from './commands/runs';
-import { undoCommand } from './commands/undo';
 import type { CliContext } from './context';
 import { EXIT, exitCodeHelp } from './exit-codes';
 import type { ExitCode } from './exit-codes';
-import { readGlobalOptions, wantsColor } from './global-options';
 import { Output } from './output';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -64,8 +54,8 @@ function defineCommands(program: Command, run: Run): void {
         opts: { admin?: boolean; domain?: string; target: string[]; dnsServer: string[] },
         command: Command,
       ) =>
-        run(command, (env) =>
-          diagnoseCommand(env, {
+        run(command, async (env) =>
+          (await import('./commands/diagnose')).diagnoseCommand(env, {
             admin: opts.admin === true,
             ...(opts.domain !== undefined ? { domain: opts.domain } : {}),
             targets: opts.target,
@@ -86,8 +76,8 @@ function defineCommands(program: Command, run: Run): void {
     .option('-y, --yes', 'apply without asking (needed when not run from a terminal)')
     .option('--elevate', 'ask Windows for administrator approval for the steps that need it')
     .action(async (opts: Record<string, unknown>, command: Command) =>
-      run(command, (env) =>
-        repairCommand(env, {
+      run(command, async (env) =>
+        (await import('./commands/repair')).repairCommand(env, {
           ...(typeof opts.steps === 'string' ? { steps: opts.steps } : {}),
           ...(typeof opts.address === 'string' ? { address: opts.address } : {}),
           all: opts.all === true,
@@ -105,8 +95,8 @@ function defineCommands(program: Command, run: Run): void {
     .option('--last', 'the most recent repair')
     .option('--step <id>', 'only this step of the repair')
     .action(async (runId: string | undefined, opts: Record<string, unknown>, command: Command) =>
-      run(command, (env) =>
-        undoCommand(env, {
+      run(command, async (env) =>
+        (await import('./commands/undo')).undoCommand(env, {
           ...(runId !== undefined ? { runId } : {}),
           ...(typeof opts.step === 'string' ? { step: opts.step } : {}),
           last: opts.last === true,
@@ -119,7 +109,12 @@ function defineCommands(program: Command, run: Run): void {
     .description('Put back what an interrupted repair changed, from its backups (see: runs).')
     .argument('<run-id>', 'the interrupted repair')
     .action(async (runId: string, opts: Record<string, unknown>, command: Command) =>
-      run(command, (env) => recoverCommand(env, { runId, ...clientHandling(opts) })),
+      run(command, async (env) =>
+        (await import('./commands/recover')).recoverCommand(env, {
+          runId,
+          ...clientHandling(opts),
+        }),
+      ),
     );
 
   program
@@ -127,7 +122,7 @@ function defineCommands(program: Command, run: Run): void {
     .description('List earlier repairs (newest first), or show what each change of one did.')
     .argument('[run-id]', 'show this repair change by change')
     .action(async (runId: string | undefined, _opts: unknown, command: Command) =>
-      run(command, (env) => runsCommand(env, runId)),
+      run(command, async (env) => (await import('./commands/runs')).runsCommand(env, runId)),
     );
 
   program
@@ -140,8 +135,8 @@ function defineCommands(program: Command, run: Run): void {
     .option('--run <run-id>', 'this repair (repeatable; see: backups)', collect, [])
     .action(
       async (opts: { purge?: boolean; olderThan?: string; run: string[] }, command: Command) =>
-        run(command, (env) =>
-          backupsCommand(env, {
+        run(command, async (env) =>
+          (await import('./commands/backups')).backupsCommand(env, {
             purge: opts.purge === true,
             ...(opts.olderThan !== undefined ? { olderThan: opts.olderThan } : {}),
             runs: opts.run,
@@ -155,8 +150,8 @@ function defineCommands(program: Command, run: Run): void {
     .option('--format <format>', 'html (default) or json')
     .option('--out <file>', 'write to this file instead of stdout')
     .action(async (opts: { format?: string; out?: string }, command: Command) =>
-      run(command, (env) =>
-        reportCommand(env, {
+      run(command, async (env) =>
+        (await import('./commands/report')).reportCommand(env, {
           ...(opts.format !== undefined ? { format: opts.format } : {}),
           ...(opts.out !== undefined ? { out: opts.out } : {}),
         }),
@@ -166,14 +161,16 @@ function defineCommands(program: Command, run: Run): void {
   program
     .command('detect')
     .description('For Intune proactive remediation: exit 1 when a problem is found, else 0.')
-    .action(async (_opts: unknown, command: Command) => run(command, detectCommand));
+    .action(async (_opts: unknown, command: Command) =>
+      run(command, async (env) => (await import('./commands/detect')).detectCommand(env)),
+    );
 
   withClientHandling(program.command('remediate'))
     .description('For Intune proactive remediation: apply every fix without questions.')
     .option('--address <sip>', 'the sign-in address to act for (default: the current one)')
     .action(async (opts: Record<string, unknown>, command: Command) =>
-      run(command, (env) =>
-        remediateCommand(env, {
+      run(command, async (env) =>
+        (await import('./commands/remediate')).remediateCommand(env, {
           ...(typeof opts.address === 'string' ? { address: opts.address } : {}),
           ...clientHandling(opts),
         }),
@@ -186,13 +183,17 @@ function defineCommands(program: Command, run: Run): void {
   practice
     .command('list')
     .description('The practice scenarios.')
-    .action(async (_opts: unknown, command: Command) => run(command, practiceListCommand));
+    .action(async (_opts: unknown, command: Command) =>
+      run(command, async (env) => (await import('./commands/practice')).practiceListCommand(env)),
+    );
   practice
     .command('reset')
     .description('Start the practice PC of a scenario afresh.')
     .argument('<name>', 'scenario name (see: practice list)')
     .action(async (name: string, _opts: unknown, command: Command) =>
-      run(command, (env) => practiceResetCommand(env, name)),
+      run(command, async (env) =>
+        (await import('./commands/practice')).practiceResetCommand(env, name),
+      ),
     );
 }
 
@@ -235,6 +236,7 @@ export async function runCli(args: string[], ctx: CliContext): Promise<number> {
 
   const run: Run = async (command, make) => {
     const raw = command.optsWithGlobals();
+    const { readGlobalOptions, wantsColor } = await import('./global-options');
     const options = readGlobalOptions(raw);
     const quiet = command.name() === 'detect' || command.name() === 'remediate';
     out = new Output(ctx, {
@@ -255,6 +257,7 @@ export async function runCli(args: string[], ctx: CliContext): Promise<number> {
       // Commander has printed its own message (or the help / version) already.
       return thrown.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
+    const { toCliError } = await import('./cli-error');
     const error = toCliError(thrown);
     const json = out?.json ?? args.includes('--json');
     const verbose = out?.verbose ?? args.includes('--verbose');

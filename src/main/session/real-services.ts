@@ -4,11 +4,9 @@
  * practice PC was asked for.
  */
 import { version as APP_VERSION } from '../../../package.json';
-import { runAdminChecks } from '../engine/admin';
 import { createEngine } from '../engine';
 import { adminElevationFor } from '../elevation';
 import { currentPracticeScenario, defaultDataDir, openHost, resetPractice } from '../host';
-import { nodeNetwork } from '../host/network/node-network';
 import { DEFAULT_PRACTICE_SCENARIO, PRACTICE_SCENARIOS } from '../host/practice';
 import { buildReport } from '../report';
 import type { ProductServices } from './services';
@@ -31,6 +29,13 @@ export async function realServices(): Promise<ProductServices> {
     currentPractice: currentPracticeScenario,
     resetPractice: (dataDir, scenario) => resetPractice(dataDir, scenario),
     buildReport,
-    runAdminChecks: (host, request) => runAdminChecks(host, { ...request, network: nodeNetwork() }),
+    // Loaded when asked for (TLS, DNS and the public roots): most commands never run them.
+    runAdminChecks: async (host, request) => {
+      const [{ runAdminChecks }, { nodeNetwork }] = await Promise.all([
+        import('../engine/admin'),
+        import('../host/network/node-network'),
+      ]);
+      return runAdminChecks(host, { ...request, network: nodeNetwork() });
+    },
   };
 }

@@ -1,8 +1,8 @@
-/** Finds every `sip_<address>` endpoint cache folder and measures it (one listing per folder). */
+/** Finds every `sip_<address>` endpoint cache folder and measures it (one walk per folder). */
 import type { ClientKind } from '../../../shared/findings';
 import type { FileSystemPort, KnownFolderId } from '../../host/ports';
-import { walkFolder } from '../actions/folder-walk';
 import { addressFromCacheFolder } from '../sip-address';
+import { EvenSample } from './even-sample';
 import { CACHE_LOCATIONS } from './locations';
 
 export interface CacheFolder {
@@ -26,36 +26,56 @@ export interface CacheFolder {
  */
 export const SIZED_FILES = 2000;
 
+/**
+ * `stat` calls kept in flight while sizing: the Windows adapter's stats go through the thread
+ * pool, which works on several at once (the practice PC answers each at once).
+ */
+const STATS_IN_FLIGHT = 16;
+
+/** The sizes of `paths` (undefined for one gone since its listing), a few stats at a time. */
+async function sizesOf(files: FileSystemPort, paths: string[]): Promise<Array<number | undefined>> {
+  const sizes = new Array<number | undefined>(paths.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < paths.length) {
+      const index = next++;
+      sizes[index] = (await files.stat(paths[index] as string))?.size;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(STATS_IN_FLIGHT, paths.length) }, lane));
+  return sizes;
+}
+
+/**
+ * Counts the files under `path` in one walk of entry-type listings (no call per entry), keeping
+ * an even sample of them as it goes, then sizes that sample: every file when there are at most
+ * SIZED_FILES (exact), else SIZED_FILES of them (estimated). Paths are joined only for the files
+ * finally sized: a join costs more than counting an entry.
+ */
 export async function measureFolder(
   files: FileSystemPort,
   path: string,
 ): Promise<{ fileCount: number; totalBytes: number; sizeEstimated?: true }> {
-  const entries = await walkFolder(files, path, { sizes: false });
-  const found = entries.filter((entry) => entry.kind !== 'directory');
-  if (found.length <= SIZED_FILES) {
-    const sized = await walkFolder(files, path, { sizes: true });
-    const fileCount = sized.filter((entry) => entry.kind !== 'directory').length;
-    const totalBytes = sized.reduce((sum, entry) => sum + entry.size, 0);
-    return { fileCount, totalBytes };
+  const sample = new EvenSample<{ dir: string; name: string }>(SIZED_FILES);
+  const pending = [path];
+  for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
+    for (const entry of (await files.listKinds(dir)) ?? []) {
+      if (entry.kind === 'directory') pending.push(files.join(dir, entry.name));
+      else if (sample.next()) sample.add({ dir, name: entry.name });
+    }
   }
-  // Every SIZED_FILES-th part of the listing, so one large sub-folder does not skew the mean.
-  const step = found.length / SIZED_FILES;
+  const fileCount = sample.count;
+  const sized = sample.items().map(({ dir, name }) => files.join(dir, name));
   let sampleBytes = 0;
-  let sampled = 0;
-  for (let index = 0; index < found.length; index += step) {
-    const entry = found[Math.floor(index)];
-    if (!entry) continue;
-    const info = await files.stat(files.join(path, ...entry.path));
-    if (!info) continue;
-    sampleBytes += info.size;
-    sampled += 1;
+  let statted = 0;
+  for (const size of await sizesOf(files, sized)) {
+    if (size === undefined) continue;
+    sampleBytes += size;
+    statted += 1;
   }
-  const mean = sampled > 0 ? sampleBytes / sampled : 0;
-  return {
-    fileCount: found.length,
-    totalBytes: Math.round(mean * found.length),
-    sizeEstimated: true,
-  };
+  if (fileCount <= SIZED_FILES) return { fileCount, totalBytes: sampleBytes };
+  const mean = statted > 0 ? sampleBytes / statted : 0;
+  return { fileCount, totalBytes: Math.round(mean * fileCount), sizeEstimated: true };
 }
 
 export async function findCacheFolders(files: FileSystemPort): Promise<CacheFolder[]> {
@@ -69,7 +89,7 @@ export async function findCacheFolders(files: FileSystemPort): Promise<CacheFold
       const root = roots.get(location.folder);
       if (!root) return [];
       const dir = files.join(root, ...location.parts);
-      const entries = (await files.list(dir)) ?? [];
+      const entries = (await files.listKinds(dir)) ?? [];
       const folders: CacheFolder[] = [];
       for (const entry of entries) {
         if (entry.kind !== 'directory') continue;

@@ -10,6 +10,8 @@ export interface ClientDataFolder {
   location: string;
   fileCount: number;
   totalBytes: number;
+  /** `totalBytes` is estimated from a sample (see measureFolder). */
+  sizeEstimated?: true;
 }
 
 export interface ClientDataFile {

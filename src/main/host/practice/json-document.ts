@@ -9,7 +9,8 @@
  * never rewritten, so nothing a user could still recover is lost.
  */
 import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/errors';
@@ -81,9 +82,12 @@ export class JsonDocument<T> {
   /** The current document. Callers must not modify it; use `update` for changes. */
   async read(): Promise<T> {
     const { path, schema, whenMissing } = this.options;
+    // Synchronous stat and read: these documents are small and read many times per diagnosis
+    // (the stat tells whether the cached copy still holds), and a thread-pool round trip per
+    // call costs more than the call itself, most of all on a busy machine.
     let identity: FileIdentity;
     try {
-      const info = await stat(path, { bigint: true });
+      const info = statSync(path, { bigint: true });
       identity = { ino: info.ino, size: info.size, ctimeNs: info.ctimeNs, mtimeNs: info.mtimeNs };
     } catch (error) {
       if (errnoCode(error) === 'ENOENT') {
@@ -97,7 +101,7 @@ export class JsonDocument<T> {
 
     let text: string;
     try {
-      text = await readFile(path, 'utf8');
+      text = readFileSync(path, 'utf8');
     } catch {
       throw new AppError('io', `Could not read ${path}`, { path });
     }
