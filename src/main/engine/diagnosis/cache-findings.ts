@@ -32,7 +32,7 @@ export function endpointCacheFinding(context: DiagnosisContext): Finding {
   if (tracing) {
     evidence.push({
       kind: 'path',
-      label: `Tracing folder: ${tracing.fileCount} file${tracing.fileCount === 1 ? '' : 's'}, ${size(tracing.totalBytes)}`,
+      label: `Tracing folder: ${tracing.fileCount} file${tracing.fileCount === 1 ? '' : 's'}, ${tracing.sizeEstimated ? 'about ' : ''}${size(tracing.totalBytes)}`,
       value: tracing.path,
     });
   }

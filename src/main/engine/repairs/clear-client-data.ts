@@ -13,12 +13,13 @@ export const clearTracingFolder: StepPlanner = {
     return {
       actions: [
         {
-          description: `Delete the folder Tracing in ${tracing.location.replace(/\\Tracing$/, '')} (${plural(tracing.fileCount, 'file')}, ${describeSize(tracing.totalBytes)})`,
+          description: `Delete the folder Tracing in ${tracing.location.replace(/\\Tracing$/, '')} (${plural(tracing.fileCount, 'file')}, ${tracing.sizeEstimated ? 'about ' : ''}${describeSize(tracing.totalBytes)})`,
           target: {
             kind: 'folder',
             path: tracing.path,
             fileCount: tracing.fileCount,
             totalBytes: tracing.totalBytes,
+            ...(tracing.sizeEstimated ? { sizeEstimated: true as const } : {}),
           },
           internal: { kind: 'delete-folder', path: tracing.path },
         },
