@@ -3,6 +3,8 @@
  * figure: modules, schemas and file system caches as a command meets them) and then a few
  * times more (warm), and prints the figures as one JSON line.
  */
+// As the command line does, before any schema is built.
+import '../../src/shared/model/zod-setup';
 import { performance } from 'node:perf_hooks';
 import { createEngine } from '../../src/main/engine';
 import { openPracticePc } from '../../src/main/host/practice';

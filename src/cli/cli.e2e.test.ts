@@ -163,6 +163,19 @@ describe('the built command line', () => {
     expect(await readFile(registry, 'utf8')).toBe('{"hives": [not json');
   });
 
+  it('a practice PC document of the wrong shape → exit 8 naming the file, left as it was', async () => {
+    // Valid JSON, so only the schema check (as the shipped command runs it) can refuse it.
+    await cli(['practice', 'reset', 'kb-lync2010']);
+    const registry = join(dataDir, 'practice', 'kb-lync2010', 'pc', 'registry.json');
+    const wrongShape = '{"hives": [{"name": 42, "keys": "none"}]}';
+    await writeFile(registry, wrongShape);
+    const r = await cli(['--practice', 'kb-lync2010', '--json', 'diagnose']);
+    expect(r.code).toBe(EXIT.dataError);
+    expect(r.stderr).toContain('registry.json');
+    expect(parse<{ error: { code: string } }>(r).error.code).toBe('corrupt-data');
+    expect(await readFile(registry, 'utf8')).toBe(wrongShape);
+  });
+
   describe('MachineGuid without administrator rights', () => {
     const machineGuid = (snap: PcSnapshot) => snap.registry[MACHINE_GUID_SNAPSHOT_KEY];
     const args = ['--practice', 'machine-guid-braces', 'repair', '--steps', 'fix-machine-guid'];

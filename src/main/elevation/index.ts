@@ -6,13 +6,8 @@
 import type { AdminElevation } from '../engine/types';
 import type { HostSystem } from '../host/ports';
 import { elevationThrough } from './elevated-host';
-import {
-  adminOperationRunner,
-  currentHelperCommand,
-  type ElevatedLauncher,
-  type HelperCommand,
-} from './launcher';
-import { practiceLauncher, uacAnswerFromEnv, type SimulatedUacAnswer } from './practice-launcher';
+import type { AdminOperationRunner, ElevatedLauncher, HelperCommand } from './launcher';
+import type { SimulatedUacAnswer } from './practice-launcher';
 
 export type { HelperCommand } from './launcher';
 export { type SimulatedUacAnswer } from './practice-launcher';
@@ -50,28 +45,44 @@ function lazyWindowsLauncher(command: HelperCommand): ElevatedLauncher {
   };
 }
 
+/**
+ * The runner, with its launchers and the request exchange, is loaded when the first operation
+ * runs: most commands change no MachineGuid, and every one of them starts a new process.
+ */
+function runnerOnFirstUse(make: () => Promise<AdminOperationRunner>): AdminOperationRunner {
+  let runner: Promise<AdminOperationRunner> | undefined;
+  return {
+    async run(operation) {
+      runner ??= make();
+      return (await runner).run(operation);
+    },
+  };
+}
+
 /** The capability the engine gets (EngineOptions.elevation) for this host. */
 export function adminElevationFor(setup: ElevationSetup): AdminElevation {
-  const command = setup.helper ?? currentHelperCommand();
   const { host } = setup;
-  if (host.kind === 'windows') {
-    return elevationThrough(
-      adminOperationRunner({
-        launcher: lazyWindowsLauncher(command),
-        engineDataDir: setup.engineDataDir,
-        target: { kind: 'windows' },
-      }),
-    );
-  }
-  const env = setup.env ?? process.env;
   return elevationThrough(
-    adminOperationRunner({
-      launcher: practiceLauncher({
-        command,
-        uac: setup.practiceUac ?? (() => uacAnswerFromEnv(env)),
-      }),
-      engineDataDir: setup.engineDataDir,
-      target: { kind: 'practice', scenario: host.practiceScenario ?? '' },
+    runnerOnFirstUse(async () => {
+      const { adminOperationRunner, currentHelperCommand } = await import('./launcher');
+      const command = setup.helper ?? currentHelperCommand();
+      if (host.kind === 'windows') {
+        return adminOperationRunner({
+          launcher: lazyWindowsLauncher(command),
+          engineDataDir: setup.engineDataDir,
+          target: { kind: 'windows' },
+        });
+      }
+      const { practiceLauncher, uacAnswerFromEnv } = await import('./practice-launcher');
+      const env = setup.env ?? process.env;
+      return adminOperationRunner({
+        launcher: practiceLauncher({
+          command,
+          uac: setup.practiceUac ?? (() => uacAnswerFromEnv(env)),
+        }),
+        engineDataDir: setup.engineDataDir,
+        target: { kind: 'practice', scenario: host.practiceScenario ?? '' },
+      });
     }),
   );
 }

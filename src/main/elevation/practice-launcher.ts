@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { AppError } from '../../shared/errors';
-import { HELPER_FLAG } from './helper-main';
+import { HELPER_FLAG } from './helper-flag';
 import type { ElevatedLauncher, HelperCommand, LaunchOutcome } from './launcher';
 
 export type SimulatedUacAnswer = 'accept' | 'cancel';

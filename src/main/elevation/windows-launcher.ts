@@ -14,7 +14,7 @@ import { promisify } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AppError } from '../../shared/errors';
 import { closeHandle, declare, koffi, lastError, type Handle } from '../host/windows/ffi';
-import { HELPER_FLAG } from './helper-main';
+import { HELPER_FLAG } from './helper-flag';
 import type { ElevatedLauncher, HelperCommand, LaunchOutcome } from './launcher';
 import { windowsCommandLine } from './windows-arguments';
 

@@ -4,24 +4,19 @@
  */
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../shared/errors';
-import { acquireDataLock, lockedByAnother, type LockOptions } from '../journal/data-lock';
+import type { LockOptions } from '../journal/data-lock';
 import { IntegrityKey } from '../journal/integrity';
 import { EngineStore, isSafeId } from '../journal/engine-store';
-import { listBackups, purgeBackups } from './backups';
-import { applyPlan } from './apply';
-import { aroundClient } from './around-client';
-import { closeClients, ownClientProcesses, startClient } from './client-control';
 import { buildDiagnosis } from './diagnosis';
 import type { EngineHooks, EngineState } from './engine-state';
 import { readInventory } from './inventory';
-import { makePlan } from './planning';
 import { profileMismatch } from './profile-guard';
 import { hostKeyProvider } from './integrity-key';
-import { recoverRun } from './recovery';
-import { viewRun } from './run-view';
-import { readScopeProfile } from './scope';
-import { undoRun } from './undo';
 import type { Engine, EngineOptions } from './types';
+
+// Every command starts a new process and uses one or two of these parts, and a diagnosis none:
+// each is loaded (and its schemas built) when first used, not at start.
+const runViews = () => Promise.all([import('./scope'), import('./run-view')]);
 
 function checkRunId(runId: unknown): asserts runId is string {
   if (typeof runId !== 'string' || !isSafeId(runId)) {
@@ -82,6 +77,7 @@ export function createEngineWithHooks(options: EngineOptions, hooks: EngineHooks
   const writing = <T>(work: () => Promise<T>) =>
     serial(async () => {
       await unlockToRead();
+      const { acquireDataLock } = await import('../journal/data-lock');
       const lock = acquireDataLock(options.dataDir, {
         ...lockOptions,
         breakForeign: options.breakLock === true,
@@ -93,7 +89,15 @@ export function createEngineWithHooks(options: EngineOptions, hooks: EngineHooks
         lock.release();
       }
     });
+  const viewRunOf = async (runId: string) => {
+    const [{ readScopeProfile }, { viewRun }] = await runViews();
+    return viewRun(state, runId, await readScopeProfile(state.host));
+  };
   const runsView = async () => {
+    const [[{ readScopeProfile }, { viewRun }], { lockedByAnother }] = await Promise.all([
+      runViews(),
+      import('../journal/data-lock'),
+    ]);
     const profile = await readScopeProfile(state.host);
     const busy = lockedByAnother(options.dataDir, lockOptions);
     return state.store.runIds().map((runId) => viewRun(state, runId, profile, busy));
@@ -104,19 +108,20 @@ export function createEngineWithHooks(options: EngineOptions, hooks: EngineHooks
       const mismatch = profileMismatch(await state.host.identity.current());
       return buildDiagnosis(state.host, await readInventory(state.host), state.now(), mismatch);
     },
-    plan: (request) => reading(() => makePlan(state, request)),
-    apply: (planId, applyOptions) => writing(() => applyPlan(state, planId, applyOptions)),
+    plan: (request) => reading(async () => (await import('./planning')).makePlan(state, request)),
+    apply: (planId, applyOptions) =>
+      writing(async () => (await import('./apply')).applyPlan(state, planId, applyOptions)),
     undo: (runId, stepId) =>
       writing(async () => {
         checkRunId(runId);
-        await undoRun(state, runId, stepId);
-        return viewRun(state, runId, await readScopeProfile(state.host));
+        await (await import('./undo')).undoRun(state, runId, stepId);
+        return viewRunOf(runId);
       }),
     recover: (runId) =>
       writing(async () => {
         checkRunId(runId);
-        await recoverRun(state, runId);
-        return viewRun(state, runId, await readScopeProfile(state.host));
+        await (await import('./recovery')).recoverRun(state, runId);
+        return viewRunOf(runId);
       }),
     getRun: (runId) =>
       reading(async () => {
@@ -124,10 +129,11 @@ export function createEngineWithHooks(options: EngineOptions, hooks: EngineHooks
         if (!state.store.hasRun(runId)) {
           throw new AppError('unknown-run', `There is no repair "${runId}".`, { runId });
         }
-        return viewRun(state, runId, await readScopeProfile(state.host));
+        return viewRunOf(runId);
       }),
-    listBackups: () => reading(() => listBackups(state)),
-    purgeBackups: (request) => writing(() => purgeBackups(state, request)),
+    listBackups: () => reading(async () => (await import('./backups')).listBackups(state)),
+    purgeBackups: (request) =>
+      writing(async () => (await import('./backups')).purgeBackups(state, request)),
     listRuns: () =>
       reading(async () =>
         (await runsView())
@@ -143,16 +149,19 @@ export function createEngineWithHooks(options: EngineOptions, hooks: EngineHooks
         return ids.at(-1);
       }),
     async runningClients() {
+      const { ownClientProcesses } = await import('./client-control');
       return (await ownClientProcesses(state.host)).map((process) => ({
         pid: process.pid,
         name: process.name,
       }));
     },
-    closeClient: (closeOptions) => serial(() => closeClients(state.host, closeOptions)),
-    startClient: (request) => serial(() => startClient(state.host, request ?? {})),
+    closeClient: (closeOptions) =>
+      serial(async () => (await import('./client-control')).closeClients(state.host, closeOptions)),
+    startClient: (request) =>
+      serial(async () => (await import('./client-control')).startClient(state.host, request ?? {})),
     // Not serial itself: the calls it makes and the change it wraps each take their own turn.
-    aroundClient: (aroundOptions, change) =>
-      aroundClient(engine, aroundOptions, change, state.progress),
+    aroundClient: async (aroundOptions, change) =>
+      (await import('./around-client')).aroundClient(engine, aroundOptions, change, state.progress),
   };
   return engine;
 }

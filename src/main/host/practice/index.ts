@@ -11,9 +11,6 @@ import { AppError } from '../../../shared/errors';
 import type { HostSystem } from '../ports';
 import { BUILDING_MARKER, MANIFEST_FILE } from './layout';
 import { openPracticeHost } from './practice-host';
-import { PracticeBuilder } from './scenarios/practice-builder';
-import { practiceMachineSeeding } from './scenarios/practice-machine-seeding';
-import { ScenarioSeeder } from './scenarios/scenario-seeder';
 import { addScale, checkScale, type PracticeScale } from './scenarios/scale';
 import { SCENARIOS, scenarioNamed } from './scenarios';
 
@@ -84,6 +81,14 @@ export async function resetPracticePc(
   const hadPrevious = existsSync(root);
   if (hadPrevious) await rename(root, retired);
   try {
+    // The builders load only here: every other command opens a practice PC already made.
+    const [{ PracticeBuilder }, { practiceMachineSeeding }, { ScenarioSeeder }] = await Promise.all(
+      [
+        import('./scenarios/practice-builder'),
+        import('./scenarios/practice-machine-seeding'),
+        import('./scenarios/scenario-seeder'),
+      ],
+    );
     const now = new Date();
     const pc = new PracticeBuilder(root, scenario, now);
     await pc.save();
