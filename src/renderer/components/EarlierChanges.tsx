@@ -1,4 +1,5 @@
 import type { RunSummary } from '../client/client-types';
+import { clientNameIn } from '../diagnosis-view';
 import { isPerUserStep, wrongProfile } from '../profile-view';
 import { formatMoment, repairStepTitle } from '../../shared/wording';
 import { useWizard } from '../store/wizard-context';
@@ -31,6 +32,7 @@ function EarlierChange({ run }: { run: RunSummary }) {
   const closeClient = useWizard((state) => state.closeClient);
   const recheckClient = useWizard((state) => state.recheckClient);
   const cancelRepair = useWizard((state) => state.cancelRepair);
+  const breakLockAndContinue = useWizard((state) => state.breakLockAndContinue);
   const diagnosis = useWizard((state) => state.diagnosis);
   const profile = wrongProfile(diagnosis);
   // Undoing would write into the profile of the account the app runs as: main refuses it too.
@@ -65,7 +67,7 @@ function EarlierChange({ run }: { run: RunSummary }) {
           it.
         </p>
       )}
-      {flow?.phase === 'checking-client' && <p role="status">Checking whether Lync is running…</p>}
+      {flow?.phase === 'checking-client' && <p role="status">Checking whether {clientNameIn(diagnosis)} is running…</p>}
       {(flow?.phase === 'client-running' || flow?.phase === 'closing') && (
         <ClientRunningPanel
           flow={flow}
@@ -79,7 +81,12 @@ function EarlierChange({ run }: { run: RunSummary }) {
       {flow?.phase === 'failed' &&
         flow.error &&
         (lock ? (
-          <ForeignLockNotice lock={lock} error={flow.error} cardKey={key} />
+          <ForeignLockNotice
+            lock={lock}
+            error={flow.error}
+            lockKey={key}
+            onBreak={() => void breakLockAndContinue(key)}
+          />
         ) : (
           <ErrorNotice error={flow.error} />
         ))}

@@ -99,7 +99,10 @@ export interface WizardState {
     answer?: ClientStartAnswer;
     error?: ClientError;
   };
-  /** "Break the lock" of another computer's copy, asked from the card `cardKey`. */
+  /**
+   * "Break the lock" of another computer's copy, asked from the notice `cardKey` (a card's key,
+   * or where recovering a change or deleting backups was stopped).
+   */
   lockBreak: { busy: boolean; cardKey?: string };
   /** The backups that keep earlier changes undoable, and the last purge the user made. */
   backups: {
@@ -108,6 +111,8 @@ export interface WizardState {
     purging?: boolean;
     error?: ClientError;
     lastPurge?: PurgeResult;
+    /** The age asked for in the last purge, so one stopped by a lock can go on after it. */
+    askedDays?: number;
   };
 }
 
@@ -146,6 +151,10 @@ export interface WizardActions {
    * (the user has said that copy no longer runs), then makes that card's change after all.
    */
   breakLockAndContinue(key: string): Promise<void>;
+  /** Breaks the lock that stopped putting back interrupted change `runId`, then puts it back. */
+  breakLockAndRecover(runId: string): Promise<void>;
+  /** Breaks the lock that stopped deleting old backups, then deletes them as asked. */
+  breakLockAndPurge(): Promise<void>;
   /** Deletes the backups of changes older than this many days (the user has confirmed). */
   purgeBackups(olderThanDays: number): Promise<void>;
   /** Stops listening to progress events (the window is going away or a test is done). */

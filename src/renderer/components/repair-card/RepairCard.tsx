@@ -2,6 +2,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import type { KbStepId } from '../../../shared/findings';
 import type { RepairStepId } from '../../../shared/repairs';
 import type { Finding } from '../../diagnosis-view';
+import { clientNameIn } from '../../diagnosis-view';
 import { isPerUserStep, wrongProfile } from '../../profile-view';
 import { useWizard } from '../../store/wizard-context';
 import type { RepairFlow } from '../../store/wizard-state';
@@ -106,7 +107,7 @@ export function RepairCard({
         )}
         {phase === 'planning' && <p role="status">Working out what would change…</p>}
         {phase === 'review' && phaseProps && <ReviewPhase {...phaseProps} />}
-        {phase === 'checking-client' && <p role="status">Checking whether Lync is running…</p>}
+        {phase === 'checking-client' && <p role="status">Checking whether {clientNameIn(diagnosis)} is running…</p>}
         {(phase === 'client-running' || phase === 'closing') && flow && (
           <ClientRunningPanel
             flow={flow}
