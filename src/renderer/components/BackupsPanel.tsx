@@ -30,13 +30,7 @@ function parseDays(text: string): number | undefined {
  * its own notice with "Break the lock" (offered only when a purge was stopped: listing needs no
  * lock), which then deletes what was asked.
  */
-function BackupsError({
-  error,
-  onBreak,
-}: {
-  error: ClientError;
-  onBreak: () => Promise<void>;
-}) {
+function BackupsError({ error, onBreak }: { error: ClientError; onBreak: () => Promise<void> }) {
   const askedDays = useWizard((s) => s.backups.askedDays);
   const lock = foreignLockOf(error);
   if (!lock || askedDays === undefined) return <ErrorNotice error={error} />;

@@ -25,8 +25,8 @@ export function ClientRunningPanel({ flow, onClose, onRecheck, onCancel }: Props
       {flow.recheckedStillRunning && (
         <p className="notice notice-warning" role="alert">
           {client} is still running: it was checked again just now, so nothing was changed. Closing
-          its window is not enough, because it keeps running next to the clock. Right-click its
-          icon there and choose Exit, or let the app close it.
+          its window is not enough, because it keeps running next to the clock. Right-click its icon
+          there and choose Exit, or let the app close it.
         </p>
       )}
       {flow.closeRefused === undefined && (

@@ -84,7 +84,8 @@ export function WrongProfileCardNote({
         Switched off: this app runs as {profile.runningAs} while {profile.signedIn} is signed in.
       </p>
       <p>
-        {whyWrong(profile, client)} Restart the app normally, as {profile.signedIn}, to make this change.
+        {whyWrong(profile, client)} Restart the app normally, as {profile.signedIn}, to make this
+        change.
       </p>
       <RestartNormally origin={origin} />
     </div>

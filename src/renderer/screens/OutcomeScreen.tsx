@@ -86,8 +86,8 @@ function OtherAccounts() {
     <section aria-labelledby="accounts-title">
       <h2 id="accounts-title">2. Does it happen with other accounts on this PC?</h2>
       <p>
-        Ask a colleague to sign in to {client} on this PC with their own account. This tells
-        whether the problem is with this computer or with the user account.
+        Ask a colleague to sign in to {client} on this PC with their own account. This tells whether
+        the problem is with this computer or with the user account.
       </p>
       <fieldset>
         <legend>Could they sign in?</legend>
