@@ -23,7 +23,7 @@ describe('Skype for Business 2019 from Click-to-Run', () => {
 
     const panel = await within(card).findByRole('group', { name: /is still open/ });
     expect(within(panel).getByText(/is still open/).textContent).toBe(
-      'Skype for Business 2019 is still open (lync.exe, ucmapi.exe).',
+      'Skype for Business 2019 is still open (lync.exe).',
     );
     expect(panel.textContent).not.toMatch(BARE_LYNC);
     await user.click(within(panel).getByRole('button', { name: 'I closed it myself' }));

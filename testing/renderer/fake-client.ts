@@ -24,7 +24,7 @@ import {
 import { isPerUserStep } from '../../src/renderer/profile-view';
 
 export interface FakeClientOptions {
-  /** `sfb2019`: Skype for Business 2019 from Click-to-Run (lync.exe with its UcMapi helper). */
+  /** `sfb2019`: Skype for Business 2019 from Click-to-Run. */
   kind?: 'lync2013' | 'lync2010' | 'sfb2019';
   /** Lync 2010 is installed beside Lync 2013 (which stays the primary client). */
   lync2010Too?: boolean;
@@ -216,16 +216,12 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
       runs.set(run.id, { run, steps, sizeBytes: 3_072 * actions.length });
       return ok(run);
     },
+    // As main: the client's own process; its UcMapi companion is closed with it, not listed.
     'client.status': () =>
       ok({
-        running: !running
-          ? []
-          : options.kind === 'sfb2019'
-            ? [
-                { pid: 5120, name: 'lync.exe' },
-                { pid: 5124, name: 'ucmapi.exe' },
-              ]
-            : [{ pid: 4242, name: 'lync.exe' }],
+        running: running
+          ? [{ pid: options.kind === 'sfb2019' ? 5120 : 4242, name: 'lync.exe' }]
+          : [],
       }),
     'client.close': (request) => {
       if (running === 'stubborn' && !request.force) {
