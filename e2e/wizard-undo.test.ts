@@ -120,6 +120,8 @@ describe('undo from the wizard in Chromium', () => {
       const wizard = new WizardPage(app.page);
       await wizard.ready();
       const passwordBefore = await savedPassword(app.session.host());
+      expect(passwordBefore).toBeDefined();
+      expect(passwordBefore).not.toBe(SIGNED_IN_AGAIN.secret);
       await wizard.scan();
       await wizard.next();
       const card = wizard.card('Delete my sign-in information');
