@@ -11,7 +11,13 @@ const BARE_LYNC = /\bLync\b(?! 2013)/;
 describe('Skype for Business 2019 from Click-to-Run', () => {
   it('is named in the client-running panel and every sentence about the client', async () => {
     const { user, client } = await renderWizard({ kind: 'sfb2019', clientRunning: 'cooperative' });
-    await scanAndContinue(user);
+    await user.click(screen.getByRole('button', { name: 'Scan this PC' }));
+    // The step about the client is named after it, in the step list and on Next.
+    await user.click(await screen.findByRole('button', { name: 'Next: Your Skype for Business' }));
+    const nav = screen.getByRole('navigation', { name: 'Wizard steps' });
+    expect(within(nav).getByRole('button', { current: 'step' }).textContent).toBe(
+      '2 Your Skype for Business',
+    );
     const lead = screen.getByText(/^The scan found/);
     expect(lead.textContent).toContain('Skype for Business 2019 version 16.0.10417.20007');
     const card = screen.getByRole('region', { name: 'Delete my sign-in information' });

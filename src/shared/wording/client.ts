@@ -9,3 +9,11 @@ export function clientNameOf(client: { displayName: string } | undefined): strin
   const name = client?.displayName.trim();
   return name ? name : ANY_CLIENT_NAME;
 }
+
+/**
+ * The wizard step about the client, by its family: Skype for Business from 2016 on; the Lync
+ * 2010 and 2013 family (2013 renamed Skype for Business 2015 by an update) otherwise.
+ */
+export function clientStepLabel(kind: string | undefined): string {
+  return kind === 'sfb2016' ? 'Your Skype for Business' : 'Your Lync';
+}
