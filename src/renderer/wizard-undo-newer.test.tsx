@@ -92,3 +92,28 @@ describe('an undo that kept newer sign-in data', () => {
     expect(within(entry).getByRole('button', { name: /^Undo this change/ })).toBeTruthy();
   });
 });
+
+describe('putting back what was newer while the client runs', () => {
+  it('asks to close it first, and Cancel leaves the card as the undo left it', async () => {
+    const { user, client } = await renderWizard({ clientRunning: false });
+    const card = await repairThenSignInAgain(user, client);
+    await user.click(within(card).getByRole('button', { name: 'Undo this change' }));
+    const kept = await within(card).findByRole('group', { name: KEPT });
+    await user.click(within(card).getByRole('button', { name: 'Start Lync 2013 again' }));
+    await within(card).findByText('Lync 2013 is starting.');
+
+    await user.click(within(kept).getByRole('button', { name: 'Put back what was newer' }));
+    await within(card).findByText('Lync 2013 is still open (lync.exe).');
+    expect(undoCalls(client)).toHaveLength(1);
+    await user.click(within(card).getByRole('button', { name: 'Cancel' }));
+    // Still undone, still offering to put the newer data back; nothing claims the change is made.
+    await within(card).findByRole('group', { name: KEPT });
+    expect(within(card).queryByRole('button', { name: 'Undo this change' })).toBeNull();
+    expect(client.newerInPlace()).toBe(false);
+
+    await user.click(within(card).getByRole('button', { name: 'Put back what was newer' }));
+    await user.click(await within(card).findByRole('button', { name: 'Close Lync 2013 for me' }));
+    await within(card).findByText(/^What was newer is back/);
+    expect(client.newerInPlace()).toBe(true);
+  });
+});

@@ -24,7 +24,7 @@ const ADDITIONAL: readonly AdditionalStep[] = [
     kbStep: 'additional-endpoint-cache',
     finding: 'endpoint-cache',
     caution: (client) =>
-      `The scan found nothing wrong with ${client}’s saved server list. Deleting it is safe, but the next sign-in takes a little longer while ${client} finds its servers again.`,
+      `The scan found nothing wrong with the server list ${client} saved. Deleting it is safe, but the next sign-in takes a little longer while it finds its servers again.`,
   },
   // Microsoft's current procedure; shown when the diagnosis lists them for the client's version.
   {

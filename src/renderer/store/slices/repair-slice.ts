@@ -137,9 +137,14 @@ export function repairSlice({ set, get, client }: SliceContext): RepairActions {
 
     cancelRepair(key) {
       const current = flow(key);
-      // A change that was made stays on its card so it can still be undone.
+      // A change that was made stays on its card so it can still be undone; after an undo (a
+      // partial one, or one that kept newer data) the card goes back to what that undo left.
       if (current?.run && current.phase !== 'undone') {
-        updateFlow(key, { phase: 'result', pending: undefined, error: undefined });
+        updateFlow(key, {
+          phase: current.undoRun ? 'undone' : 'result',
+          pending: undefined,
+          error: undefined,
+        });
         return;
       }
       const repairs = { ...get().repairs };
