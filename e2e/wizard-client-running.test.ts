@@ -29,7 +29,9 @@ describe('a running Lync in Chromium (client-running practice PC)', () => {
       await card.preview();
       await card.confirm();
 
-      await card.root.getByText(/^Lync is still open/).waitFor();
+      await card.root
+        .getByText('Lync 2013 / Skype for Business 2015 is still open (lync.exe).')
+        .waitFor();
       await app.screenshot('client-running-01-still-open');
       expect(await visualProblems(app.page)).toEqual([]);
       const runs = await app.dispatch('runs.list', {});
@@ -41,9 +43,9 @@ describe('a running Lync in Chromium (client-running practice PC)', () => {
       const stillRunning = card.root.getByRole('alert');
       await stillRunning.waitFor();
       expect(await stillRunning.textContent()).toMatch(
-        /^Lync is still running: it was checked again just now/,
+        /^Lync 2013 \/ Skype for Business 2015 is still running: it was checked again just now/,
       );
-      expect(await card.root.getByText(/^Lync is still open/).isVisible()).toBe(true);
+      expect(await card.root.getByText(/ is still open \(lync\.exe\)\.$/).isVisible()).toBe(true);
       await app.screenshot('client-running-02-closed-it-myself');
       expect(await screenProblems(app.page)).toEqual([]);
       const stillThere = await app.dispatch('client.status', {});
@@ -57,7 +59,7 @@ describe('a running Lync in Chromium (client-running practice PC)', () => {
       expect(operations).not.toContain('repair.apply');
       expect(operations).not.toContain('client.close');
 
-      await card.button('Close Lync for me').click();
+      await card.button('Close Lync 2013 / Skype for Business 2015 for me').click();
       expect(await card.outcome()).toMatch(/^Done/);
       await app.screenshot('client-running-03-closed-and-done');
       const status = await app.dispatch('client.status', {});
@@ -65,6 +67,48 @@ describe('a running Lync in Chromium (client-running practice PC)', () => {
       expect(app.audit.map((entry) => entry.operation)).toEqual(
         expect.arrayContaining(['client.status', 'client.close', 'repair.apply']),
       );
+    },
+    WALKTHROUGH_TIMEOUT_MS,
+  );
+
+  it(
+    'names Skype for Business 2019 (sfb2019-onprem: lync.exe and its UcMapi helper running)',
+    async () => {
+      app = await startApp({ scenario: 'sfb2019-onprem' });
+      const wizard = new WizardPage(app.page);
+      await wizard.ready();
+      await wizard.scan();
+      await wizard.next();
+      const card = wizard.card('Delete my sign-in information');
+      expect(await card.root.textContent()).toContain(
+        'Skype for Business 2019 keeps your saved password',
+      );
+      await card.preview();
+      await card.confirm();
+
+      const panel = card.root.getByRole('group', { name: /is still open/ });
+      await panel.waitFor();
+      expect(await panel.locator('.notice-title').textContent()).toBe(
+        'Skype for Business 2019 is still open (lync.exe).',
+      );
+      const ucmapi = () => app?.session.host().processes.find(['ucmapi.exe']);
+      expect(await ucmapi()).toHaveLength(1);
+      // No sentence in the panel calls it by another client's name.
+      expect(await panel.textContent()).not.toMatch(/\bLync\b/);
+      await card.button('I closed it myself').click();
+      await card.root.getByRole('alert').waitFor();
+      expect(await card.root.getByRole('alert').textContent()).toMatch(
+        /^Skype for Business 2019 is still running: it was checked again just now/,
+      );
+      await app.screenshot('client-running-04-sfb2019');
+      expect(await screenProblems(app.page)).toEqual([]);
+
+      await card.button('Close Skype for Business 2019 for me').click();
+      expect(await card.outcome()).toMatch(/^Done/);
+      const status = await app.dispatch('client.status', {});
+      expect(status.ok && status.value.running).toEqual([]);
+      // Its companion UcMapi.exe was closed with it.
+      expect(await ucmapi()).toEqual([]);
     },
     WALKTHROUGH_TIMEOUT_MS,
   );

@@ -113,4 +113,51 @@ describe('the data folder locked by the app on another computer, in Chromium', (
     },
     WALKTHROUGH_TIMEOUT_MS,
   );
+
+  it(
+    'offers to break it where deleting old backups was stopped, then deletes them',
+    async () => {
+      app = await startApp({ scenario: 'kb-lync2013' });
+      const wizard = new WizardPage(app.page);
+      await wizard.ready();
+      await wizard.scan();
+      await wizard.next();
+      const card = wizard.card('Delete my sign-in information');
+      await card.preview();
+      await card.confirm();
+      expect(await card.outcome()).toMatch(/^Done/);
+      const lockPath = await plantLock(app, FOREIGN_OWNER);
+
+      await wizard.goToStep('Report');
+      const panel = app.page.getByRole('region', { name: 'Backups kept for undo' });
+      const days = panel.getByRole('spinbutton', { name: /older than/ });
+      await days.fill('0');
+      await panel.getByRole('button', { name: 'Delete old backups…' }).click();
+      await panel.getByRole('button', { name: 'Delete the backups' }).click();
+
+      const notice = panel.locator('.foreign-lock');
+      await notice.waitFor();
+      expect(await notice.textContent()).toContain(
+        '“FRONTDESK-PC” is using this app’s data folder.',
+      );
+      await app.screenshot('data-lock-03-backups');
+      expect(await visualProblems(app.page)).toEqual([]);
+      const kept = await app.dispatch('backups.list', {});
+      expect(kept.ok && kept.value.backups.map((backup) => backup.purgedAt)).toEqual([undefined]);
+      expect(JSON.parse(await readFile(lockPath, 'utf8'))).toEqual(FOREIGN_OWNER);
+
+      await notice.getByRole('button', { name: 'Break the lock' }).click();
+      await panel.getByText(/^Deleted the backups of 1 change:/).waitFor();
+      expect(existsSync(lockPath)).toBe(false);
+      const purged = await app.dispatch('backups.list', {});
+      expect(purged.ok && purged.value.backups[0]?.purgedAt).toEqual(expect.any(String));
+      const operations = app.audit.map((entry) => `${entry.operation}:${entry.ok}`);
+      expect(operations.filter((entry) => entry.startsWith('backups.purge'))).toEqual([
+        'backups.purge:false',
+        'backups.purge:true',
+      ]);
+      expect(operations).toContain('lock.break:true');
+    },
+    WALKTHROUGH_TIMEOUT_MS,
+  );
 });

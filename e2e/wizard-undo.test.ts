@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startApp, type AppHarness } from './harness/app-harness';
+import { savedPassword, SIGNED_IN_AGAIN, signInAgain } from '../testing/engine/sign-in-again';
 import { snapshotDifferences, snapshotPc } from '../testing/engine/snapshot';
 import { WizardPage } from './pages/wizard-page';
 import { screenProblems } from './pages/visual-checks';
@@ -108,6 +109,55 @@ describe('undo from the wizard in Chromium', () => {
       await history.getByText(/^Undone\./).waitFor();
       await entry.getByText(/— undone$/).waitFor();
       expect(snapshotDifferences(pcBefore, await snapshotPc(app.session.host()))).toEqual([]);
+    },
+    WALKTHROUGH_TIMEOUT_MS,
+  );
+
+  it(
+    'says an undo kept what Lync saved since the repair, and puts it back when asked',
+    async () => {
+      app = await startApp({ scenario: 'kb-lync2013' });
+      const wizard = new WizardPage(app.page);
+      await wizard.ready();
+      const passwordBefore = await savedPassword(app.session.host());
+      expect(passwordBefore).toBeDefined();
+      expect(passwordBefore).not.toBe(SIGNED_IN_AGAIN.secret);
+      await wizard.scan();
+      await wizard.next();
+      const card = wizard.card('Delete my sign-in information');
+      await card.preview();
+      await card.confirm();
+      expect(await card.outcome()).toMatch(/^Done/);
+
+      // The user signs in again after the repair: Lync saves a new password and settings.
+      await signInAgain(app.session.host());
+      expect(await savedPassword(app.session.host())).toBe(SIGNED_IN_AGAIN.secret);
+
+      await card.undo();
+      const kept = card.root.getByRole('group', {
+        name: 'What Lync 2013 / Skype for Business 2015 saved since the repair was kept',
+      });
+      await kept.waitFor();
+      expect(await kept.textContent()).toContain('so nothing was lost');
+      // The older password is back; the newer one is only in the run's backup now.
+      expect(await savedPassword(app.session.host())).toBe(passwordBefore);
+      await app.screenshot('undo-04-newer-kept');
+      expect(await screenProblems(app.page)).toEqual([]);
+
+      await kept.getByRole('button', { name: 'Put back what was newer' }).click();
+      await card.root.getByText(/^What was newer is back:/).waitFor();
+      expect(await savedPassword(app.session.host())).toBe(SIGNED_IN_AGAIN.secret);
+      const runs = await app.dispatch('runs.list', {});
+      if (!runs.ok) throw new Error(runs.error.message);
+      expect(runs.value.runs).toHaveLength(1);
+      expect(runs.value.runs[0]).toMatchObject({ status: 'applied', undoable: true });
+      expect(runs.value.runs[0]?.undoUndoable).toBeUndefined();
+      // Both undos were of the one run: the second undid the first.
+      const undos = app.audit.filter((entry) => entry.operation === 'runs.undo');
+      expect(undos).toHaveLength(2);
+      expect(await card.button('Undo this change').isVisible()).toBe(true);
+      await app.screenshot('undo-05-newer-back');
+      expect(await screenProblems(app.page)).toEqual([]);
     },
     WALKTHROUGH_TIMEOUT_MS,
   );

@@ -1,5 +1,6 @@
 import type { FindingId } from '../shared/findings';
 import type { Diagnosis } from './client/client-types';
+import { clientNameOf } from '../shared/wording';
 
 export type Finding = Diagnosis['findings'][number];
 export type DetectedClient = Diagnosis['clients'][number];
@@ -15,4 +16,9 @@ export function primaryClient(diagnosis: Diagnosis | undefined): DetectedClient 
 
 export function problemFindings(diagnosis: Diagnosis | undefined): Finding[] {
   return diagnosis?.findings.filter((finding) => finding.status === 'problem') ?? [];
+}
+
+/** The name every wizard sentence gives the client: the one the latest scan found. */
+export function clientNameIn(diagnosis: Diagnosis | undefined): string {
+  return clientNameOf(diagnosis?.primaryClient);
 }

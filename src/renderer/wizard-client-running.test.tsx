@@ -18,9 +18,9 @@ describe('a running client', () => {
     await scanAndContinue(user);
     const card = await confirmDeleteSignInInfo(user);
 
-    await within(card).findByText('Lync is still open (lync.exe).');
+    await within(card).findByText('Lync 2013 is still open (lync.exe).');
     expect(client.calls.some((call) => call.name === 'repair.apply')).toBe(false);
-    await user.click(within(card).getByRole('button', { name: 'Close Lync for me' }));
+    await user.click(within(card).getByRole('button', { name: 'Close Lync 2013 for me' }));
     await within(card).findByText('Done. Every change was made and checked.');
     const names = client.calls.map((call) => call.name);
     expect(names.slice(names.indexOf('client.status'))).toEqual([
@@ -42,25 +42,25 @@ describe('a running client', () => {
     const { user, client } = await renderWizard({ clientRunning: 'cooperative' });
     await scanAndContinue(user);
     const card = await confirmDeleteSignInInfo(user);
-    await within(card).findByText('Lync is still open (lync.exe).');
+    await within(card).findByText('Lync 2013 is still open (lync.exe).');
     await user.click(within(card).getByRole('button', { name: 'I closed it myself' }));
 
     const alert = await within(card).findByRole('alert');
-    expect(alert.textContent).toMatch(/^Lync is still running: it was checked again just now/);
-    expect(within(card).getByText('Lync is still open (lync.exe).')).toBeTruthy();
+    expect(alert.textContent).toMatch(/^Lync 2013 is still running: it was checked again just now/);
+    expect(within(card).getByText('Lync 2013 is still open (lync.exe).')).toBeTruthy();
     const names = client.calls.map((call) => call.name);
     expect(names.filter((name) => name === 'client.status')).toHaveLength(2);
     expect(names).not.toContain('repair.apply');
     expect(names).not.toContain('client.close');
     expect(within(card).queryByText(/^Done\./)).toBeNull();
     // Still the same choices, so the user can close it either way.
-    expect(within(card).getByRole('button', { name: 'Close Lync for me' })).toBeTruthy();
+    expect(within(card).getByRole('button', { name: 'Close Lync 2013 for me' })).toBeTruthy();
 
     // Once it really is closed, the same button goes on with the change.
     client.exitClient();
     await user.click(within(card).getByRole('button', { name: 'I closed it myself' }));
     await within(card).findByText('Done. Every change was made and checked.');
-    expect(within(card).queryByText(/^Lync is still running/)).toBeNull();
+    expect(within(card).queryByText(/^Lync 2013 is still running/)).toBeNull();
     expect(client.calls.map((call) => call.name)).not.toContain('client.close');
   });
 
@@ -68,15 +68,13 @@ describe('a running client', () => {
     const { user, client } = await renderWizard({ clientRunning: 'stubborn' });
     await scanAndContinue(user);
     const card = await confirmDeleteSignInInfo(user);
-    await user.click(await within(card).findByRole('button', { name: 'Close Lync for me' }));
+    await user.click(await within(card).findByRole('button', { name: 'Close Lync 2013 for me' }));
 
-    await within(card).findByText(/Lync did not close when asked/);
-    expect(
-      within(card).getByText(/anything not\s+yet sent or saved in Lync .* is lost/),
-    ).toBeTruthy();
+    await within(card).findByText(/Lync 2013 did not close when asked/);
+    expect(within(card).getByText(/anything not yet sent or saved in it .* is lost/)).toBeTruthy();
     expect(client.calls.filter((call) => call.name === 'repair.apply')).toHaveLength(0);
 
-    await user.click(within(card).getByRole('button', { name: 'End Lync now' }));
+    await user.click(within(card).getByRole('button', { name: 'End Lync 2013 now' }));
     await within(card).findByText('Done. Every change was made and checked.');
     expect(
       client.calls.filter((call) => call.name === 'client.close').map((call) => call.request),
@@ -108,7 +106,7 @@ describe('starting Lync again after a change', () => {
     const { user, client } = await renderWizard({ clientRunning: 'cooperative' });
     await scanAndContinue(user);
     const card = await confirmDeleteSignInInfo(user);
-    await user.click(await within(card).findByRole('button', { name: 'Close Lync for me' }));
+    await user.click(await within(card).findByRole('button', { name: 'Close Lync 2013 for me' }));
     await within(card).findByText('Lync 2013 was closed for this change.');
     expect(client.calls.some((call) => call.name === 'client.start')).toBe(false);
 
@@ -122,7 +120,7 @@ describe('starting Lync again after a change', () => {
     ]);
     // It runs again: an undo now has to close it first.
     await user.click(within(card).getByRole('button', { name: 'Undo this change' }));
-    await within(card).findByText('Lync is still open (lync.exe).');
+    await within(card).findByText('Lync 2013 is still open (lync.exe).');
   });
 
   it('with Lync 2010 and Lync 2013 both installed, starts the primary client, Lync 2013', async () => {
@@ -132,7 +130,7 @@ describe('starting Lync again after a change', () => {
     });
     await scanAndContinue(user);
     const card = await confirmDeleteSignInInfo(user);
-    await user.click(await within(card).findByRole('button', { name: 'Close Lync for me' }));
+    await user.click(await within(card).findByRole('button', { name: 'Close Lync 2013 for me' }));
     await user.click(await within(card).findByRole('button', { name: 'Start Lync 2013 again' }));
     await within(card).findByText('Lync 2013 is starting.');
     expect(client.calls.filter((call) => call.name === 'client.start')).toEqual([
@@ -177,7 +175,7 @@ describe('starting Lync again after a change', () => {
     });
     await scanAndContinue(user);
     const card = await confirmDeleteSignInInfo(user);
-    await user.click(await within(card).findByRole('button', { name: 'Close Lync for me' }));
+    await user.click(await within(card).findByRole('button', { name: 'Close Lync 2013 for me' }));
     await user.click(await within(card).findByRole('button', { name: 'Start Lync 2013 again' }));
     await within(card).findByText('The bridge to the app went away.');
     expect(within(card).getByRole('button', { name: 'Start Lync 2013 again' })).toBeTruthy();

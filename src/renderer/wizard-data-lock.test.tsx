@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
-import { cleanup, screen, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatMoment } from '../shared/wording';
+import type { Run } from './client/client-types';
 import { renderWizard, scanAndContinue } from '../../testing/renderer/render-wizard';
 
 afterEach(cleanup);
@@ -111,5 +112,80 @@ describe('the data folder locked by the app on another computer', () => {
       { name: 'lock.break', request: LOCK },
     ]);
     expect(client.calls.filter((call) => call.name === 'runs.undo')).toHaveLength(2);
+  });
+});
+
+describe('the lock where it stops something other than a card', () => {
+  const interrupted: Run = {
+    id: 'r20261201100000000-abc123',
+    planId: 'p1',
+    startedAt: '2026-12-01T10:00:00.000Z',
+    status: 'partial',
+    steps: ['remove-stored-credentials'],
+    actions: [],
+    undoable: false,
+    attention: {
+      kind: 'interrupted',
+      message:
+        'was interrupted before it finished; what it changed can be put back from its backups.',
+    },
+  };
+
+  it('offers to break it on the "Put it back" banner, then puts the change back', async () => {
+    const { user, client } = await renderWizard({ earlierRuns: [interrupted], foreignLock: LOCK });
+    await user.click(screen.getByRole('button', { name: 'Scan this PC' }));
+    const banner = await screen.findByRole('region', { name: 'A change needs your attention' });
+    await user.click(within(banner).getByRole('button', { name: /^Put it back/ }));
+
+    const notice = await within(banner).findByRole('alert');
+    expect(notice.textContent).toContain(
+      'SfB Sign-in Repair on the computer “FRONTDESK-PC” is using this app’s data folder.',
+    );
+    const breakLock = within(notice).getByRole('button', { name: 'Break the lock' });
+    const caution = document.getElementById(breakLock.getAttribute('aria-describedby') ?? '');
+    expect(caution?.textContent).toMatch(/^Break the lock only if SfB Sign-in Repair no longer/);
+    expect(client.calls.filter((call) => call.name === 'lock.break')).toEqual([]);
+
+    await user.click(breakLock);
+    await waitFor(() =>
+      expect(screen.queryByRole('region', { name: 'A change needs your attention' })).toBeNull(),
+    );
+    expect(client.calls.filter((call) => call.name === 'lock.break')).toEqual([
+      { name: 'lock.break', request: LOCK },
+    ]);
+    // Refused once under the lock, then put back once it was broken.
+    expect(client.calls.filter((call) => call.name === 'runs.recover')).toHaveLength(2);
+  });
+
+  it('offers to break it when deleting old backups, then deletes what was asked', async () => {
+    const { user, client } = await renderWizard();
+    await scanAndContinue(user);
+    const card = await confirmDeleteSignInInfo(user);
+    await within(card).findByText(/^Done\./);
+    client.lockFromAnotherComputer(LOCK);
+    const nav = screen.getByRole('navigation', { name: 'Wizard steps' });
+    await user.click(within(nav).getByRole('button', { name: /Report/ }));
+    const panel = await screen.findByRole('region', { name: 'Backups kept for undo' });
+    const input = await within(panel).findByRole('spinbutton', { name: /older than/ });
+    await user.clear(input);
+    await user.type(input, '0');
+    await user.click(within(panel).getByRole('button', { name: 'Delete old backups…' }));
+    await user.click(within(panel).getByRole('button', { name: 'Delete the backups' }));
+
+    const notice = await within(panel).findByRole('alert');
+    expect(notice.textContent).toContain('“FRONTDESK-PC”');
+    expect(notice.textContent).not.toContain('--break-lock');
+    expect(within(panel).queryByText(/^Deleted the backups/)).toBeNull();
+    await user.click(within(notice).getByRole('button', { name: 'Break the lock' }));
+
+    await within(panel).findByText('Deleted the backups of 1 change: 9.0 KB freed.');
+    expect(client.calls.filter((call) => call.name === 'lock.break')).toEqual([
+      { name: 'lock.break', request: LOCK },
+    ]);
+    expect(client.calls.filter((call) => call.name === 'backups.purge')).toEqual([
+      { name: 'backups.purge', request: { olderThanDays: 0 } },
+      { name: 'backups.purge', request: { olderThanDays: 0 } },
+    ]);
+    expect(within(panel).queryByRole('button', { name: 'Break the lock' })).toBeNull();
   });
 });

@@ -121,10 +121,10 @@ describe('accessibility (axe-core in jsdom)', () => {
     await within(card).findByRole('button', { name: 'Make this change' });
     expect(await seriousA11yViolations(view.container)).toEqual([]);
     await user.click(within(card).getByRole('button', { name: 'Make this change' }));
-    await user.click(await within(card).findByRole('button', { name: 'Close Lync for me' }));
-    await within(card).findByRole('button', { name: 'End Lync now' });
+    await user.click(await within(card).findByRole('button', { name: 'Close Lync 2013 for me' }));
+    await within(card).findByRole('button', { name: 'End Lync 2013 now' });
     expect(await seriousA11yViolations(view.container)).toEqual([]);
-    await user.click(within(card).getByRole('button', { name: 'End Lync now' }));
+    await user.click(within(card).getByRole('button', { name: 'End Lync 2013 now' }));
     await within(card).findByRole('button', { name: 'Undo this change' });
     expect(await seriousA11yViolations(view.container)).toEqual([]);
   });

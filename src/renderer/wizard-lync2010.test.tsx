@@ -36,7 +36,7 @@ describe('the Lync 2010 path', () => {
       name: 'app.openExternal',
       request: { link: 'sign-in-assistant-download' },
     });
-    await within(assistant).findByText('Opened in your web browser.');
+    await within(assistant).findByText('— opened in your web browser —');
     // Office 365 no longer offers Lync 2010: the updates are in the Microsoft Update Catalog.
     expect(update.textContent).not.toMatch(/portal\.office\.com|Office 365 portal/);
     const catalog = within(update).getByRole('link', { name: /Microsoft Update Catalog/ });
@@ -48,7 +48,7 @@ describe('the Lync 2010 path', () => {
       name: 'app.openExternal',
       request: { link: 'lync2010-update-catalog' },
     });
-    await within(update).findByText('Opened in your web browser.');
+    await within(update).findByText('— opened in your web browser —');
     expect(
       within(update)
         .getByRole('link', { name: /Lync 2010 lifecycle/ })

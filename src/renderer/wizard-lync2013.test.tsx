@@ -44,7 +44,7 @@ describe('the Lync 2013 path', () => {
     // Plain words first: no credential target names, no REG types.
     expect(
       within(card).getByText(
-        'Remove your saved Lync password for user@contoso.com; Lync asks for it again',
+        'Remove the password Lync 2013 saved for user@contoso.com; it asks for it again',
       ),
     ).toBeTruthy();
     expect(client.calls.find((call) => call.name === 'repair.plan')?.request).toEqual({

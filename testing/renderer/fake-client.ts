@@ -18,12 +18,14 @@ import {
   lync2013Diagnosis,
   planFor,
   profileFinding,
+  sfb2019Diagnosis,
   withLync2010Too,
 } from './fake-data';
 import { isPerUserStep } from '../../src/renderer/profile-view';
 
 export interface FakeClientOptions {
-  kind?: 'lync2013' | 'lync2010';
+  /** `sfb2019`: Skype for Business 2019 from Click-to-Run. */
+  kind?: 'lync2013' | 'lync2010' | 'sfb2019';
   /** Lync 2010 is installed beside Lync 2013 (which stays the primary client). */
   lync2010Too?: boolean;
   /** Lync runs; `stubborn` ignores polite close requests like a client with a dialog open. */
@@ -55,6 +57,13 @@ export interface FakeClient extends RepairClient {
   exitClient(): void;
   /** A copy of the app on another computer takes the data folder's lock (see `foreignLock`). */
   lockFromAnotherComputer(lock: { host: string; since: string }): void;
+  /**
+   * The user signs in again after the changes made so far: an undo of them then finds newer
+   * data, keeps it (`newerKept`, `undoUndoable`) and an undo of that undo puts it back.
+   */
+  signInAgain(): void;
+  /** Whether the newer data of `signInAgain` is in place on the PC (not only kept in a backup). */
+  newerInPlace(): boolean;
 }
 
 type Handler<N extends OperationName> = (
@@ -99,9 +108,15 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
     ok: false as const,
     error: { code, message },
   });
+  /** Runs a later sign-in wrote over, and whether that newer data is on the PC or kept. */
+  const newer = new Map<string, 'in-place' | 'kept'>();
   const diagnosis = () => {
     const base =
-      options.kind === 'lync2010' ? lync2010Diagnosis(repaired) : lync2013Diagnosis(repaired);
+      options.kind === 'lync2010'
+        ? lync2010Diagnosis(repaired)
+        : options.kind === 'sfb2019'
+          ? sfb2019Diagnosis(repaired)
+          : lync2013Diagnosis(repaired);
     const report = options.lync2010Too ? withLync2010Too(base) : base;
     const profile = options.wrongProfile;
     return profile
@@ -118,7 +133,7 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
     'session.info': () =>
       ok({
         hostKind: 'practice',
-        practiceScenario: options.kind === 'lync2010' ? 'kb-lync2010' : 'kb-lync2013',
+        practiceScenario: diagnosis().practiceScenario,
         hostDescription: 'Practice PC',
         userName: 'CONTOSO\\user',
         elevated: false,
@@ -201,7 +216,13 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
       runs.set(run.id, { run, steps, sizeBytes: 3_072 * actions.length });
       return ok(run);
     },
-    'client.status': () => ok({ running: running ? [{ pid: 4242, name: 'lync.exe' }] : [] }),
+    // As main: the client's own process; its UcMapi companion is closed with it, not listed.
+    'client.status': () =>
+      ok({
+        running: running
+          ? [{ pid: options.kind === 'sfb2019' ? 5120 : 4242, name: 'lync.exe' }]
+          : [],
+      }),
     'client.close': (request) => {
       if (running === 'stubborn' && !request.force) {
         return ok({ closed: false, stillRunning: ['lync.exe'] });
@@ -249,12 +270,16 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
           undoable: undoable(run),
           ...(run.backupsPurgedAt ? { backupsPurgedAt: run.backupsPurgedAt } : {}),
           ...(run.attention ? { attention: run.attention } : {}),
+          ...(run.newerKept ? { newerKept: run.newerKept } : {}),
+          ...(run.undoUndoable ? { undoUndoable: run.undoUndoable } : {}),
         })),
       }),
     'runs.recover': (request) => {
       const entry = runs.get(request.runId);
       if (!entry) return err('unknown-run', 'No run with that id.');
       if (running) return err('client-running', 'Lync is running (lync.exe); close it first.');
+      const locked = lockedOut();
+      if (locked) return locked;
       const kind = entry.run.attention?.kind;
       if (kind !== 'interrupted' && kind !== 'recovery-failed') {
         return err('invalid-request', 'That change was not interrupted.');
@@ -269,6 +294,19 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
       if (running) return err('client-running', 'Lync is running (lync.exe); close it first.');
       const locked = lockedOut();
       if (locked) return locked;
+      if (newer.get(entry.run.id) === 'kept' && entry.run.undoUndoable) {
+        // As the engine does: the changes are made again and the kept newer data is put back.
+        entry.steps.forEach((step) => repaired.add(step));
+        newer.set(entry.run.id, 'in-place');
+        const { newerKept: _kept, undoUndoable: _undoUndoable, ...rest } = entry.run;
+        entry.run = {
+          ...rest,
+          status: 'applied',
+          undoable: true,
+          actions: rest.actions.map((action) => ({ ...action, outcome: 'applied' as const })),
+        };
+        return ok(entry.run);
+      }
       if (entry.run.status === 'undone')
         return err('unknown-run', 'That change was already undone.');
       if (entry.run.backupsPurgedAt) {
@@ -286,6 +324,17 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
           undone.includes(action.stepId) ? { ...action, outcome: 'undone' as const } : action,
         ),
       };
+      if (newer.get(entry.run.id) === 'in-place' && status === 'undone') {
+        // The undo finds what the later sign-in saved, keeps it with the run and puts the old
+        // back; the engine answers with the run's own record, as here.
+        newer.set(entry.run.id, 'kept');
+        entry.run = {
+          ...entry.run,
+          newerKept: entry.run.actions.map((action) => action.description),
+          undoUndoable: true,
+        };
+        return ok(entry.run);
+      }
       return ok({
         ...entry.run,
         id: `run-${++counter}`,
@@ -310,6 +359,8 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
       const unknown = (request.runIds ?? []).filter((id) => !runs.has(id));
       if (unknown.length > 0)
         return err('unknown-run', `There is no repair ${unknown.join(', ')}.`);
+      const locked = lockedOut();
+      if (locked) return locked;
       const cutoff =
         request.olderThanDays !== undefined
           ? now().getTime() - request.olderThanDays * 24 * 60 * 60 * 1000
@@ -390,6 +441,14 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
     },
     lockFromAnotherComputer(lock: { host: string; since: string }) {
       foreignLock = lock;
+    },
+    signInAgain() {
+      for (const { run } of runs.values()) {
+        if (run.status === 'applied' || run.status === 'partial') newer.set(run.id, 'in-place');
+      }
+    },
+    newerInPlace() {
+      return [...newer.values()].includes('in-place');
     },
     onProgress(listener: (event: ProgressEvent) => void) {
       listeners.add(listener);

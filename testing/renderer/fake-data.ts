@@ -197,6 +197,40 @@ export function lync2013Diagnosis(repaired: ReadonlySet<string>): Diagnosis {
   };
 }
 
+/** Skype for Business 2019 from Click-to-Run, as the practice PC's sfb2019-onprem reports it. */
+const SFB2019_CLIENT: Client = {
+  kind: 'sfb2016',
+  displayName: 'Skype for Business 2019',
+  version: '16.0.10417.20007',
+  executablePath: 'C:\\Program Files (x86)\\Microsoft Office\\root\\Office16\\lync.exe',
+  running: false,
+  registryView: '32',
+  installType: 'click-to-run',
+  bitness: '32',
+};
+
+/** A Click-to-Run Skype for Business 2019: the Lync 2013 path, under its own name. */
+export function sfb2019Diagnosis(repaired: ReadonlySet<string>): Diagnosis {
+  const base = lync2013Diagnosis(repaired);
+  return {
+    ...base,
+    practiceScenario: 'sfb2019-onprem',
+    clients: [SFB2019_CLIENT],
+    primaryClient: SFB2019_CLIENT,
+    findings: base.findings.map((entry) =>
+      entry.id === 'client'
+        ? finding(
+            'client',
+            'ok',
+            'lync2013-delete-sign-in-info',
+            'Skype for Business 2019 16.0.10417.20007 is installed.',
+            [{ kind: 'version', label: 'lync.exe file version', value: '16.0.10417.20007' }],
+          )
+        : entry,
+    ),
+  };
+}
+
 /** Lync 2010 installed too, listed after the primary Lync 2013 as the engine lists it. */
 export function withLync2010Too(diagnosis: Diagnosis): Diagnosis {
   return { ...diagnosis, clients: [...diagnosis.clients, LYNC2010_CLIENT] };

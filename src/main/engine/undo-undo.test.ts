@@ -10,6 +10,7 @@ import type { RepairStepId } from '../../shared/repairs';
 import type { HostSystem } from '../host/ports';
 import { overrideHost } from '../../../testing/engine/host-wrappers';
 import { practiceFixture, type PracticeFixture } from '../../../testing/engine/practice';
+import { signInAgain, SIGNED_IN_AGAIN } from '../../../testing/engine/sign-in-again';
 import { snapshotDifferences, snapshotPc } from '../../../testing/engine/snapshot';
 
 let fixture: PracticeFixture | undefined;
@@ -19,43 +20,9 @@ afterEach(async () => {
 });
 
 const SIGN_IN: RepairStepId[] = ['delete-sign-in-info', 'clear-endpoint-cache'];
-const CREDENTIAL = 'Microsoft_OC1:uri=user@contoso.com:specific:OCS:1';
-const PER_ADDRESS = {
-  hive: 'HKCU' as const,
-  path: 'Software\\Microsoft\\Office\\15.0\\Lync\\user@contoso.com',
-};
+const CREDENTIAL = SIGNED_IN_AGAIN.credential;
 /** The product's own backup area under LocalAppData, where moved cache folders wait. */
 const MOVED_AREA = /^files: (LocalAppData|Profile\/AppData\/Local)\/SfB Sign-in Repair\/moved\//;
-
-/** The user signs in again after the repair: a new credential, key and cache. */
-async function signInAgain(host: HostSystem): Promise<void> {
-  await host.credentials.write({
-    targetName: CREDENTIAL,
-    type: 'generic',
-    userName: 'CONTOSO\\user',
-    persist: 'local-machine',
-    lastWritten: '2026-12-02T00:00:00.000Z',
-    secret: new Uint8Array(Buffer.from('the new password', 'utf16le')),
-  });
-  await host.registry.createKey(PER_ADDRESS);
-  await host.registry.setValue(PER_ADDRESS, 'NewSetting', { type: 'REG_DWORD', data: 7 });
-  const local = (await host.files.knownFolder('LocalAppData')) as string;
-  const cache = host.files.join(
-    local,
-    'Microsoft',
-    'Office',
-    '15.0',
-    'Lync',
-    'sip_user@contoso.com',
-  );
-  // A file the repair also backed up (its newer version) and one only the new sign-in wrote.
-  await host.files.writeFile(host.files.join(cache, 'GalContacts.db'), new Uint8Array([9, 9]));
-  await host.files.writeFile(
-    host.files.join(cache, 'new-after-sign-in.xml'),
-    new Uint8Array([1, 2, 3]),
-  );
-}
-
 /**
  * After an undo the old data is back exactly; only the file the new sign-in alone wrote stays
  * in the folder (an undo leaves what the backup does not hold). The practice PC shows
@@ -157,7 +124,10 @@ describe('undo of an undo', () => {
       readFileSync(keptCredential!, 'utf8').replace('CONTOSO\\\\user', 'CONTOSO\\\\evil'),
     );
     // And the per-address key changed again since the undo: it is left as it is.
-    await host.registry.setValue(PER_ADDRESS, 'Since', { type: 'REG_DWORD', data: 1 });
+    await host.registry.setValue(SIGNED_IN_AGAIN.perAddressKey, 'Since', {
+      type: 'REG_DWORD',
+      data: 1,
+    });
     const changedSince = await snapshotPc(await fixture.reopen());
 
     const redone = await engine.undo(run.id);

@@ -1,8 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import type { BackupInfo } from '../client/client-types';
+import type { BackupInfo, ClientError } from '../client/client-types';
 import { countOf, formatBytes, formatMoment } from '../../shared/wording';
+import { foreignLockOf } from '../client/foreign-lock';
 import { useWizard } from '../store/wizard-context';
+import { BACKUPS_LOCK_KEY } from '../store/slices/data-lock-slice';
 import { ErrorNotice } from './ErrorNotice';
+import { ForeignLockNotice } from './ForeignLockNotice';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_DAYS = 36_500;
@@ -23,6 +26,25 @@ function parseDays(text: string): number | undefined {
 }
 
 /**
+ * Why listing or deleting backups failed. Another computer's copy holding the data folder gets
+ * its own notice with "Break the lock" (offered only when a purge was stopped: listing needs no
+ * lock), which then deletes what was asked.
+ */
+function BackupsError({ error, onBreak }: { error: ClientError; onBreak: () => Promise<void> }) {
+  const askedDays = useWizard((s) => s.backups.askedDays);
+  const lock = foreignLockOf(error);
+  if (!lock || askedDays === undefined) return <ErrorNotice error={error} />;
+  return (
+    <ForeignLockNotice
+      lock={lock}
+      error={error}
+      lockKey={BACKUPS_LOCK_KEY}
+      onBreak={() => void onBreak()}
+    />
+  );
+}
+
+/**
  * The backups that keep earlier changes undoable: their size, and deleting those older than a
  * number of days. Only the app's own folder changes, but the changes they belong to can no
  * longer be undone, so the user confirms after reading exactly which and how many.
@@ -31,6 +53,8 @@ export function BackupsPanel() {
   const backups = useWizard((s) => s.backups);
   const loadBackups = useWizard((s) => s.loadBackups);
   const purgeBackups = useWizard((s) => s.purgeBackups);
+  const breakLockAndPurge = useWizard((s) => s.breakLockAndPurge);
+  const lockBreakBusy = useWizard((s) => s.lockBreak.busy);
   const [daysText, setDaysText] = useState('30');
   // The age asked for and when: the list to confirm is worked out against that moment.
   const [confirming, setConfirming] = useState<{ days: number; at: number } | undefined>(undefined);
@@ -63,7 +87,7 @@ export function BackupsPanel() {
     <section aria-labelledby="backups-heading" className="backups-panel">
       <h2 id="backups-heading">Backups kept for undo</h2>
       {backups.busy && backups.list === undefined && <p role="status">Looking at the backups…</p>}
-      {backups.error && <ErrorNotice error={backups.error} />}
+      {backups.error && <BackupsError error={backups.error} onBreak={breakLockAndPurge} />}
       {backups.list !== undefined && list.length === 0 && (
         <p>There are no backups: no change has been made with this app on this PC.</p>
       )}
@@ -146,7 +170,7 @@ export function BackupsPanel() {
                 <button
                   type="button"
                   className="primary"
-                  disabled={backups.purging}
+                  disabled={backups.purging || lockBreakBusy}
                   onClick={() => {
                     const olderThan = confirming.days;
                     setConfirming(undefined);

@@ -1,3 +1,5 @@
+import { clientNameIn } from '../diagnosis-view';
+import { useWizard } from '../store/wizard-context';
 import type { RepairFlow } from '../store/wizard-state';
 
 interface Props {
@@ -7,19 +9,23 @@ interface Props {
   onCancel(): void;
 }
 
-/** The change needs Lync closed: offer to close it, and only then to end it, honestly worded. */
+/**
+ * The change needs the client closed: offer to close it, and only then to end it, honestly
+ * worded, naming the client the scan found (Lync 2013, Skype for Business 2019, ...).
+ */
 export function ClientRunningPanel({ flow, onClose, onRecheck, onCancel }: Props) {
+  const client = useWizard((state) => clientNameIn(state.diagnosis));
   const names = flow.running?.join(', ') ?? '';
   const busy = flow.phase === 'closing';
   return (
     <div className="client-running" role="group" aria-labelledby="client-running-title">
       <p id="client-running-title" className="notice-title">
-        Lync is still open{names ? ` (${names})` : ''}.
+        {client} is still open{names ? ` (${names})` : ''}.
       </p>
       {flow.recheckedStillRunning && (
         <p className="notice notice-warning" role="alert">
-          Lync is still running: it was checked again just now, so nothing was changed. Closing its
-          window is not enough, because Lync keeps running next to the clock. Right-click its icon
+          {client} is still running: it was checked again just now, so nothing was changed. Closing
+          its window is not enough, because it keeps running next to the clock. Right-click its icon
           there and choose Exit, or let the app close it.
         </p>
       )}
@@ -36,7 +42,7 @@ export function ClientRunningPanel({ flow, onClose, onRecheck, onCancel }: Props
               disabled={busy}
               onClick={() => onClose(false)}
             >
-              {busy ? 'Closing Lync…' : 'Close Lync for me'}
+              {busy ? `Closing ${client}…` : `Close ${client} for me`}
             </button>
             <button type="button" disabled={busy} onClick={onRecheck}>
               I closed it myself
@@ -50,13 +56,13 @@ export function ClientRunningPanel({ flow, onClose, onRecheck, onCancel }: Props
       {flow.closeRefused === 'polite' && (
         <>
           <p>
-            Lync did not close when asked. It may be waiting for an answer in one of its windows.
-            You can close it yourself, or end it now: ending it closes it at once, and anything not
-            yet sent or saved in Lync (for example a message you were typing) is lost.
+            {client} did not close when asked. It may be waiting for an answer in one of its
+            windows. You can close it yourself, or end it now: ending it closes it at once, and
+            anything not yet sent or saved in it (for example a message you were typing) is lost.
           </p>
           <div className="actions">
             <button type="button" className="danger" disabled={busy} onClick={() => onClose(true)}>
-              {busy ? 'Ending Lync…' : 'End Lync now'}
+              {busy ? `Ending ${client}…` : `End ${client} now`}
             </button>
             <button type="button" disabled={busy} onClick={onRecheck}>
               I closed it myself
@@ -70,8 +76,8 @@ export function ClientRunningPanel({ flow, onClose, onRecheck, onCancel }: Props
       {flow.closeRefused === 'forced' && (
         <>
           <p>
-            Lync could not be ended. Restarting the PC closes it for sure; then open this app again
-            before starting Lync.
+            {client} could not be ended. Restarting the PC closes it for sure; then open this app
+            again before starting {client}.
           </p>
           <div className="actions">
             <button type="button" disabled={busy} onClick={onRecheck}>

@@ -22,12 +22,13 @@ export function ExternalLink({ link }: { link: ExternalLinkId }) {
         {label}
       </a>{' '}
       <span className="link-address">({url})</span>
+      {/* Said inside the sentence around the link, so framed by dashes rather than ended. */}
       {shown && (
         <span role="status" className="hint">
           {' '}
           {shown.opened
-            ? 'Opened in your web browser.'
-            : 'Your web browser could not be started from here: type the address into it.'}
+            ? '— opened in your web browser —'
+            : '— your web browser could not be started from here, so type the address into it —'}
         </span>
       )}
     </>

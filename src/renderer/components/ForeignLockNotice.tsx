@@ -6,21 +6,22 @@ import { useWizard } from '../store/wizard-context';
 interface Props {
   lock: ForeignLock;
   error: ClientError;
-  /** The card whose change the lock stopped: "Break the lock" goes on with it. */
-  cardKey: string;
+  /** Where the lock stopped something (a card's key, or a `data-lock-slice` key). */
+  lockKey: string;
+  /** Breaks the lock, then goes on with what it stopped. */
+  onBreak(): void;
 }
 
 /**
  * A copy of the app on another computer holds the data folder: which computer and since when,
  * and a way out for when that copy no longer runs, with the caution said before the button.
  */
-export function ForeignLockNotice({ lock, error, cardKey }: Props) {
+export function ForeignLockNotice({ lock, error, lockKey, onBreak }: Props) {
   const helpdesk = useWizard((state) => state.helpdesk);
   const lockBreak = useWizard((state) => state.lockBreak);
-  const breakLockAndContinue = useWizard((state) => state.breakLockAndContinue);
   const words = foreignLockWords(lock);
-  const busy = lockBreak.busy && lockBreak.cardKey === cardKey;
-  const cautionId = `lock-caution-${cardKey}`;
+  const busy = lockBreak.busy && lockBreak.cardKey === lockKey;
+  const cautionId = `lock-caution-${lockKey}`;
   return (
     <div className="notice notice-warning foreign-lock" role="alert">
       <p className="notice-title">{words.title}</p>
@@ -37,7 +38,7 @@ export function ForeignLockNotice({ lock, error, cardKey }: Props) {
           className="danger"
           aria-describedby={cautionId}
           disabled={lockBreak.busy}
-          onClick={() => void breakLockAndContinue(cardKey)}
+          onClick={onBreak}
         >
           {busy ? 'Breaking the lock…' : 'Break the lock'}
         </button>

@@ -1,6 +1,9 @@
 import type { RunSummary } from '../client/client-types';
+import { foreignLockOf } from '../client/foreign-lock';
 import { useWizard } from '../store/wizard-context';
+import { recoveryLockKey } from '../store/slices/data-lock-slice';
 import { ErrorNotice } from './ErrorNotice';
+import { ForeignLockNotice } from './ForeignLockNotice';
 
 const NEEDS_RECOVERY: ReadonlyArray<string> = ['interrupted', 'recovery-failed'];
 
@@ -12,9 +15,13 @@ function when(iso: string): string {
 function AttentionLine({ run }: { run: RunSummary }) {
   const recovery = useWizard((state) => state.recovery);
   const recoverRun = useWizard((state) => state.recoverRun);
+  const breakLockAndRecover = useWizard((state) => state.breakLockAndRecover);
+  const lockBreakBusy = useWizard((state) => state.lockBreak.busy);
   const attention = run.attention;
   if (!attention) return null;
   const mine = recovery.runId === run.id;
+  // Another computer's copy holds the data folder: say which, and offer to break it here too.
+  const lock = mine ? foreignLockOf(recovery.error) : undefined;
   return (
     <li>
       <p>
@@ -28,12 +35,27 @@ function AttentionLine({ run }: { run: RunSummary }) {
         </ul>
       )}
       {NEEDS_RECOVERY.includes(attention.kind) && (
-        <button type="button" disabled={recovery.busy} onClick={() => void recoverRun(run.id)}>
+        <button
+          type="button"
+          disabled={recovery.busy || lockBreakBusy}
+          onClick={() => void recoverRun(run.id)}
+        >
           {mine && recovery.busy ? 'Putting it back…' : 'Put it back'}
           <span className="visually-hidden"> (the change from {when(run.startedAt)})</span>
         </button>
       )}
-      {mine && recovery.error && <ErrorNotice error={recovery.error} />}
+      {mine &&
+        recovery.error &&
+        (lock ? (
+          <ForeignLockNotice
+            lock={lock}
+            error={recovery.error}
+            lockKey={recoveryLockKey(run.id)}
+            onBreak={() => void breakLockAndRecover(run.id)}
+          />
+        ) : (
+          <ErrorNotice error={recovery.error} />
+        ))}
     </li>
   );
 }

@@ -1,6 +1,7 @@
 import { plainAction, planSafety } from '../../shared/wording';
 import type { ActionTarget } from '../../shared/repairs';
 import type { Plan } from '../client/client-types';
+import { clientNameIn } from '../diagnosis-view';
 import { useWizard } from '../store/wizard-context';
 import { KbRef } from './KbRef';
 import { TargetDetails } from './TargetDetails';
@@ -19,6 +20,7 @@ function undoableCount(plan: Plan): number {
  */
 export function PlanReview({ plan }: { plan: Plan }) {
   const helpdesk = useWizard((state) => state.helpdesk);
+  const client = useWizard((state) => clientNameIn(state.diagnosis));
   const now = new Date();
   return (
     <div className="plan">
@@ -42,7 +44,9 @@ export function PlanReview({ plan }: { plan: Plan }) {
             <ul className="plan-actions">
               {step.actions.map((action) => (
                 <li key={action.id}>
-                  <span>{plainAction(step.stepId, action.target as ActionTarget, now)}</span>
+                  <span>
+                    {plainAction(step.stepId, action.target as ActionTarget, now, client)}
+                  </span>
                   {!action.undoable && <span className="tag"> (cannot be undone)</span>}
                   {helpdesk ? (
                     <div className="technical">

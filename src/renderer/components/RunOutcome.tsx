@@ -7,6 +7,7 @@ import {
   runSucceeded,
 } from '../../shared/wording';
 import type { Plan, Run } from '../client/client-types';
+import { clientNameIn } from '../diagnosis-view';
 import { useWizard } from '../store/wizard-context';
 
 /**
@@ -16,11 +17,12 @@ import { useWizard } from '../store/wizard-context';
  */
 export function RunOutcome({ run, plan }: { run: Run; plan?: Plan | undefined }) {
   const helpdesk = useWizard((state) => state.helpdesk);
+  const client = useWizard((state) => clientNameIn(state.diagnosis));
   const now = new Date();
   const plainWords = (actionId: string): string | undefined => {
     for (const step of plan?.steps ?? []) {
       const action = step.actions.find((entry) => entry.id === actionId);
-      if (action) return plainAction(step.stepId, action.target as ActionTarget, now);
+      if (action) return plainAction(step.stepId, action.target as ActionTarget, now, client);
     }
     return undefined;
   };

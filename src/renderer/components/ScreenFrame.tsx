@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { nextScreen, previousScreen, SCREENS } from '../store/screens';
+import { nextScreen, previousScreen, screenLabel, type ScreenId } from '../store/screens';
 import { useWizard } from '../store/wizard-context';
 
 interface Props {
@@ -18,7 +18,8 @@ export function ScreenFrame({ title, children, canContinue = true, unfixed = [] 
   const headingRef = useRef<HTMLHeadingElement>(null);
   const next = nextScreen(screen);
   const previous = previousScreen(screen);
-  const label = (id: string | undefined) => SCREENS.find((entry) => entry.id === id)?.label ?? '';
+  const clientKind = useWizard((state) => state.diagnosis?.primaryClient?.kind);
+  const label = (id: ScreenId | undefined) => screenLabel(id, clientKind);
 
   useEffect(() => {
     headingRef.current?.focus();

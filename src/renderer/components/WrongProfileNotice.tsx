@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { clientNameIn } from '../diagnosis-view';
 import type { WrongProfile } from '../profile-view';
 import { useWizard } from '../store/wizard-context';
 import { ErrorNotice } from './ErrorNotice';
@@ -26,14 +27,15 @@ function RestartNormally({ origin }: { origin: string }) {
   );
 }
 
-function whyWrong(profile: WrongProfile): string {
-  return `Lync keeps its sign-in information (saved password, certificate, connection settings and caches) in each Windows user’s own profile, so a repair made now would change ${profile.runningAs}’s profile and leave ${profile.signedIn}’s sign-in problem as it is.`;
+function whyWrong(profile: WrongProfile, client: string): string {
+  return `${client} keeps its sign-in information (saved password, certificate, connection settings and caches) in each Windows user’s own profile, so a repair made now would change ${profile.runningAs}’s profile and leave ${profile.signedIn}’s sign-in problem as it is.`;
 }
 
 /** The scan screen's explanation: who the app runs as, who is signed in, and the way out. */
 export function WrongProfileNotice({ profile }: { profile: WrongProfile }) {
   const titleId = useId();
   const how = profile.elevated ? ' with “Run as administrator”' : '';
+  const client = useWizard((state) => clientNameIn(state.diagnosis));
   return (
     <section className="notice notice-error wrong-profile" role="alert" aria-labelledby={titleId}>
       <h2 id={titleId} className="notice-title">
@@ -41,7 +43,7 @@ export function WrongProfileNotice({ profile }: { profile: WrongProfile }) {
       </h2>
       <p>
         {profile.signedIn} is signed in to Windows, but this app was started{how} as{' '}
-        {profile.runningAs}. {whyWrong(profile)}
+        {profile.runningAs}. {whyWrong(profile, client)}
       </p>
       <p>
         The repairs for the profile are switched off until the app runs as {profile.signedIn}. The
@@ -67,6 +69,7 @@ export function WrongProfileCardNote({
   origin: string;
   id: string;
 }) {
+  const client = useWizard((state) => clientNameIn(state.diagnosis));
   if (!perUser) {
     return (
       <p className="notice notice-info" id={id}>
@@ -81,7 +84,8 @@ export function WrongProfileCardNote({
         Switched off: this app runs as {profile.runningAs} while {profile.signedIn} is signed in.
       </p>
       <p>
-        {whyWrong(profile)} Restart the app normally, as {profile.signedIn}, to make this change.
+        {whyWrong(profile, client)} Restart the app normally, as {profile.signedIn}, to make this
+        change.
       </p>
       <RestartNormally origin={origin} />
     </div>

@@ -2,15 +2,18 @@ import { KB_STEPS, type FindingId, type KbStepId } from '../../shared/findings';
 import type { RepairStepId } from '../../shared/repairs';
 import { RepairCard } from '../components/repair-card/RepairCard';
 import { ScreenFrame } from '../components/ScreenFrame';
-import { findingById } from '../diagnosis-view';
+import { clientNameIn, findingById } from '../diagnosis-view';
 import { useWizard } from '../store/wizard-context';
 
 interface AdditionalStep {
   step: RepairStepId;
   kbStep: KbStepId;
   finding: FindingId;
-  /** Why changing it on a healthy PC is not free, shown behind "Change it anyway". */
-  caution: string;
+  /**
+   * Why changing it on a healthy PC is not free, shown behind "Change it anyway", naming the
+   * client the scan found.
+   */
+  caution: string | ((client: string) => string);
   /** Shown only when the diagnosis lists the step for the client's version. */
   whenListed?: boolean;
 }
@@ -20,8 +23,8 @@ const ADDITIONAL: readonly AdditionalStep[] = [
     step: 'clear-endpoint-cache',
     kbStep: 'additional-endpoint-cache',
     finding: 'endpoint-cache',
-    caution:
-      'The scan found nothing wrong with Lync’s saved server list. Deleting it is safe, but the next sign-in takes a little longer while Lync finds its servers again.',
+    caution: (client) =>
+      `The scan found nothing wrong with the server list ${client} saved. Deleting it is safe, but the next sign-in takes a little longer while it finds its servers again.`,
   },
   // Microsoft's current procedure; shown when the diagnosis lists them for the client's version.
   {
@@ -43,15 +46,15 @@ const ADDITIONAL: readonly AdditionalStep[] = [
     step: 'remove-personal-certificate',
     kbStep: 'additional-personal-certificate',
     finding: 'personal-certificate',
-    caution:
-      'Your sign-in certificate is valid. Deleting it signs you out of Lync until it gets a new one at the next sign-in. Do it only when a helpdesk agent asks you to.',
+    caution: (client) =>
+      `Your sign-in certificate is valid. Deleting it signs you out of ${client} until it gets a new one at the next sign-in. Do it only when a helpdesk agent asks you to.`,
   },
   {
     step: 'remove-stored-credentials',
     kbStep: 'additional-stored-credentials',
     finding: 'stored-credentials',
-    caution:
-      'Your saved Lync password looks fine. Removing it means typing your password at the next sign-in.',
+    caution: (client) =>
+      `Your password saved by ${client} looks fine. Removing it means typing your password at the next sign-in.`,
   },
   {
     step: 'flush-dns-cache',
@@ -80,6 +83,7 @@ function MachineGuidNote() {
 /** The article's additional troubleshooting steps, one card each. */
 export function AdditionalScreen() {
   const diagnosis = useWizard((state) => state.diagnosis);
+  const client = clientNameIn(diagnosis);
   // Microsoft's newer steps appear only when the diagnosis lists them for the client's version.
   const shown = ADDITIONAL.filter(
     (entry) =>
@@ -106,7 +110,7 @@ export function AdditionalScreen() {
             title={KB_STEPS[entry.kbStep].title}
             kbStep={entry.kbStep}
             findings={finding ? [finding] : []}
-            caution={entry.caution}
+            caution={typeof entry.caution === 'string' ? entry.caution : entry.caution(client)}
             {...(bracesFound ? { adminNote: <MachineGuidNote /> } : {})}
           />
         );

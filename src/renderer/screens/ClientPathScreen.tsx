@@ -5,7 +5,7 @@ import { FindingList } from '../components/FindingList';
 import { KbRef } from '../components/KbRef';
 import { RepairCard } from '../components/repair-card/RepairCard';
 import { ScreenFrame } from '../components/ScreenFrame';
-import { findingById, primaryClient, type Finding } from '../diagnosis-view';
+import { clientNameIn, findingById, primaryClient, type Finding } from '../diagnosis-view';
 import type { Diagnosis } from '../client/client-types';
 import { useWizard } from '../store/wizard-context';
 
@@ -29,9 +29,9 @@ function Lync2013Path({ diagnosis }: { diagnosis: Diagnosis | undefined }) {
       findings={cacheFindings(diagnosis)}
     >
       <p>
-        Lync keeps your saved password, its certificate and its connection settings. Deleting them
-        does what the “Delete my sign-in information” link on Lync’s sign-in screen does: Lync asks
-        for your password again and gets a fresh certificate.
+        {clientNameIn(diagnosis)} keeps your saved password, its certificate and its connection
+        settings. Deleting them does what the “Delete my sign-in information” link on its sign-in
+        screen does: it asks for your password again and gets a fresh certificate.
       </p>
     </RepairCard>
   );

@@ -1,7 +1,7 @@
 import { ErrorNotice } from '../components/ErrorNotice';
 import { FindingList } from '../components/FindingList';
 import { ScreenFrame } from '../components/ScreenFrame';
-import { primaryClient, problemFindings } from '../diagnosis-view';
+import { clientNameIn, primaryClient, problemFindings } from '../diagnosis-view';
 import { findingState, findingTitle, STATUS_WORDS } from '../../shared/wording';
 import { useWizard } from '../store/wizard-context';
 import type { OtherAccountsAnswer } from '../store/wizard-state';
@@ -19,11 +19,13 @@ function Rescan() {
   const diagnosis = useWizard((state) => state.diagnosis);
   const scan = useWizard((state) => state.scan);
   const problems = problemFindings(diagnosis);
+  const client = clientNameIn(diagnosis);
   return (
     <section aria-labelledby="rescan-title">
       <h2 id="rescan-title">1. Scan again</h2>
       <p>
-        Restart Lync and try to sign in. If it still fails, scan the PC again to see what is left.
+        Restart {client} and try to sign in. If it still fails, scan the PC again to see what is
+        left.
       </p>
       <div className="actions">
         <button type="button" disabled={scanning} onClick={() => void scan()}>
@@ -79,12 +81,13 @@ function BeforeAfter() {
 function OtherAccounts() {
   const answer = useWizard((state) => state.outcome.otherAccounts);
   const setOtherAccounts = useWizard((state) => state.setOtherAccounts);
+  const client = useWizard((state) => clientNameIn(state.diagnosis));
   return (
     <section aria-labelledby="accounts-title">
       <h2 id="accounts-title">2. Does it happen with other accounts on this PC?</h2>
       <p>
-        Ask a colleague to sign in to Lync on this PC with their own account. This tells whether the
-        problem is with this computer or with the user account.
+        Ask a colleague to sign in to {client} on this PC with their own account. This tells whether
+        the problem is with this computer or with the user account.
       </p>
       <fieldset>
         <legend>Could they sign in?</legend>

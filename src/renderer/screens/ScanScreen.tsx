@@ -4,7 +4,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { FindingList } from '../components/FindingList';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { WrongProfileNotice } from '../components/WrongProfileNotice';
-import { problemFindings } from '../diagnosis-view';
+import { clientNameIn, problemFindings } from '../diagnosis-view';
 import { wrongProfile } from '../profile-view';
 import { useWizard } from '../store/wizard-context';
 import type { Diagnosis } from '../client/client-types';
@@ -42,7 +42,7 @@ function AddressChoice({ diagnosis }: { diagnosis: Diagnosis }) {
       ? [...diagnosis.addresses, address]
       : diagnosis.addresses;
   if (candidates.length === 0) {
-    return <p>No sign-in address has been used with Lync on this PC yet.</p>;
+    return <p>No sign-in address has been used with {clientNameIn(diagnosis)} on this PC yet.</p>;
   }
   return (
     <fieldset className="addresses">

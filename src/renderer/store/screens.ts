@@ -1,3 +1,5 @@
+import { clientStepLabel } from '../../shared/wording';
+
 /** The wizard's screens in the order of the KB article. */
 export const SCREENS = [
   { id: 'scan', label: 'Scan this PC' },
@@ -9,6 +11,12 @@ export const SCREENS = [
 ] as const;
 
 export type ScreenId = (typeof SCREENS)[number]['id'];
+
+/** A step's name as shown; the client's step is named after the client the scan found. */
+export function screenLabel(id: ScreenId | undefined, clientKind: string | undefined): string {
+  if (id === 'client-path') return clientStepLabel(clientKind);
+  return SCREENS.find((entry) => entry.id === id)?.label ?? '';
+}
 
 export function nextScreen(screen: ScreenId): ScreenId | undefined {
   const index = SCREENS.findIndex((entry) => entry.id === screen);

@@ -29,8 +29,12 @@ export type RepairPhase =
   | 'undone'
   | 'failed';
 
-/** What to do once the running client is out of the way. */
-export type PendingChange = { kind: 'apply' } | { kind: 'undo'; stepId?: RepairStepId };
+/**
+ * What to do once the running client is out of the way. `putBackNewer`: the run's undo kept
+ * newer data, so undoing it again makes the change again and puts that data back.
+ */
+export type PendingChange =
+  { kind: 'apply' } | { kind: 'undo'; stepId?: RepairStepId; putBackNewer?: true };
 
 /** One repair card's journey: preview, confirm, (close the client), apply, result, undo. */
 export interface RepairFlow {
@@ -48,6 +52,8 @@ export interface RepairFlow {
   closeRefused?: 'polite' | 'forced';
   /** The user said they closed the client, and it still runs. */
   recheckedStillRunning?: boolean;
+  /** "Put back what was newer" undid the undo: the change is made again, the newer data back. */
+  newerPutBack?: boolean;
   error?: ClientError;
 }
 
@@ -99,7 +105,10 @@ export interface WizardState {
     answer?: ClientStartAnswer;
     error?: ClientError;
   };
-  /** "Break the lock" of another computer's copy, asked from the card `cardKey`. */
+  /**
+   * "Break the lock" of another computer's copy, asked from the notice `cardKey` (a card's key,
+   * or where recovering a change or deleting backups was stopped).
+   */
   lockBreak: { busy: boolean; cardKey?: string };
   /** The backups that keep earlier changes undoable, and the last purge the user made. */
   backups: {
@@ -108,6 +117,8 @@ export interface WizardState {
     purging?: boolean;
     error?: ClientError;
     lastPurge?: PurgeResult;
+    /** The age asked for in the last purge, so one stopped by a lock can go on after it. */
+    askedDays?: number;
   };
 }
 
@@ -123,10 +134,18 @@ export interface WizardActions {
   closeClient(key: string, force: boolean): Promise<void>;
   recheckClient(key: string): Promise<void>;
   undoRepair(key: string, stepId?: RepairStepId): Promise<void>;
+  /**
+   * After card `key`'s undo kept newer data (`undoUndoable`): undoes that undo, so the change
+   * is made again and what the client saved since the repair is put back.
+   */
+  putBackNewer(key: string): Promise<void>;
   loadHistory(): Promise<void>;
   /** Puts back what an interrupted change did: only ever on the user's click. */
   recoverRun(runId: string): Promise<void>;
-  /** Undoes a change listed in the history; its progress lives in `repairs[historyKey(runId)]`. */
+  /**
+   * Undoes a change listed in the history (or, when its undo kept newer data, that undo); its
+   * progress lives in `repairs[historyKey(runId)]`.
+   */
   undoEarlierRun(runId: string): Promise<void>;
   runAdminCheck(domain: string, targets: string[]): Promise<void>;
   setFixed(fixed: boolean): void;
@@ -146,6 +165,10 @@ export interface WizardActions {
    * (the user has said that copy no longer runs), then makes that card's change after all.
    */
   breakLockAndContinue(key: string): Promise<void>;
+  /** Breaks the lock that stopped putting back interrupted change `runId`, then puts it back. */
+  breakLockAndRecover(runId: string): Promise<void>;
+  /** Breaks the lock that stopped deleting old backups, then deletes them as asked. */
+  breakLockAndPurge(): Promise<void>;
   /** Deletes the backups of changes older than this many days (the user has confirmed). */
   purgeBackups(olderThanDays: number): Promise<void>;
   /** Stops listening to progress events (the window is going away or a test is done). */

@@ -3,6 +3,7 @@
  * functions only (no Node, no DOM), so the renderer imports it as the main process does.
  */
 export * from './admin';
+export * from './client';
 export * from './data-lock';
 export * from './dates';
 export * from './findings';

@@ -88,3 +88,29 @@ export function undoingUndoLine(run: string): string {
 export function changedSinceUndoMessage(change: string): string {
   return `Not made again: "${change}" changed since the undo, so it was left as it is and what the undo kept stays in the backup.`;
 }
+
+/**
+ * The wizard's words after an undo that found what the client saved since the repair (a later
+ * sign-in's password, settings or caches) and kept a copy before putting the older back.
+ */
+export function newerKeptWords(client: string): {
+  title: string;
+  explanation: string;
+  offer: string;
+  button: string;
+} {
+  return {
+    title: `What ${client} saved since the repair was kept`,
+    explanation: `${client} had saved newer sign-in information after the repair, for example when you signed in again. The undo put the older information back and kept a copy of the newer one with this change, so nothing was lost.`,
+    offer: `If signing in worked with the newer information, put it back: the change is made again and what ${client} saved since the repair returns.`,
+    button: 'Put back what was newer',
+  };
+}
+
+/** Said while "Put back what was newer" runs. */
+export const PUTTING_BACK_NEWER = 'Putting back what was newer…';
+
+/** After "Put back what was newer" undid the undo. */
+export function newerPutBackWords(client: string): string {
+  return `What was newer is back: the change was made again and what ${client} saved since the repair is in place again.`;
+}

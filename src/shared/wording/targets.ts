@@ -78,7 +78,15 @@ function forWhom(text: string): string {
   return address ? ` for ${address}` : '';
 }
 
-/** The Lync connection values a person knows by what they hold. */
+/**
+ * Which password a saved credential holds: Lync and Skype for Business save the sign-in one
+ * (`…:specific:OCS:…`) and, apart, the one for the Exchange mailbox (`…:specific:EWS:…`).
+ */
+function passwordKind(targetName: string): string {
+  return /:specific:EWS:/i.test(targetName) ? 'Exchange mailbox password' : 'password';
+}
+
+/** The client's connection values a person knows by what they hold. */
 const SETTING_NAMES: Record<string, string> = {
   ServerSipUri: 'sign-in address',
   ServerUsername: 'user name',
@@ -88,19 +96,21 @@ const SETTING_NAMES: Record<string, string> = {
 
 /**
  * A planned change as a person would say it, without paths, keys, thumbprints or REG types
- * (those are under Details and in helpdesk mode). Dates in the reader's locale.
+ * (those are under Details and in helpdesk mode), naming the `client` the scan found (see
+ * clientNameOf). Dates in the reader's locale.
  */
 export function plainAction(
   stepId: string,
   target: ActionTarget,
   now: Date,
+  client: string,
   locale?: string,
 ): string {
   switch (target.kind) {
     case 'folder':
       return stepId === 'clear-tracing-folder'
         ? `Delete the client’s Tracing folder (${contentsOfFolder(target)}); the client makes it again`
-        : `Delete Lync’s saved server list${forWhom(target.path)} (${contentsOfFolder(target)}); Lync builds it again`;
+        : `Delete the server list ${client} saved${forWhom(target.path)} (${contentsOfFolder(target)}); it finds its servers again at the next sign-in`;
     case 'file':
       return `Delete AccountProfiles.dat (${formatBytes(target.size)}); the client makes it again`;
     case 'certificate': {
@@ -113,13 +123,13 @@ export function plainAction(
       return `Delete ${what}, which ${ended ? 'expired' : 'is valid until'} ${day}`;
     }
     case 'credential':
-      return `Remove your saved Lync password${forWhom(target.targetName)}; Lync asks for it again`;
+      return `Remove the ${passwordKind(target.targetName)} ${client} saved${forWhom(target.targetName)}; it asks for it again`;
     case 'registry-key':
-      return `Clear Lync’s saved connection settings${forWhom(target.key)}`;
+      return `Clear the connection settings ${client} saved${forWhom(target.key)}`;
     case 'registry-value':
       return stepId === 'fix-machine-guid'
         ? 'Remove the braces around this PC’s machine ID (MachineGuid)'
-        : `Clear the ${SETTING_NAMES[target.name] ?? 'sign-in setting'} Lync saved`;
+        : `Clear the ${SETTING_NAMES[target.name] ?? 'sign-in setting'} ${client} saved`;
     case 'dns-cache':
       return 'Empty the list of server addresses Windows remembers (the DNS cache)';
   }

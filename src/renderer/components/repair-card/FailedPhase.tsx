@@ -9,13 +9,19 @@ export function FailedPhase({ cardKey, steps, flow, blockedProps }: CardPhasePro
   const undoRepair = useWizard((state) => state.undoRepair);
   const previewRepair = useWizard((state) => state.previewRepair);
   const cancelRepair = useWizard((state) => state.cancelRepair);
+  const breakLockAndContinue = useWizard((state) => state.breakLockAndContinue);
   if (!flow.error) return null;
   const failedUndo = flow.run !== undefined && flow.pending?.kind === 'undo';
   const lock = foreignLockOf(flow.error);
   return (
     <>
       {lock ? (
-        <ForeignLockNotice lock={lock} error={flow.error} cardKey={cardKey} />
+        <ForeignLockNotice
+          lock={lock}
+          error={flow.error}
+          lockKey={cardKey}
+          onBreak={() => void breakLockAndContinue(cardKey)}
+        />
       ) : (
         <ErrorNotice error={flow.error} />
       )}

@@ -2,6 +2,8 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import type { KbStepId } from '../../../shared/findings';
 import type { RepairStepId } from '../../../shared/repairs';
 import type { Finding } from '../../diagnosis-view';
+import { PUTTING_BACK_NEWER } from '../../../shared/wording';
+import { clientNameIn } from '../../diagnosis-view';
 import { isPerUserStep, wrongProfile } from '../../profile-view';
 import { useWizard } from '../../store/wizard-context';
 import type { RepairFlow } from '../../store/wizard-state';
@@ -106,7 +108,9 @@ export function RepairCard({
         )}
         {phase === 'planning' && <p role="status">Working out what would change…</p>}
         {phase === 'review' && phaseProps && <ReviewPhase {...phaseProps} />}
-        {phase === 'checking-client' && <p role="status">Checking whether Lync is running…</p>}
+        {phase === 'checking-client' && (
+          <p role="status">Checking whether {clientNameIn(diagnosis)} is running…</p>
+        )}
         {(phase === 'client-running' || phase === 'closing') && flow && (
           <ClientRunningPanel
             flow={flow}
@@ -116,7 +120,15 @@ export function RepairCard({
           />
         )}
         {phase === 'applying' && <ProgressLine label="Making the change…" />}
-        {phase === 'undoing' && <ProgressLine label="Putting things back…" />}
+        {phase === 'undoing' && (
+          <ProgressLine
+            label={
+              flow?.pending?.kind === 'undo' && flow.pending.putBackNewer
+                ? PUTTING_BACK_NEWER
+                : 'Putting things back…'
+            }
+          />
+        )}
         {phase === 'result' && phaseProps && <ResultPhase {...phaseProps} />}
         {phase === 'undone' && phaseProps && <UndonePhase {...phaseProps} />}
         {phase === 'failed' && phaseProps && <FailedPhase {...phaseProps} />}

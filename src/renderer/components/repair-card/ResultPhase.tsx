@@ -1,4 +1,5 @@
-import { isRepairStep, repairStepTitle } from '../../../shared/wording';
+import { isRepairStep, newerPutBackWords, repairStepTitle } from '../../../shared/wording';
+import { clientNameIn } from '../../diagnosis-view';
 import { useWizard } from '../../store/wizard-context';
 import { RunOutcome } from '../RunOutcome';
 import { StartClientOffer } from '../StartClientOffer';
@@ -13,6 +14,7 @@ export function ResultPhase({ cardKey, flow, blockedProps }: CardPhaseProps) {
   const undoRepair = useWizard((state) => state.undoRepair);
   // The history is read again after every change and purge: its answer is the newest.
   const latest = useWizard((state) => state.history.runs?.find((run) => run.id === flow.run?.id));
+  const client = useWizard((state) => clientNameIn(state.diagnosis));
   const run = flow.run;
   if (!run) return null;
   const undoable = latest?.undoable ?? run.undoable;
@@ -29,6 +31,7 @@ export function ResultPhase({ cardKey, flow, blockedProps }: CardPhaseProps) {
   return (
     <>
       <RunOutcome run={run} plan={flow.plan} />
+      {flow.newerPutBack && <p className="notice notice-ok">{newerPutBackWords(client)}</p>}
       {purged && <p>Its backups were deleted, so this change can no longer be undone.</p>}
       {undoable && !purged && (
         <div className="actions">

@@ -39,7 +39,13 @@ export function historySlice({ set, get, client }: SliceContext): HistoryActions
     async purgeBackups(olderThanDays) {
       if (get().backups.purging) return;
       set({
-        backups: { ...get().backups, purging: true, error: undefined, lastPurge: undefined },
+        backups: {
+          ...get().backups,
+          purging: true,
+          error: undefined,
+          lastPurge: undefined,
+          askedDays: olderThanDays,
+        },
       });
       const result = await callOperation(client, 'backups.purge', { olderThanDays });
       // Changes whose backups are gone must stop offering an undo everywhere they are shown,

@@ -11,6 +11,7 @@ type RepairActions = Pick<
   | 'closeClient'
   | 'recheckClient'
   | 'undoRepair'
+  | 'putBackNewer'
   | 'undoEarlierRun'
 >;
 
@@ -69,9 +70,24 @@ export function repairSlice({ set, get, client }: SliceContext): RepairActions {
         run: result.value,
         undoRun: undefined,
         pending: undefined,
+        newerPutBack: undefined,
+      });
+    } else if (pending.putBackNewer) {
+      // The undo was undone: the change is in effect again, so the card offers its undo again.
+      updateFlow(key, {
+        phase: 'result',
+        run: result.value,
+        undoRun: undefined,
+        pending: undefined,
+        newerPutBack: true,
       });
     } else {
-      updateFlow(key, { phase: 'undone', undoRun: result.value, pending: undefined });
+      updateFlow(key, {
+        phase: 'undone',
+        undoRun: result.value,
+        pending: undefined,
+        newerPutBack: undefined,
+      });
     }
     await afterChange(key);
   };
@@ -121,9 +137,14 @@ export function repairSlice({ set, get, client }: SliceContext): RepairActions {
 
     cancelRepair(key) {
       const current = flow(key);
-      // A change that was made stays on its card so it can still be undone.
+      // A change that was made stays on its card so it can still be undone; after an undo (a
+      // partial one, or one that kept newer data) the card goes back to what that undo left.
       if (current?.run && current.phase !== 'undone') {
-        updateFlow(key, { phase: 'result', pending: undefined, error: undefined });
+        updateFlow(key, {
+          phase: current.undoRun ? 'undone' : 'result',
+          pending: undefined,
+          error: undefined,
+        });
         return;
       }
       const repairs = { ...get().repairs };
@@ -163,6 +184,14 @@ export function repairSlice({ set, get, client }: SliceContext): RepairActions {
       else await perform(key, pending);
     },
 
+    async putBackNewer(key) {
+      const current = flow(key);
+      if (current?.phase !== 'undone' || current.undoRun?.undoUndoable !== true) return;
+      const pending: PendingChange = { kind: 'undo', putBackNewer: true };
+      if (needsClosedClient(key)) await checkClientThen(key, pending, false);
+      else await perform(key, pending);
+    },
+
     async undoEarlierRun(runId) {
       const key = historyKey(runId);
       const summary = get().history.runs?.find((run) => run.id === runId);
@@ -177,8 +206,14 @@ export function repairSlice({ set, get, client }: SliceContext): RepairActions {
           },
         },
       });
-      // Without its plan the app cannot tell whether Lync must be closed: check to be safe.
-      await checkClientThen(key, { kind: 'undo' }, false);
+      // The engine undoes the undo of a run whose undo kept newer data: said so afterwards.
+      const putBackNewer = summary.undoUndoable === true && !summary.undoable;
+      // Without its plan the app cannot tell whether the client must be closed: check to be safe.
+      await checkClientThen(
+        key,
+        { kind: 'undo', ...(putBackNewer ? { putBackNewer } : {}) },
+        false,
+      );
     },
   };
 }
