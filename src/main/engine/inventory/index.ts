@@ -112,6 +112,9 @@ export async function readInventory(host: HostSystem): Promise<Inventory> {
   // Every read is independent of the others except where one needs another's answer (clients
   // need the processes, the client's data needs the client, the key checks need the scan), so
   // all are issued together: file reads then overlap the registry and store reads.
+  // The cache folder walk goes to the file system's thread pool; started first, it runs while
+  // the synchronous Win32 reads below hold the main thread.
+  const cacheFoldersRead = findCacheFolders(host.files);
   const processesRead = host.processes.find([...CLIENT_PROCESS_NAMES, ...COMPANION_PROCESS_NAMES]);
   const detectionRead = processesRead.then((processes) => detectClients(host, processes));
   const [
@@ -136,7 +139,7 @@ export async function readInventory(host: HostSystem): Promise<Inventory> {
     Promise.all(
       POLICY_KEYS.map((policy) => readKey(host.registry, { hive: policy.hive, path: policy.path })),
     ),
-    findCacheFolders(host.files),
+    cacheFoldersRead,
     host.certificates
       .list(myStore)
       .then((my) => checkPrivateKeys(host.certificates, scanCertificates(myStore, my))),
