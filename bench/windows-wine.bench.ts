@@ -4,6 +4,7 @@
  * up), and one registry read through advapi32 against the same read through `reg.exe query`.
  * Skipped, with the reason as the result, when Wine is not installed.
  */
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import {
   buildCli,
@@ -25,6 +26,31 @@ interface ProbeResult {
   diagnoseMs: number;
   apiMs: number;
   regMs: number;
+  /** Per host call (e.g. `registry.getValue`): calls, and milliseconds the call blocked. */
+  breakdown: Record<string, { calls: number; ms: number; blockingMs: number }>;
+}
+
+const loadAverage = () =>
+  `${loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' / ')} on ${cpus().length} cores`;
+
+/** Where one diagnosis spends its time, per port: calls and milliseconds blocked in them. */
+function perPort(breakdown: ProbeResult['breakdown']): Record<string, number> {
+  const ports: Record<string, { calls: number; blockingMs: number }> = {};
+  for (const [name, entry] of Object.entries(breakdown)) {
+    const port = name.split('.')[0] ?? name;
+    if (port === 'engine') continue;
+    const total = (ports[port] ??= { calls: 0, blockingMs: 0 });
+    total.calls += entry.calls;
+    total.blockingMs += entry.blockingMs;
+  }
+  const figures: Record<string, number> = {};
+  for (const [port, total] of Object.entries(ports).sort(([a], [b]) => a.localeCompare(b))) {
+    figures[`wine.diagnose.breakdown.${port}.calls`] = total.calls;
+    figures[`wine.diagnose.breakdown.${port}.blocking.ms`] = round(total.blockingMs, 1);
+  }
+  return figures;
 }
 
 const round = (value: number, digits = 2) => Number(value.toFixed(digits));
@@ -42,11 +68,16 @@ export default async function windowsWine(
     const seeded = await runEntry(prefix, 'seed-lync2013');
     if (!seeded.result.ok) throw new Error(`seeding failed: ${seeded.result.error.message}`);
     context.log('measuring inside Wine');
-    const probe = await runEntry(prefix, 'bench-probe', context.quick ? ['--quick'] : []);
+    const loadAtStart = loadAverage();
+    const probe = await runEntry(prefix, 'bench-probe', [
+      ...(context.quick ? ['--quick'] : []),
+      '--breakdown',
+    ]);
     if (!probe.result.ok) throw new Error(`bench probe failed: ${probe.result.error.message}`);
     const figures = probe.result.value as ProbeResult;
     const results: Record<string, number | string> = {
       'wine.diagnose.seeded-lync2013.in-process.ms': round(figures.diagnoseMs, 1),
+      ...perPort(figures.breakdown),
       'wine.registry.read.api.ms': round(figures.apiMs, 3),
       'wine.registry.read.reg-exe.ms': round(figures.regMs, 1),
       'wine.registry.read.reg-exe-to-api.ratio': Math.round(figures.regMs / figures.apiMs),
@@ -69,6 +100,7 @@ export default async function windowsWine(
     } else {
       results['wine.diagnose.seeded-lync2013.cli-wall.ms'] = 'command line not built';
     }
+    results.note = `Seeded broken Lync 2013 profile; in-process diagnosis is the median of warm runs with the Windows node.exe. The breakdown is one more diagnosis with every host call timed (milliseconds each call blocked the thread, per port). Load average at start: ${loadAtStart}, at end: ${loadAverage()}.`;
     return results;
   } finally {
     removePrefix(prefix);

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEngine } from '../../src/main/engine';
 import { KB_LYNC2013 } from '../../src/main/host/practice/scenarios/facts';
+import type { HostSystem } from '../../src/main/host/ports';
 import { createWindowsHost } from '../../src/main/host/windows/index';
 import { runEntry } from './entry';
 
@@ -35,6 +36,50 @@ function regQuery(key: string, value: string): Promise<string> {
   });
 }
 
+type Breakdown = Record<string, { calls: number; ms: number; blockingMs: number }>;
+
+/**
+ * The same host with every port method timed, so a diagnosis can say which reads its time goes
+ * to: calls, wall milliseconds until each answer (these overlap when reads run concurrently),
+ * and milliseconds the call blocked the thread before answering (Win32 calls through koffi are
+ * synchronous, so for them this is the real cost and the totals do not overlap).
+ */
+function timedHost(host: HostSystem, breakdown: Breakdown): HostSystem {
+  const timedPort = (portName: string, port: object): object =>
+    new Proxy(port, {
+      get(target, property, receiver) {
+        const member: unknown = Reflect.get(target, property, receiver);
+        if (typeof member !== 'function') return member;
+        const name = `${portName}.${String(property)}`;
+        return (...callArgs: unknown[]) => {
+          const entry = (breakdown[name] ??= { calls: 0, ms: 0, blockingMs: 0 });
+          entry.calls += 1;
+          const started = performance.now();
+          const settle = () => {
+            entry.ms += performance.now() - started;
+          };
+          const answer: unknown = Reflect.apply(
+            member as (...a: unknown[]) => unknown,
+            target,
+            callArgs,
+          );
+          entry.blockingMs += performance.now() - started;
+          if (answer instanceof Promise) return answer.finally(settle);
+          settle();
+          return answer;
+        };
+      },
+    });
+  return new Proxy(host, {
+    get(target, property, receiver) {
+      const member: unknown = Reflect.get(target, property, receiver);
+      return member !== null && typeof member === 'object'
+        ? timedPort(String(property), member)
+        : member;
+    },
+  });
+}
+
 runEntry(async (args) => {
   const quick = args.includes('--quick');
   const host = await createWindowsHost();
@@ -43,6 +88,17 @@ runEntry(async (args) => {
     const engine = createEngine({ host, dataDir });
     await engine.diagnose();
     const diagnoseMs = await timed(quick ? 2 : 5, () => engine.diagnose());
+    const breakdown: Breakdown = {};
+    if (args.includes('--breakdown')) {
+      const timedEngine = createEngine({ host: timedHost(host, breakdown), dataDir });
+      const started = performance.now();
+      await timedEngine.diagnose();
+      breakdown['engine.diagnose'] = { calls: 1, ms: performance.now() - started, blockingMs: 0 };
+      for (const entry of Object.values(breakdown)) {
+        entry.ms = Number(entry.ms.toFixed(2));
+        entry.blockingMs = Number(entry.blockingMs.toFixed(2));
+      }
+    }
 
     const key = KB_LYNC2013.userSettingsKey;
     const expected = KB_LYNC2013.primaryAddress;
@@ -59,7 +115,7 @@ runEntry(async (args) => {
     await regRead();
     const apiMs = await timed(quick ? 50 : 500, apiRead);
     const regMs = await timed(quick ? 3 : 9, regRead);
-    return { diagnoseMs, apiMs, regMs };
+    return { diagnoseMs, apiMs, regMs, breakdown };
   } finally {
     await rm(dataDir, { recursive: true, force: true });
     await host.close();

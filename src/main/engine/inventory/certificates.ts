@@ -149,9 +149,9 @@ export function scanCertificates(
 }
 
 /**
- * Opens (and releases at once) the private key of each Communications Server certificate: one
- * whose key is missing or cannot be opened is as useless to the client as an expired one. Only
- * these few certificates are checked, never the whole store.
+ * Opens (and releases at once) the private key of each Communications Server certificate that
+ * links one: one whose key is missing or cannot be opened is as useless to the client as an
+ * expired one. Only these few certificates are checked, never the whole store.
  */
 export async function checkPrivateKeys(
   certificates: CertificateStorePort,
@@ -159,6 +159,8 @@ export async function checkPrivateKeys(
 ): Promise<CertificateScan> {
   const communicationsServer = await Promise.all(
     scan.communicationsServer.map(async (certificate) => {
+      // No key link in the store listing: the key is missing, which opening it would only repeat.
+      if (!certificate.hasPrivateKey) return { ...certificate, privateKey: 'missing' as const };
       const privateKey = await certificates
         .privateKeyStatus(certificate.store, certificate.thumbprint)
         .catch((): PrivateKeyStatus => 'unusable');

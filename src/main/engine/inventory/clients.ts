@@ -163,26 +163,45 @@ async function appPathSightings(host: HostSystem): Promise<Sighting[]> {
   return found.filter((sighting): sighting is Sighting => sighting !== undefined);
 }
 
-async function programFileSightings(host: HostSystem): Promise<Sighting[]> {
-  const roots = new Map<string, string | undefined>();
-  const sightings: Sighting[] = [];
-  for (const location of DEFAULT_PROGRAM_LOCATIONS) {
-    if (!roots.has(location.folder)) {
-      roots.set(location.folder, await host.files.knownFolder(location.folder));
+/** Each program's file entry, looked up once per detection however many places name it. */
+type ProgramStat = (program: string) => ReturnType<HostSystem['files']['stat']>;
+
+function statOnce(host: HostSystem): ProgramStat {
+  const seen = new Map<string, ReturnType<HostSystem['files']['stat']>>();
+  return (program) => {
+    const id = program.toLowerCase();
+    let entry = seen.get(id);
+    if (!entry) {
+      entry = host.files.stat(program);
+      seen.set(id, entry);
     }
-    const root = roots.get(location.folder);
-    if (!root) continue;
-    const program = host.files.join(root, ...location.parts);
-    const entry = await host.files.stat(program);
-    if (entry?.kind !== 'file') continue;
-    sightings.push({
-      how: 'program-file',
-      where: host.files.join(root, ...location.parts.slice(0, -1)),
-      program,
-      view: location.folder === 'ProgramFilesX86' ? '32' : '64',
-    });
-  }
-  return sightings;
+    return entry;
+  };
+}
+
+async function programFileSightings(host: HostSystem, statOf: ProgramStat): Promise<Sighting[]> {
+  const folders = [...new Set(DEFAULT_PROGRAM_LOCATIONS.map((location) => location.folder))];
+  const roots = new Map(
+    await Promise.all(
+      folders.map(async (folder) => [folder, await host.files.knownFolder(folder)] as const),
+    ),
+  );
+  const found = await Promise.all(
+    DEFAULT_PROGRAM_LOCATIONS.map(async (location): Promise<Sighting | undefined> => {
+      const root = roots.get(location.folder);
+      if (!root) return undefined;
+      const program = host.files.join(root, ...location.parts);
+      const entry = await statOf(program);
+      if (entry?.kind !== 'file') return undefined;
+      return {
+        how: 'program-file',
+        where: host.files.join(root, ...location.parts.slice(0, -1)),
+        program,
+        view: location.folder === 'ProgramFilesX86' ? '32' : '64',
+      };
+    }),
+  );
+  return found.filter((sighting): sighting is Sighting => sighting !== undefined);
 }
 
 /** One family per program, decided by the registry entry that installed it, else its version. */
@@ -213,11 +232,12 @@ export async function detectClients(
   host: HostSystem,
   processes: ProcessInfo[],
 ): Promise<ClientDetection> {
+  const statOf = statOnce(host);
   const [msi, clickToRun, appPaths, files, attendee] = await Promise.all([
     msiSightings(host),
     clickToRunSightings(host),
     appPathSightings(host),
-    programFileSightings(host),
+    programFileSightings(host, statOf),
     readAttendee(host),
   ]);
   const byProgram = new Map<string, Sighting[]>();
@@ -228,9 +248,19 @@ export async function detectClients(
 
   const clients: InstalledClient[] = [];
   const leftovers: LeftoverClient[] = [];
-  for (const sightings of byProgram.values()) {
-    const program = (sightings[0] as Sighting).program;
-    const entry = await host.files.stat(program).catch(() => undefined);
+  // Every program's file and version are read together; the results are then taken in order.
+  const checked = await Promise.all(
+    [...byProgram.values()].map(async (sightings) => {
+      const program = (sightings[0] as Sighting).program;
+      const entry = await statOf(program).catch(() => undefined);
+      const version =
+        entry?.kind === 'file'
+          ? await host.files.fileVersion(program).catch(() => undefined)
+          : undefined;
+      return { sightings, program, entry, version };
+    }),
+  );
+  for (const { sightings, program, entry, version } of checked) {
     const installType = installTypeOf(sightings);
     const productIds = sightings.find((sighting) => sighting.productIds)?.productIds;
     if (entry?.kind !== 'file') {
@@ -243,7 +273,6 @@ export async function detectClients(
       });
       continue;
     }
-    const version = await host.files.fileVersion(program).catch(() => undefined);
     const kind = familyOf(sightings, version);
     const spec = CLIENT_SPECS.find((candidate) => candidate.kind === kind);
     if (!kind || !spec) continue;

@@ -94,39 +94,60 @@ async function readSignInAssistant(host: HostSystem): Promise<Inventory['signInA
   return service ? { service } : {};
 }
 
+async function readUpAndRunning(host: HostSystem): Promise<Inventory['upAndRunning']> {
+  const paths = [...new Set(CLIENT_SPECS.map((spec) => spec.imProviderKey))];
+  const found = await Promise.all(
+    paths.map(async (path) => {
+      const key: RegistryKeyRef = { hive: 'HKCU', path };
+      const value = await host.registry.getValue(key, 'UpAndRunning');
+      return value ? { key, value } : undefined;
+    }),
+  );
+  return found.filter((entry) => entry !== undefined);
+}
+
 export async function readInventory(host: HostSystem): Promise<Inventory> {
-  const processes = await host.processes.find([
-    ...CLIENT_PROCESS_NAMES,
-    ...COMPANION_PROCESS_NAMES,
-  ]);
   const machineGuidKey: RegistryKeyRef = { hive: 'HKLM', path: CRYPTOGRAPHY_KEY, view: '64' };
   const myStore = { location: 'CurrentUser', name: 'My' } as const;
-  const [detection, settings, signInAssistant, policies, cacheFolders, my, credentials, guid] =
-    await Promise.all([
-      detectClients(host, processes),
-      readSettings(host),
-      readSignInAssistant(host),
-      Promise.all(
-        POLICY_KEYS.map((policy) =>
-          readKey(host.registry, { hive: policy.hive, path: policy.path }),
-        ),
-      ),
-      findCacheFolders(host.files),
-      host.certificates.list(myStore),
-      host.credentials.list('Microsoft_OC1:*'),
-      host.registry.getValue(machineGuidKey, 'MachineGuid'),
-    ]);
-  const office15Identity = await readKey(host.registry, {
-    hive: 'HKCU',
-    path: OFFICE15_IDENTITY_KEY,
-  });
-  const clientData = await readClientData(host.files, primaryClientOf(detection.clients));
-  const upAndRunning: Inventory['upAndRunning'] = [];
-  for (const path of new Set(CLIENT_SPECS.map((spec) => spec.imProviderKey))) {
-    const key: RegistryKeyRef = { hive: 'HKCU', path };
-    const value = await host.registry.getValue(key, 'UpAndRunning');
-    if (value) upAndRunning.push({ key, value });
-  }
+  // Every read is independent of the others except where one needs another's answer (clients
+  // need the processes, the client's data needs the client, the key checks need the scan), so
+  // all are issued together: file reads then overlap the registry and store reads.
+  // The cache folder walk goes to the file system's thread pool; started first, it runs while
+  // the synchronous Win32 reads below hold the main thread.
+  const cacheFoldersRead = findCacheFolders(host.files);
+  const processesRead = host.processes.find([...CLIENT_PROCESS_NAMES, ...COMPANION_PROCESS_NAMES]);
+  const detectionRead = processesRead.then((processes) => detectClients(host, processes));
+  const [
+    processes,
+    detection,
+    clientData,
+    settings,
+    signInAssistant,
+    policies,
+    cacheFolders,
+    certificates,
+    credentials,
+    guid,
+    office15Identity,
+    upAndRunning,
+  ] = await Promise.all([
+    processesRead,
+    detectionRead,
+    detectionRead.then((found) => readClientData(host.files, primaryClientOf(found.clients))),
+    readSettings(host),
+    readSignInAssistant(host),
+    Promise.all(
+      POLICY_KEYS.map((policy) => readKey(host.registry, { hive: policy.hive, path: policy.path })),
+    ),
+    cacheFoldersRead,
+    host.certificates
+      .list(myStore)
+      .then((my) => checkPrivateKeys(host.certificates, scanCertificates(myStore, my))),
+    host.credentials.list('Microsoft_OC1:*'),
+    host.registry.getValue(machineGuidKey, 'MachineGuid'),
+    readKey(host.registry, { hive: 'HKCU', path: OFFICE15_IDENTITY_KEY }),
+    readUpAndRunning(host),
+  ]);
   return {
     clients: detection.clients,
     leftoverClients: detection.leftovers,
@@ -137,7 +158,7 @@ export async function readInventory(host: HostSystem): Promise<Inventory> {
     settings,
     policies: policies.filter((policy): policy is KeyContents => policy !== undefined),
     cacheFolders,
-    certificates: await checkPrivateKeys(host.certificates, scanCertificates(myStore, my)),
+    certificates,
     credentials: credentials.map((credential) => {
       const address = addressFromCredentialTarget(credential.targetName);
       return address ? { ...credential, address } : credential;

@@ -14,12 +14,11 @@ export async function readKey(
   registry: RegistryPort,
   key: RegistryKeyRef,
 ): Promise<KeyContents | undefined> {
-  const [values, subkeys] = await Promise.all([
-    registry.listValues(key),
-    registry.listSubkeys(key),
-  ]);
-  if (values === undefined && subkeys === undefined) return undefined;
-  return { key, values: values ?? [], subkeys: subkeys ?? [] };
+  // Most keys looked at are absent; when the values say so, the subkeys are not asked for.
+  const values = await registry.listValues(key);
+  if (values === undefined) return undefined;
+  const subkeys = await registry.listSubkeys(key);
+  return { key, values, subkeys: subkeys ?? [] };
 }
 
 export function valueOf(contents: KeyContents | undefined, name: string) {

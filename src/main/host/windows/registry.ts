@@ -175,6 +175,27 @@ function open(key: RegistryKeyRef, access: number): Handle | undefined {
   return out[0];
 }
 
+/**
+ * Whether a key exists: `false` only when Windows says it (or a parent) is not there, `undefined`
+ * when it cannot be told (the key is there but cannot be opened, or the path is not valid).
+ */
+export function registryKeyExists(key: RegistryKeyRef): boolean | undefined {
+  const out: Out<Handle> = [0];
+  const status = api.RegOpenKeyExW(
+    HIVES[key.hive],
+    key.path,
+    0,
+    KEY_QUERY_VALUE | viewFlag(key),
+    out,
+  );
+  if (status === WIN32.ERROR_SUCCESS) {
+    api.RegCloseKey(out[0]);
+    return true;
+  }
+  if (status === WIN32.ERROR_FILE_NOT_FOUND || status === WIN32.ERROR_PATH_NOT_FOUND) return false;
+  return undefined;
+}
+
 function create(key: RegistryKeyRef, access: number): Handle {
   const out: Out<Handle> = [0];
   const disposition: Out<number> = [0];
@@ -266,13 +287,20 @@ export function encodeValue(value: RegistryValue): { type: number; data: Buffer 
   }
 }
 
+/** Most values the product reads (paths, addresses, versions) fit, so one call reads them. */
+const FIRST_READ_BYTES = 1024;
+
 function queryValue(handle: Handle, key: RegistryKeyRef, name: string): RegistryValue | undefined {
-  const size: Out<number> = [0];
+  const size: Out<number> = [FIRST_READ_BYTES];
   const type: Out<number> = [0];
-  let status = api.RegQueryValueExW(handle, name, null, type, null, size);
+  const first = Buffer.alloc(FIRST_READ_BYTES);
+  let status = api.RegQueryValueExW(handle, name, null, type, first, size);
+  if (status === WIN32.ERROR_SUCCESS)
+    return decodeValue(type[0], Buffer.from(first.subarray(0, size[0])));
   if (status === WIN32.ERROR_FILE_NOT_FOUND) return undefined;
-  check(status, 'RegQueryValueExW', key, { value: name });
-  // The value can grow between the size query and the read; retry with the size reported.
+  if (status !== WIN32.ERROR_MORE_DATA) check(status, 'RegQueryValueExW', key, { value: name });
+  // Larger than the first buffer (size now says how large); it can grow again before the
+  // next read, so retry with the size reported.
   for (let attempt = 0; attempt < 8; attempt += 1) {
     const data = Buffer.alloc(size[0]);
     status = api.RegQueryValueExW(handle, name, null, type, data, size);

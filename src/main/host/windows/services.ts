@@ -4,6 +4,7 @@
  */
 import type { ServicePort, ServiceState, ServiceStatus } from '../ports';
 import { WIN32, declare, lastError, win32Failure, type Handle } from './ffi';
+import { registryKeyExists } from './registry';
 
 type Out<T> = [T];
 const DLL = 'advapi32.dll';
@@ -57,11 +58,15 @@ const START_TYPES: Record<number, ServiceStatus['startType']> = {
   4: 'disabled',
 };
 
+/** The most QueryServiceConfigW ever needs (its documented limit), so one call is enough. */
+const SERVICE_CONFIG_MAX_BYTES = 8 * 1024;
+
+/** Where the service control manager keeps each installed service. */
+const SERVICES_KEY = 'SYSTEM\\CurrentControlSet\\Services';
+
 function startType(service: Handle): ServiceStatus['startType'] {
+  const config = Buffer.alloc(SERVICE_CONFIG_MAX_BYTES);
   const needed: Out<number> = [0];
-  api.QueryServiceConfigW(service, null, 0, needed);
-  if (needed[0] === 0) return undefined;
-  const config = Buffer.alloc(needed[0]);
   if (!api.QueryServiceConfigW(service, config, config.length, needed)) return undefined;
   // QUERY_SERVICE_CONFIGW: dwServiceType, dwStartType, ...
   return START_TYPES[config.readUInt32LE(4)];
@@ -70,6 +75,16 @@ function startType(service: Handle): ServiceStatus['startType'] {
 export function createServices(): ServicePort {
   return {
     async query(name) {
+      // Every installed service has its key under Services. Asking the control manager about a
+      // service that is not there is a round trip to another process (tens of milliseconds
+      // under load), while the key's absence is one local registry lookup; a key that cannot be
+      // opened for another reason still goes to the control manager.
+      const plainName = name !== '' && !/[\\/]/.test(name);
+      if (
+        plainName &&
+        registryKeyExists({ hive: 'HKLM', path: `${SERVICES_KEY}\\${name}` }) === false
+      )
+        return undefined;
       const manager = api.OpenSCManagerW(null, null, SC_MANAGER_CONNECT);
       if (!manager) throw win32Failure('OpenSCManagerW', lastError(), { target: name });
       try {
