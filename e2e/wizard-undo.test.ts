@@ -155,7 +155,8 @@ describe('undo from the wizard in Chromium', () => {
       // Both undos were of the one run: the second undid the first.
       const undos = app.audit.filter((entry) => entry.operation === 'runs.undo');
       expect(undos).toHaveLength(2);
-      expect(await card.button('Undo this change').isVisible()).toBe(true);
+      // The change can be undone again once the card has re-read the PC (it rescans after a change).
+      await card.button('Undo this change').waitFor({ state: 'visible' });
       await app.screenshot('undo-05-newer-back');
       expect(await screenProblems(app.page)).toEqual([]);
     },
