@@ -8,4 +8,4 @@ if (!fs.existsSync(bundle)) {
   process.stderr.write('sfb-signin-repair is not built yet: run `npm run build` first.\n');
   process.exit(70);
 }
-require(bundle);
+require('./bundle-loader.cjs').runBundle(bundle);

@@ -11,6 +11,7 @@ import { build as esbuild } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { keyBundle, recordCodeCache } from './code-cache.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -44,13 +45,34 @@ const certificatesBesideCli = {
   },
 };
 
+/**
+ * commander requires node:child_process when it loads, for subcommands that are programs of their
+ * own, which this command line does not have; loading it (and node:net with it) is a tenth of a
+ * command's start. commander gets it on first use instead.
+ */
+const childProcessOnUse = {
+  name: 'child-process-on-use',
+  setup(build) {
+    build.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer)
+        ? { path: 'child-process-on-use', namespace: 'child-process-on-use' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'child-process-on-use' }, () => ({
+      contents:
+        "let loaded;\nmodule.exports = new Proxy({}, { get: (_, name) => (loaded ??= require('node:child_process'))[name] });\n",
+      loader: 'js',
+    }));
+  },
+};
+
 export const NODE_TARGETS = [
   {
     name: 'cli',
     entry: 'src/cli/main.ts',
     out: 'cli.cjs',
     external: ['koffi', 'electron'],
-    plugins: [certificatesBesideCli],
+    plugins: [certificatesBesideCli, childProcessOnUse],
     // `require` (not `import()`) of that file: it is CommonJS, whose names import() cannot see.
     supported: { 'dynamic-import': false },
   },
@@ -96,6 +118,9 @@ export async function buildProduct({ only, outDir = join(root, 'dist'), log = co
       });
       log(`built ${certificates}`);
       made.push(certificates);
+      keyBundle(outfile);
+      const cache = recordCodeCache(outfile, log);
+      if (cache) made.push(cache);
     }
   }
   if ((!only || only === 'renderer') && existsSync(join(root, 'src/renderer/index.html'))) {

@@ -5,15 +5,18 @@
 // First: it configures zod before any schema is built.
 import '../shared/model/zod-setup';
 import { homedir } from 'node:os';
-import { createInterface } from 'node:readline';
 import { HELPER_FLAG } from '../main/elevation/helper-flag';
 import type { CliContext } from './context';
 import { EXIT } from './exit-codes';
 import { asksOnlyForHelp, HELP_ONLY_SERVICES } from './help-only';
 import { runCli } from './program';
 
-/** One question on stderr (stdout carries only results); `undefined` if input ends first. */
-function prompt(question: string): Promise<string | undefined> {
+/**
+ * One question on stderr (stdout carries only results); `undefined` if input ends first.
+ * node:readline is loaded here, by the commands that ask, not by every command at start.
+ */
+async function prompt(question: string): Promise<string | undefined> {
+  const { createInterface } = await import('node:readline');
   return new Promise((resolve) => {
     const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
     let answered = false;

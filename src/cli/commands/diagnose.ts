@@ -1,4 +1,3 @@
-import { isIP } from 'node:net';
 import type { DiagnosisReport } from '../../shared/findings';
 import {
   checkDomain,
@@ -22,7 +21,7 @@ export interface DiagnoseOptions {
 }
 
 /** `1.2.3.4`, `1.2.3.4:53`, `::1` or `[::1]:53`: what node's resolver accepts. */
-function parseDnsServer(text: string): string {
+function parseDnsServer(text: string, isIP: (host: string) => number): string {
   const bracketed = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(text);
   const v4 = /^([\d.]+)(?::(\d{1,5}))?$/.exec(text);
   const host = bracketed?.[1] ?? v4?.[1] ?? text;
@@ -35,7 +34,7 @@ function parseDnsServer(text: string): string {
   return text;
 }
 
-function adminRequest(options: DiagnoseOptions): AdminCheckRequest {
+async function adminRequest(options: DiagnoseOptions): Promise<AdminCheckRequest> {
   if (!options.admin && (options.domain !== undefined || options.targets.length > 0)) {
     throw usageError("--domain and --target belong to the administrators' checks: add --admin.");
   }
@@ -52,7 +51,9 @@ function adminRequest(options: DiagnoseOptions): AdminCheckRequest {
     return target.value;
   });
   if (options.dnsServers.length > 0) {
-    request.dns = { servers: options.dnsServers.map(parseDnsServer) };
+    // Loaded only when servers are named: node:net is not needed by a plain diagnosis.
+    const { isIP } = await import('node:net');
+    request.dns = { servers: options.dnsServers.map((server) => parseDnsServer(server, isIP)) };
   }
   return request;
 }
@@ -61,7 +62,7 @@ export async function diagnoseCommand(
   env: CommandEnv,
   options: DiagnoseOptions,
 ): Promise<ExitCode> {
-  const request = adminRequest(options);
+  const request = await adminRequest(options);
   const report: DiagnosisReport = await withSession(env, async (session) => {
     const diagnosis = await session.engine.diagnose();
     if (!options.admin) return diagnosis;

@@ -1,0 +1,101 @@
+// Runs the built command line as `require` would, compiled from the V8 code cache that the build
+// recorded beside it (`<bundle>.code-cache`), so a command does not parse and compile the
+// bundle's functions again in every new process.
+//
+// The cache is used only when it is certainly this bundle's: its first line repeats the bundle's
+// first line (`// code-cache-key: <hash of the bundle>`, written by scripts/build.mjs). V8 itself
+// checks only its own version, its flags and the source's length, so a rebuilt bundle of the same
+// length would otherwise run the old bundle's compiled code. V8 rejects a cache from another
+// Node.js version or damaged data, and then the bundle is compiled from source as usual: the
+// cache only ever changes how fast a command starts. It is written only by the build, in the
+// build's own folder; a command never writes it.
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const vm = require('node:vm');
+const Module = require('node:module');
+const { Buffer } = require('node:buffer');
+
+const CODE_CACHE_SUFFIX = '.code-cache';
+const KEY_PREFIX = '// code-cache-key: ';
+
+/** The bundle's cache key (its first line), or undefined for a bundle built without one. */
+function keyOf(source) {
+  if (!source.startsWith(KEY_PREFIX)) return undefined;
+  const end = source.indexOf('\n');
+  return end === -1 ? undefined : source.slice(0, end);
+}
+
+/** The recorded V8 data for `source`, or undefined when there is none for exactly this source. */
+function readCodeCache(bundle, source) {
+  const key = keyOf(source);
+  if (key === undefined) return undefined;
+  let data;
+  try {
+    data = fs.readFileSync(bundle + CODE_CACHE_SUFFIX);
+  } catch {
+    return undefined;
+  }
+  const header = Buffer.from(`${key}\n`);
+  if (data.length <= header.length || !data.subarray(0, header.length).equals(header)) {
+    return undefined;
+  }
+  return data.subarray(header.length);
+}
+
+function compile(bundle, source, cachedData) {
+  return new vm.Script(Module.wrap(source), {
+    filename: bundle,
+    ...(cachedData ? { cachedData } : {}),
+  });
+}
+
+/** Runs the compiled bundle as the CommonJS module `bundle`, with its own require. */
+function execute(script, bundle) {
+  const module = new Module(bundle, null);
+  module.filename = bundle;
+  module.paths = Module._nodeModulePaths(path.dirname(bundle));
+  const wrapper = script.runInThisContext({ displayErrors: true });
+  wrapper.call(
+    module.exports,
+    module.exports,
+    Module.createRequire(bundle),
+    module,
+    bundle,
+    path.dirname(bundle),
+  );
+  module.loaded = true;
+}
+
+/**
+ * Runs `bundle`, from its code cache when the build recorded one for it. Answers whether V8
+ * took the cache (for the build's check and the tests; the command does not depend on it).
+ */
+function runBundle(bundle) {
+  const source = fs.readFileSync(bundle, 'utf8');
+  const cachedData = readCodeCache(bundle, source);
+  const script = compile(bundle, source, cachedData);
+  execute(script, bundle);
+  return cachedData !== undefined && !script.cachedDataRejected;
+}
+
+/**
+ * For the build only: runs `bundle` without a cache and, when the process exits, writes the
+ * code V8 compiled on the way (the top level and every function the command called) as the
+ * bundle's cache.
+ */
+function recordCodeCache(bundle) {
+  const source = fs.readFileSync(bundle, 'utf8');
+  const key = keyOf(source);
+  if (key === undefined) throw new Error(`${bundle} has no code-cache key on its first line`);
+  const script = compile(bundle, source, undefined);
+  process.on('exit', () => {
+    const file = bundle + CODE_CACHE_SUFFIX;
+    const temp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(temp, Buffer.concat([Buffer.from(`${key}\n`), script.createCachedData()]));
+    fs.renameSync(temp, file);
+  });
+  execute(script, bundle);
+}
+
+module.exports = { CODE_CACHE_SUFFIX, KEY_PREFIX, runBundle, recordCodeCache };

@@ -1,0 +1,65 @@
+// The command line's V8 code cache, made at build time (bin/bundle-loader.cjs reads it).
+//
+// 1. `keyBundle` puts the cache key on the bundle's first line: a hash of the bundle, so a cache
+//    made for any other build is never taken for this one. The source map gains one empty line
+//    at its start, so it still points at the right sources.
+// 2. `recordCodeCache` runs the built command line twice on a throw-away practice PC: once to
+//    make the PC, then `diagnose` again with the loader recording what V8 compiled. That is the
+//    code every command runs at start and the diagnosis most commands begin with.
+// A cache that cannot be made leaves the command line as it is, only slower to start: the build
+// says so and goes on.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const loader = join(root, 'bin', 'bundle-loader.cjs');
+const { CODE_CACHE_SUFFIX, KEY_PREFIX } = createRequire(import.meta.url)(loader);
+
+/** Writes the key line at the top of `bundle` and shifts its source map (`bundle`.map) by it. */
+export function keyBundle(bundle) {
+  const source = readFileSync(bundle, 'utf8');
+  const key = createHash('sha256').update(source).digest('hex').slice(0, 32);
+  writeFileSync(bundle, `${KEY_PREFIX}${key}\n${source}`);
+  const mapFile = `${bundle}.map`;
+  const map = JSON.parse(readFileSync(mapFile, 'utf8'));
+  map.mappings = `;${map.mappings}`;
+  writeFileSync(mapFile, JSON.stringify(map));
+}
+
+/** Records `bundle`'s code cache; answers the cache file, or undefined (and logs why) if not. */
+export function recordCodeCache(bundle, log) {
+  const cacheFile = bundle + CODE_CACHE_SUFFIX;
+  rmSync(cacheFile, { force: true });
+  const dataDir = mkdtempSync(join(tmpdir(), 'sfb-code-cache-'));
+  // As `node <bundle> ...` would see its arguments: the bundle in argv[1].
+  const recorder =
+    `process.argv.splice(1, 0, ${JSON.stringify(bundle)});` +
+    `require(${JSON.stringify(loader)}).recordCodeCache(${JSON.stringify(bundle)});`;
+  const diagnose = ['--data-dir', dataDir, 'diagnose', '--json'];
+  try {
+    for (const args of [
+      [bundle, ...diagnose],
+      ['-e', recorder, '--', ...diagnose],
+    ]) {
+      const run = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 120_000 });
+      // diagnose exits 0 (and 1 when it finds problems, as on the practice PC).
+      if (run.status !== 0 && run.status !== 1) {
+        log(
+          `no code cache for ${bundle} (the command line still works, starting slower): ` +
+            `diagnose on a practice PC exited ${run.status ?? run.signal}: ${run.stderr.trim()}`,
+        );
+        rmSync(cacheFile, { force: true });
+        return undefined;
+      }
+    }
+    log(`built ${cacheFile}`);
+    return cacheFile;
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * The command line's code cache (scripts/code-cache.mjs, bin/bundle-loader.cjs), on a real build:
+ * V8 takes the cache recorded for exactly this bundle, and a cache from another build, a damaged
+ * one or none at all changes nothing but the speed of the start.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildProduct } from './build.mjs';
+
+const repo = join(import.meta.dirname, '..');
+const loader = join(repo, 'bin', 'bundle-loader.cjs');
+let work: string;
+let bundle: string;
+let dataDir: string;
+
+/** Runs the command line through the loader; answers its output and whether V8 took a cache. */
+function runThroughLoader(bundleFile: string, args: string[]) {
+  const script =
+    `process.argv.splice(1, 0, ${JSON.stringify(bundleFile)});` +
+    `const used = require(${JSON.stringify(loader)}).runBundle(${JSON.stringify(bundleFile)});` +
+    `process.on('exit', () => process.stderr.write('\\ncode cache used: ' + used + '\\n'));`;
+  const run = spawnSync(process.execPath, ['-e', script, '--', ...args], { encoding: 'utf8' });
+  return {
+    status: run.status,
+    stdout: run.stdout,
+    stderr: run.stderr,
+    cacheUsed: /code cache used: true/.test(run.stderr),
+  };
+}
+
+/** What a diagnosis found, without the parts that differ between two runs (times, ids). */
+function findingsOf(stdout: string): unknown {
+  const report = JSON.parse(stdout) as { findings: Array<{ id: string; status: string }> };
+  return report.findings.map(({ id, status }) => ({ id, status }));
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'sfb-code-cache-test-'));
+  const made = await buildProduct({ only: 'cli', outDir: join(work, 'dist'), log: () => {} });
+  bundle = join(work, 'dist', 'cli.cjs');
+  expect(made).toContain(`${bundle}.code-cache`);
+  dataDir = join(work, 'data');
+}, 120_000);
+afterAll(() => rm(work, { recursive: true, force: true }));
+
+describe('the command line started from its code cache', () => {
+  it('takes the cache the build recorded, and diagnoses as the bundle alone does', () => {
+    const plain = spawnSync(
+      process.execPath,
+      [bundle, '--data-dir', dataDir, 'diagnose', '--json'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(plain.status, plain.stderr).toBe(0);
+    const cached = runThroughLoader(bundle, ['--data-dir', dataDir, 'diagnose', '--json']);
+    expect(cached.status, cached.stderr).toBe(0);
+    expect(cached.cacheUsed).toBe(true);
+    expect(findingsOf(cached.stdout)).toEqual(findingsOf(plain.stdout));
+  });
+
+  it('keys the cache to the bundle: the first lines match, and the source map still points right', () => {
+    const keyLine = readFileSync(bundle, 'utf8').split('\n')[0]!;
+    expect(keyLine).toMatch(/^\/\/ code-cache-key: [0-9a-f]{32}$/);
+    expect(readFileSync(`${bundle}.code-cache`).subarray(0, keyLine.length).toString()).toBe(
+      keyLine,
+    );
+    // The bundle's second line is its first generated one: no mapping on the key line.
+    const map = JSON.parse(readFileSync(`${bundle}.map`, 'utf8')) as { mappings: string };
+    expect(map.mappings.startsWith(';')).toBe(true);
+  });
+
+  it('leaves a cache recorded for another build alone, and the command still runs', async () => {
+    // Another build of the same length (only its key differs) beside this build's cache: V8
+    // would take it, the key check does not.
+    const other = join(work, 'other');
+    await mkdir(other);
+    const source = readFileSync(bundle, 'utf8');
+    const otherKey = `// code-cache-key: ${'0'.repeat(32)}`;
+    writeFileSync(join(other, 'cli.cjs'), otherKey + source.slice(otherKey.length));
+    copyFileSync(`${bundle}.code-cache`, join(other, 'cli.cjs.code-cache'));
+    const run = runThroughLoader(join(other, 'cli.cjs'), ['--version']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(run.cacheUsed).toBe(false);
+  });
+
+  it('compiles from source when the cache is damaged or missing', () => {
+    const cache = `${bundle}.code-cache`;
+    const good = readFileSync(cache);
+    try {
+      const damaged = Buffer.from(good);
+      const keyLength = damaged.indexOf(0x0a) + 1;
+      for (let i = keyLength; i < damaged.length; i += 97) damaged[i] = damaged[i]! ^ 0xff;
+      writeFileSync(cache, damaged);
+      const afterDamage = runThroughLoader(bundle, ['--version']);
+      expect(afterDamage.status, afterDamage.stderr).toBe(0);
+      expect(afterDamage.cacheUsed).toBe(false);
+
+      writeFileSync(cache, '');
+      const empty = runThroughLoader(bundle, ['--version']);
+      expect(empty.status, empty.stderr).toBe(0);
+      expect(empty.cacheUsed).toBe(false);
+    } finally {
+      writeFileSync(cache, good);
+    }
+    expect(runThroughLoader(bundle, ['--version']).cacheUsed).toBe(true);
+  });
+});
