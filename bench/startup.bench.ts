@@ -118,8 +118,8 @@ export default async function startupBench(
         .map((n) => n.toFixed(1))
         .join(' / ');
     const loadAtStart = load();
-    // Bundled as the command line is (zod and the rest inside), so its first diagnosis meets
-    // the same code.
+    // Bundled as the command line is (zod and the rest inside), and started as it is, from a
+    // code cache recorded the same way, so its first diagnosis meets the same code.
     const probe = join(work, 'first-diagnosis.cjs');
     await build({
       entryPoints: ['bench/probes/first-diagnosis.ts'],
@@ -127,9 +127,25 @@ export default async function startupBench(
       bundle: true,
       platform: 'node',
       format: 'cjs',
+      sourcemap: true,
       external: ['koffi', 'electron', '@peculiar/x509', 'reflect-metadata'],
       logLevel: 'warning',
     });
+    const codeCacheScript = pathToFileURL(join(process.cwd(), 'scripts', 'code-cache.mjs')).href;
+    const { keyBundle, recordCodeCache } = (await import(
+      codeCacheScript
+    )) as typeof import('../scripts/code-cache.mjs');
+    keyBundle(probe);
+    const probePc = join(work, 'pcs', 'recording');
+    await resetPracticePc(probePc, 'kb-lync2013');
+    if (!recordCodeCache(probe, ctx.log, (scratch) => [probePc, scratch])) {
+      throw new Error('the first-diagnosis probe has no code cache');
+    }
+    const probeLauncher = join(work, 'first-diagnosis-launcher.cjs');
+    writeFileSync(
+      probeLauncher,
+      `require(${JSON.stringify(join(work, 'bin', 'bundle-loader.cjs'))}).runBundle(${JSON.stringify(probe)});\n`,
+    );
     const preload = join(work, 'usage-preload.cjs');
     writeFileSync(preload, USAGE_PRELOAD);
     const usage = join(work, 'usage.json');
@@ -185,7 +201,11 @@ export default async function startupBench(
       const firstCpu: number[] = [];
       const warm: number[] = [];
       for (let i = 0; i < (ctx.quick ? 2 : 5); i += 1) {
-        const run = await runProcess([probe, root, join(work, 'probe-data', name)], usage, preload);
+        const run = await runProcess(
+          [probeLauncher, root, join(work, 'probe-data', name)],
+          usage,
+          preload,
+        );
         if (run.code !== 0) throw new Error(`first-diagnosis probe exited ${run.code}`);
         const figures = JSON.parse(run.stdout) as {
           firstMs: number;

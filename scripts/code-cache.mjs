@@ -5,7 +5,8 @@
 //    at its start, so it still points at the right sources.
 // 2. `recordCodeCache` runs the built command line twice on a throw-away practice PC: once to
 //    make the PC, then `diagnose` again with the loader recording what V8 compiled. That is the
-//    code every command runs at start and the diagnosis most commands begin with.
+//    code every command runs at start and the diagnosis most commands begin with. (The bench's
+//    first-diagnosis probe is recorded the same way, with its own arguments.)
 // A cache that cannot be made leaves the command line as it is, only slower to start: the build
 // says so and goes on.
 import { spawnSync } from 'node:child_process';
@@ -31,8 +32,14 @@ export function keyBundle(bundle) {
   writeFileSync(mapFile, JSON.stringify(map));
 }
 
-/** Records `bundle`'s code cache; answers the cache file, or undefined (and logs why) if not. */
-export function recordCodeCache(bundle, log) {
+/** The command line's arguments for the recorded run: a diagnosis of a practice PC. */
+const diagnoseIn = (dataDir) => ['--data-dir', dataDir, 'diagnose', '--json'];
+
+/**
+ * Records `bundle`'s code cache from a run with the arguments `argsFor(scratch folder)` (by
+ * default the command line's `diagnose`); answers the cache file, or undefined (and logs why).
+ */
+export function recordCodeCache(bundle, log, argsFor = diagnoseIn) {
   const cacheFile = bundle + CODE_CACHE_SUFFIX;
   rmSync(cacheFile, { force: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'sfb-code-cache-'));
@@ -40,18 +47,17 @@ export function recordCodeCache(bundle, log) {
   const recorder =
     `process.argv.splice(1, 0, ${JSON.stringify(bundle)});` +
     `require(${JSON.stringify(loader)}).recordCodeCache(${JSON.stringify(bundle)});`;
-  const diagnose = ['--data-dir', dataDir, 'diagnose', '--json'];
+  const args = argsFor(dataDir);
   try {
-    for (const args of [
-      [bundle, ...diagnose],
-      ['-e', recorder, '--', ...diagnose],
+    for (const command of [
+      [bundle, ...args],
+      ['-e', recorder, '--', ...args],
     ]) {
-      const run = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 120_000 });
-      // diagnose exits 0 (and 1 when it finds problems, as on the practice PC).
-      if (run.status !== 0 && run.status !== 1) {
+      const run = spawnSync(process.execPath, command, { encoding: 'utf8', timeout: 120_000 });
+      if (run.status !== 0) {
         log(
-          `no code cache for ${bundle} (the command line still works, starting slower): ` +
-            `diagnose on a practice PC exited ${run.status ?? run.signal}: ${run.stderr.trim()}`,
+          `no code cache for ${bundle} (it still works, only starts slower): ` +
+            `${args.join(' ')} exited ${run.status ?? run.signal}: ${run.stderr.trim()}`,
         );
         rmSync(cacheFile, { force: true });
         return undefined;
