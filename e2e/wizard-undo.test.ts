@@ -56,7 +56,7 @@ describe('undo from the wizard in Chromium', () => {
       const certificatesRepaired = await evidence(app, 'personal-certificate');
       expect(certificatesRepaired.length).toBeLessThan(certificatesBefore.length);
 
-      await card.undo('Remove the stored Lync credentials');
+      await card.undo('Remove the saved sign-in passwords');
       await app.screenshot('undo-01-one-step');
       expect(await screenProblems(app.page)).toEqual([]);
       // The credentials are back; the certificate stays deleted.

@@ -205,7 +205,7 @@ describe('diagnose → repair → undo on kb-lync2013', () => {
     const undo = await cli.run(['--practice', 'kb-lync2013', 'undo', '--last']);
     expect(undo.code).toBe(EXIT.ok);
     expect(undo.stdout).toMatch(
-      /^Undoing the repair of .+ \(Remove the stored Lync credentials\) for user@contoso\.com, run \S+\.$/m,
+      /^Undoing the repair of .+ \(Remove the saved sign-in passwords\) for user@contoso\.com, run \S+\.$/m,
     );
     expect(snapshotDifferences(original, await snapshot('kb-lync2013'))).toEqual([]);
   });

@@ -79,13 +79,13 @@ describe('report', () => {
       'Problem found',
     );
     expect(text).toMatch(/Repair \S+\s+applied/);
-    expect(text).toContain('Remove the stored Lync credentials');
+    expect(text).toContain('Remove the saved sign-in passwords');
     // The list of changes: one item per action, with its outcome and verification.
     const items = [...doc.querySelectorAll('ul.run-actions li')].map((item) =>
       item.textContent?.replace(/\s+/g, ' ').trim(),
     );
     expect(items.length).toBeGreaterThan(0);
-    for (const item of items) expect(item).toMatch(/^Done .* — checked$/);
+    for (const item of items) expect(item).toMatch(/^Done: .* — checked$/);
   });
 
   it('prints a JSON report on stdout without secrets', async () => {

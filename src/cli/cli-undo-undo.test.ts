@@ -57,7 +57,7 @@ describe('undo RUN_ID after an undo that kept newer data', () => {
 
     const undo = await cli.run([...practice, 'undo', runId]);
     expect(undo.code).toBe(EXIT.ok);
-    expect(undo.stdout).toContain(`Remove the saved Lync credential ${OCS}`);
+    expect(undo.stdout).toContain(`Remove the saved sign-in credential ${OCS}`);
     expect(undo.stdout).toMatch(/backed up first and is kept with this repair/);
     expect(undo.stdout).toMatch(
       new RegExp(

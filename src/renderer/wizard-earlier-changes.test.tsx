@@ -30,7 +30,7 @@ describe('changes made in an earlier session', () => {
     );
     const history = screen.getByRole('region', { name: 'Changes made with this app on this PC' });
     const entry = within(history).getByRole('listitem');
-    expect(entry.textContent).toContain('Remove the stored Lync credentials');
+    expect(entry.textContent).toContain('Remove the saved sign-in passwords');
     expect(entry.textContent).toContain('(for user@contoso.com) — made');
 
     await user.click(within(entry).getByRole('button', { name: /^Undo this change/ }));

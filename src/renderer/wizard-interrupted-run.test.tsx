@@ -18,7 +18,7 @@ const interrupted: Run = {
     kind: 'interrupted',
     message:
       'was interrupted before it finished; what it changed can be put back from its backups.',
-    stillChanged: ['Remove the saved Lync credential Microsoft_OC1:uri=user@contoso.com'],
+    stillChanged: ['Remove the saved sign-in credential Microsoft_OC1:uri=user@contoso.com'],
   },
 };
 
@@ -28,7 +28,7 @@ describe('an interrupted change', () => {
     await user.click(screen.getByRole('button', { name: 'Scan this PC' }));
     const banner = await screen.findByRole('region', { name: 'A change needs your attention' });
     expect(banner.textContent).toContain('was interrupted before it finished');
-    expect(banner.textContent).toContain('Still changed: Remove the saved Lync credential');
+    expect(banner.textContent).toContain('Still changed: Remove the saved sign-in credential');
     // Opening and scanning never recovered anything.
     expect(client.calls.some((call) => call.name === 'runs.recover')).toBe(false);
 

@@ -39,7 +39,7 @@ describe('the Lync 2013 path', () => {
     // The plan in plain words, for the chosen address only, with the exact targets on demand.
     await within(card).findByText('Delete the expired sign-in certificate for user@contoso.com');
     expect(
-      within(card).getByText('Remove the saved Lync password for user@contoso.com'),
+      within(card).getByText('Remove the saved sign-in password for user@contoso.com'),
     ).toBeTruthy();
     // Plain words first: no credential target names, no REG types.
     expect(
@@ -67,14 +67,14 @@ describe('the Lync 2013 path', () => {
 
     // Undo one step only, then the card says what was put back.
     await user.click(
-      within(card).getByRole('button', { name: 'Undo only: Remove the stored Lync credentials' }),
+      within(card).getByRole('button', { name: 'Undo only: Remove the saved sign-in passwords' }),
     );
     await within(card).findByText(/Partly undone/);
     expect(client.calls.filter((call) => call.name === 'runs.undo').at(-1)).toEqual({
       name: 'runs.undo',
       request: { runId: expect.stringMatching(/^run-/), stepId: 'remove-stored-credentials' },
     });
-    expect(within(card).getByText('Put back')).toBeTruthy();
+    expect(within(card).getByText('Undone:')).toBeTruthy();
   });
 
   it('re-scans from “Did this fix the problem?” and reports the remaining problems', async () => {

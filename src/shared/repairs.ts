@@ -63,7 +63,7 @@ export const REPAIR_STEPS = {
   },
   'remove-stored-credentials': {
     kbStep: 'additional-stored-credentials',
-    title: 'Remove the stored Lync credentials',
+    title: 'Remove the saved sign-in passwords',
     scope: 'user',
     composite: [],
     needsClientClosed: true,

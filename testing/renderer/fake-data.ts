@@ -153,7 +153,7 @@ export function lync2013Diagnosis(repaired: ReadonlySet<string>): Diagnosis {
             'stored-credentials',
             'ok',
             'additional-stored-credentials',
-            'No saved Lync password for user@contoso.com.',
+            'No saved sign-in passwords for user@contoso.com.',
           )
         : finding(
             'stored-credentials',
@@ -298,7 +298,7 @@ const ACTIONS: Record<string, Action[]> = {
     {
       id: 'a-cred',
       stepId: 'remove-stored-credentials',
-      description: 'Remove the saved Lync password for user@contoso.com',
+      description: 'Remove the saved sign-in password for user@contoso.com',
       target: {
         kind: 'credential',
         targetName: 'Microsoft_OC1:uri=user@contoso.com:specific:OCS:1',

@@ -116,7 +116,7 @@ function planCard(p: RepairPlan): SafeHtml {
 
 function actionItem(a: ActionResult): SafeHtml {
   return html`<li>
-    <strong class="outcome-${a.outcome}">${OUTCOME_WORDS[a.outcome]}</strong>
+    <strong class="outcome-${a.outcome}">${OUTCOME_WORDS[a.outcome]}:</strong>
     ${a.description}${a.outcome === 'applied' ? (a.verified ? ' — checked' : ' — not checked') : ''}
     ${a.error ? html`<span class="muted"> (${a.error.code}: ${a.error.message})</span>` : ''}
   </li>`;

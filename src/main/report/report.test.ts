@@ -77,7 +77,7 @@ function plan(): RepairPlan {
       {
         stepId: 'remove-stored-credentials',
         kbStep: 'additional-stored-credentials',
-        title: 'Remove the stored Lync credentials',
+        title: 'Remove the saved sign-in passwords',
         actions: [
           {
             id: 'a1',
@@ -228,7 +228,7 @@ describe('buildReport html', () => {
       r.textContent?.replace(/\s+/g, ' ').trim(),
     );
     expect(rows).toEqual([
-      'Put back Remove the credential Microsoft_OC1:uri=user@contoso.com:specific:OCS:1',
+      'Undone: Remove the credential Microsoft_OC1:uri=user@contoso.com:specific:OCS:1',
     ]);
     expect(text).toContain('Repair run-0');
     expect(text).toContain('deleted 2026-11-25T08:00:00.000Z: cannot be undone');
@@ -321,7 +321,7 @@ describe('the summary for a ticket', () => {
     expect(text).toMatch(/^Problems before:\n {2}- Personal certificate/m);
     expect(text).toMatch(/^Problems now:\n {2}none$/m);
     expect(text).toContain('Sign-in address repaired: user@contoso.com');
-    expect(text).toContain('Remove the stored Lync credentials — Undone.');
+    expect(text).toContain('Remove the saved sign-in passwords — Undone.');
     expect(buildReport(withContext, 'json').summary).toBe(text);
   });
 });

@@ -35,7 +35,7 @@ export function RunOutcome({ run, plan }: { run: Run; plan?: Plan | undefined })
         {run.actions.map((action) => (
           <li key={action.actionId}>
             <span className={`outcome outcome-${action.outcome}`}>
-              {OUTCOME_WORDS[action.outcome]}
+              {OUTCOME_WORDS[action.outcome]}:
             </span>{' '}
             {plainWords(action.actionId) ?? action.description}
             {action.outcome === 'applied' && (action.verified ? ' — checked' : ' — not checked')}

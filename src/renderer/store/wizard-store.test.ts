@@ -23,7 +23,7 @@ describe('createWizardStore', () => {
     const stop = store.subscribe((state) => seen.push(state.progress?.message));
     await store.getState().confirmRepair('card');
     stop();
-    expect(seen).toContain('Remove the saved Lync password for user@contoso.com');
+    expect(seen).toContain('Remove the saved sign-in password for user@contoso.com');
     expect(store.getState().progress).toBeUndefined();
     expect(store.getState().repairs.card?.phase).toBe('result');
 

@@ -8,7 +8,7 @@ export const FINDING_TITLES: Record<FindingId, string> = {
   'sign-in-addresses': 'Sign-in addresses used on this PC',
   'endpoint-cache': 'Endpoint cache',
   'personal-certificate': 'Personal certificate (Communications Server)',
-  'stored-credentials': 'Stored Lync credentials',
+  'stored-credentials': 'Saved sign-in passwords',
   'connection-settings': 'Saved connection settings',
   'machine-guid': 'MachineGuid',
   'dns-cache': 'DNS cache',

@@ -1,12 +1,15 @@
 import type { ActionOutcome, RunStatus } from '../repairs';
 
-/** One action's outcome in a word, before its description. */
+/**
+ * One action's outcome in a word, before its description and a colon ("Undone: Delete your
+ * sign-in certificate…"): the description says what the action does, the word what became of it.
+ */
 export const OUTCOME_WORDS: Record<ActionOutcome, string> = {
   applied: 'Done',
   failed: 'Failed',
   skipped: 'Skipped',
-  undone: 'Put back',
-  'rolled-back': 'Put back after a problem',
+  undone: 'Undone',
+  'rolled-back': 'Undone after a problem',
 };
 
 const RUN_WORDS: Record<RunStatus, string> = {

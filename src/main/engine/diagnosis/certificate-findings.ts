@@ -3,6 +3,7 @@ import type { FindingBase } from './context';
 import type { Evidence, Finding } from '../../../shared/findings';
 import { addressKey } from '../sip-address';
 import { certificateProblem, type DiagnosisContext, signInRepair } from './context';
+import { clientNameOf, countOf } from '../../../shared/wording';
 
 export function personalCertificateFinding(context: DiagnosisContext): Finding {
   const { communicationsServer, unreadable } = context.inventory.certificates;
@@ -36,8 +37,7 @@ export function personalCertificateFinding(context: DiagnosisContext): Finding {
       ...base,
       status: 'problem',
       summary: `The sign-in certificate is not valid: ${broken.join('; ')}.`,
-      detail:
-        'Lync cannot sign in with a certificate issued by Communications Server that is expired, not yet valid, or whose private key is missing or cannot be opened. Deleting it is safe: the client gets a new one at the next sign-in.',
+      detail: `${clientNameOf(context.primary)} cannot sign in with a certificate issued by Communications Server that is expired, not yet valid, or whose private key is missing or cannot be opened. Deleting it is safe: the client gets a new one at the next sign-in.`,
       evidence,
     };
   }
@@ -62,8 +62,13 @@ export function personalCertificateFinding(context: DiagnosisContext): Finding {
   return { ...base, status: 'ok', summary: 'The sign-in certificate is valid.', evidence };
 }
 
+const savedPasswords = (count: number) =>
+  countOf(count, 'saved sign-in password', 'saved sign-in passwords');
+
 export function storedCredentialsFinding(context: DiagnosisContext): Finding {
   const credentials = context.inventory.credentials;
+  // The client the user knows: never "Lync" on a Skype for Business PC.
+  const client = clientNameOf(context.primary);
   const evidence: Evidence[] = credentials.map((credential) => ({
     kind: 'credential-target',
     label: `user ${credential.userName || '(none)'}`,
@@ -75,7 +80,13 @@ export function storedCredentialsFinding(context: DiagnosisContext): Finding {
     repairs: [signInRepair(context), 'remove-stored-credentials'],
   };
   if (credentials.length === 0) {
-    return { ...base, status: 'ok', summary: 'No saved Lync passwords.', evidence, repairs: [] };
+    return {
+      ...base,
+      status: 'ok',
+      summary: `No saved sign-in passwords for ${client}.`,
+      evidence,
+      repairs: [],
+    };
   }
   const stale = credentials.filter(
     (credential) =>
@@ -85,7 +96,7 @@ export function storedCredentialsFinding(context: DiagnosisContext): Finding {
     return {
       ...base,
       status: 'problem',
-      summary: `${stale.length} saved Lync credential${stale.length === 1 ? '' : 's'} belong to a sign-in that no longer works.`,
+      summary: `${savedPasswords(stale.length)} for ${client} ${stale.length === 1 ? 'belongs' : 'belong'} to a sign-in that no longer works.`,
       detail:
         'Remove them so the client asks for the password again and requests a new certificate.',
       evidence,
@@ -94,7 +105,7 @@ export function storedCredentialsFinding(context: DiagnosisContext): Finding {
   return {
     ...base,
     status: 'ok',
-    summary: `${credentials.length} saved Lync credential${credentials.length === 1 ? '' : 's'}.`,
+    summary: `${savedPasswords(credentials.length)} for ${client}.`,
     evidence,
   };
 }

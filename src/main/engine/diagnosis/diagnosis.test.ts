@@ -183,3 +183,24 @@ describe('diagnosis of the practice scenarios', () => {
     expect(findingOf(report, 'modern-authentication').status).toBe('not-applicable');
   });
 });
+
+describe('the words of the diagnosis name the client the PC has', () => {
+  it('a Skype for Business PC is told about its saved Skype for Business passwords, not Lync ones', async () => {
+    const report = await diagnose('sfb2019-onprem');
+    const passwords = findingOf(report, 'stored-credentials');
+    expect(passwords.summary).toMatch(/saved sign-in passwords? for Skype for Business 2019/);
+    // Only the Sign-In Assistant's finding names Lync: it says that only Lync 2010 needs it.
+    const words = report.findings
+      .filter((finding) => finding.id !== 'sign-in-assistant')
+      .map((finding) => `${finding.summary} ${finding.detail ?? ''}`);
+    expect(words.join('\n')).not.toMatch(/\bLync\b/);
+  });
+
+  it('says "1 … belongs" and "2 … belong"', async () => {
+    const report = await diagnose('kb-lync2013');
+    // Two of the three saved passwords belong to the address whose certificate has expired.
+    expect(findingOf(report, 'stored-credentials').summary).toBe(
+      '2 saved sign-in passwords for Lync 2013 / Skype for Business 2015 belong to a sign-in that no longer works.',
+    );
+  });
+});

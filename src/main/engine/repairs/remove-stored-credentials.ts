@@ -14,7 +14,7 @@ export const removeStoredCredentials: StepPlanner = {
     );
     return {
       actions: credentials.map((credential) => ({
-        description: `Remove the saved Lync credential ${credential.targetName}${credential.userName ? ` (user ${credential.userName})` : ''}`,
+        description: `Remove the saved sign-in credential ${credential.targetName}${credential.userName ? ` (user ${credential.userName})` : ''}`,
         target: {
           kind: 'credential',
           targetName: credential.targetName,
@@ -27,7 +27,7 @@ export const removeStoredCredentials: StepPlanner = {
           type: credential.type,
         },
       })),
-      ...(credentials.length === 0 ? { note: `No saved Lync credentials for ${address}.` } : {}),
+      ...(credentials.length === 0 ? { note: `No saved sign-in passwords for ${address}.` } : {}),
     };
   },
 };

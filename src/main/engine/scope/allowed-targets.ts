@@ -80,10 +80,11 @@ function certificateIn(name: 'My' | 'Root'): Rule {
 }
 
 const oc1Credential: Rule = (target) => {
-  if (target.kind !== 'delete-credential') return 'only saved Lync credentials can be removed here';
+  if (target.kind !== 'delete-credential')
+    return 'only the sign-in credentials Lync and Skype for Business save can be removed here';
   return startsWithWindowsName(target.targetName, CREDENTIAL_PREFIX)
     ? undefined
-    : `the credential ${target.targetName} is not a Lync (${CREDENTIAL_PREFIX}) credential`;
+    : `the credential ${target.targetName} is not a Lync / Skype for Business sign-in (${CREDENTIAL_PREFIX}) credential`;
 };
 
 const connectionSettings: Rule = (target, profile) => {
