@@ -6,6 +6,7 @@ export interface NodeTarget {
   external: string[];
   plugins?: unknown[];
   supported?: Record<string, boolean>;
+  minifyWhitespace?: boolean;
 }
 /** The command line's certificate generation, a file of its own beside dist/cli.cjs. */
 export const CLI_CERTIFICATES: { out: string; source: string; packages: RegExp };

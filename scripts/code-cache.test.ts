@@ -74,6 +74,14 @@ describe('the command line started from its code cache', () => {
     expect(map.mappings.startsWith(';')).toBe(true);
   });
 
+  it('is ASCII-only, so Node reads it without decoding UTF-8', () => {
+    const bytes = readFileSync(bundle);
+    const first = bytes.findIndex((byte) => byte > 0x7f);
+    const around =
+      first === -1 ? '' : bytes.subarray(Math.max(0, first - 60), first + 20).toString();
+    expect(first, `non-ASCII text in the bundle: …${around}…`).toBe(-1);
+  });
+
   it('leaves a cache recorded for another build alone, and the command still runs', async () => {
     // Another build of the same length (only its key differs) beside this build's cache: V8
     // would take it, the key check does not.

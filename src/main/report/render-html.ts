@@ -1,3 +1,6 @@
+// Punctuation in the templates' own text is written as entities (&mdash;, &middot;): the text of a
+// tagged template is kept as it is in the command line's bundle, which stays ASCII-only so Node
+// reads it without decoding UTF-8 (scripts/code-cache.test.ts checks).
 import type { Finding, FindingStatus } from '../../shared/findings';
 import type { ActionResult, PlannedStep, RepairPlan } from '../../shared/repairs';
 import {
@@ -179,7 +182,7 @@ function summaryCard(summary: ReportSummary): SafeHtml {
             ${summary.changes.map(
               (c) =>
                 html`<li>
-                  ${c.steps.join('; ')} — ${c.outcome}
+                  ${c.steps.join('; ')} &mdash; ${c.outcome}
                   <span class="muted">(run ${c.runId}, ${c.startedAt})</span>
                 </li>`,
             )}
@@ -216,9 +219,9 @@ function countByStatus(findings: Finding[]): string {
 export function renderHtml(model: ReportModel): string {
   const { session: s, diagnosis: d } = model;
   const body = html`<main>
-    <h1>SfB Sign-in Repair — report</h1>
+    <h1>SfB Sign-in Repair &mdash; report</h1>
     <p class="muted">
-      Made ${model.generatedAt} (UTC) · app
+      Made ${model.generatedAt} (UTC) &middot; app
       ${s.appVersion}${s.supportCode ? ` · support code ${s.supportCode}` : ''}
     </p>
     ${
