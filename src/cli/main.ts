@@ -5,6 +5,7 @@
 // First: it configures zod before any schema is built.
 import '../shared/model/zod-setup';
 import { homedir } from 'node:os';
+import { isatty } from 'node:tty';
 import { HELPER_FLAG } from '../main/elevation/helper-flag';
 import type { CliContext } from './context';
 import { EXIT } from './exit-codes';
@@ -61,7 +62,9 @@ async function main(): Promise<number> {
     home: homedir(),
     cwd: process.cwd(),
     stdoutIsTTY: process.stdout.isTTY === true,
-    interactive: process.stdin.isTTY === true && process.stderr.isTTY === true,
+    // isatty(0), not process.stdin.isTTY: that would open standard input as a stream, which
+    // only a command that asks a question needs.
+    interactive: isatty(0) && process.stderr.isTTY === true,
     prompt,
     // The engine, the hosts and their schemas load only for a command that uses them.
     services: asksOnlyForHelp(process.argv.slice(2))
