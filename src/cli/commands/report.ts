@@ -1,6 +1,5 @@
 import { writeFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
-import { buildReport } from '../../main/report';
 import type { ReportFormat } from '../../main/report';
 import { usageError } from '../cli-error';
 import { withSession } from '../command-env';
@@ -30,7 +29,7 @@ export async function reportCommand(env: CommandEnv, request: ReportRequest): Pr
       summaries.map((summary) => engine.getRun(summary.id).catch(() => summary)),
     );
     const identity = await host.identity.current();
-    return buildReport(
+    return env.ctx.services.buildReport(
       {
         diagnosis,
         runs,

@@ -8,7 +8,6 @@ import { createEngine } from '../engine';
 import { adminElevationFor } from '../elevation';
 import { currentPracticeScenario, defaultDataDir, openHost, resetPractice } from '../host';
 import { DEFAULT_PRACTICE_SCENARIO, PRACTICE_SCENARIOS } from '../host/practice';
-import { buildReport } from '../report';
 import type { ProductServices } from './services';
 
 export async function realServices(): Promise<ProductServices> {
@@ -28,7 +27,7 @@ export async function realServices(): Promise<ProductServices> {
     defaultPractice: DEFAULT_PRACTICE_SCENARIO,
     currentPractice: currentPracticeScenario,
     resetPractice: (dataDir, scenario) => resetPractice(dataDir, scenario),
-    buildReport,
+    buildReport: async (input, format) => (await import('../report')).buildReport(input, format),
     // Loaded when asked for (TLS, DNS and the public roots): most commands never run them.
     runAdminChecks: async (host, request) => {
       const [{ runAdminChecks }, { nodeNetwork }] = await Promise.all([

@@ -36,6 +36,7 @@ export interface ProductServices {
   currentPractice(dataDir: string): Promise<string | undefined>;
   /** Replaces the practice PC of `scenario` with a fresh one, forgetting its earlier repairs. */
   resetPractice(dataDir: string, scenario: string): Promise<void>;
-  buildReport(input: ReportInput, format: ReportFormat): BuiltReport;
+  /** Loaded on first use: most commands make no report. */
+  buildReport(input: ReportInput, format: ReportFormat): Promise<BuiltReport>;
   runAdminChecks(host: HostSystem, request: AdminCheckRequest): Promise<Finding[]>;
 }
