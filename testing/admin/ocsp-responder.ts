@@ -59,19 +59,26 @@ function ready(child: ChildProcess, deadline: number): Promise<void> {
   });
 }
 
+/**
+ * `signer`: who signs the answers (and is sent with them); the issuer itself by default, else a
+ * delegated responder certificate, or any other certificate to make answers the client refuses.
+ */
 export async function startOcspResponder(
   issuer: TestCertificate,
   entries: IndexEntry[],
+  signer: TestCertificate = issuer,
 ): Promise<LoopbackServer & { url: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'sfb-ocsp-'));
   const files = {
     index: join(dir, 'index.txt'),
     ca: join(dir, 'ca.pem'),
-    key: join(dir, 'ca.key'),
+    signer: join(dir, 'signer.pem'),
+    signerKey: join(dir, 'signer.key'),
   };
   await writeFile(files.index, `${entries.map(indexLine).join('\n')}\n`);
   await writeFile(files.ca, issuer.pem);
-  await writeFile(files.key, await privateKeyPem(issuer.keys));
+  await writeFile(files.signer, signer.pem);
+  await writeFile(files.signerKey, await privateKeyPem(signer.keys));
   const port = await closedPort();
   const child: ChildProcess = spawn(
     'openssl',
@@ -84,9 +91,9 @@ export async function startOcspResponder(
       '-CA',
       files.ca,
       '-rsigner',
-      files.ca,
+      files.signer,
       '-rkey',
-      files.key,
+      files.signerKey,
       '-nmin',
       '5',
       '-ignore_err',

@@ -162,6 +162,29 @@ export function makeServer(
   );
 }
 
+/**
+ * A certificate for an OCSP responder that answers for `issuer`'s certificates: issued by it,
+ * with the OCSP signing purpose unless `ocspSigning` is false (a responder the CA never authorised).
+ */
+export function makeOcspResponder(
+  commonName: string,
+  issuer: TestCertificate,
+  { ocspSigning = true, ...options }: MakeOptions & { ocspSigning?: boolean } = {},
+): Promise<TestCertificate> {
+  return issue(
+    `CN=${commonName}`,
+    issuer,
+    [
+      new x509.BasicConstraintsExtension(false),
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
+      new x509.ExtendedKeyUsageExtension([
+        ocspSigning ? x509.ExtendedKeyUsage.ocspSigning : x509.ExtendedKeyUsage.serverAuth,
+      ]),
+    ],
+    options,
+  );
+}
+
 /** The same certificate with one bit of its signature flipped. */
 export function tamperSignature(certificate: TestCertificate): TestCertificate {
   const der = new Uint8Array(certificate.der);

@@ -32,6 +32,8 @@ export const revocationOutcomeSchema = z.enum([
   'unreachable',
   'timed-out',
   'not-tried',
+  /** An OCSP responder answered, but not with an answer the client trusts (see its detail). */
+  'untrusted-answer',
 ]);
 export type RevocationOutcome = z.infer<typeof revocationOutcomeSchema>;
 
@@ -43,7 +45,7 @@ export const revocationCheckSchema = z.object({
   /** What happened, in words ("served a CRL of 412 bytes", "connection refused"). */
   detail: z.string(),
   elapsedMs: z.number().int().nonnegative().optional(),
-  /** What an OCSP responder said of the certificate asked about (its signature not checked). */
+  /** What an OCSP responder said of the certificate asked about, in an answer signed for it. */
   certificateStatus: z.enum(['good', 'revoked', 'unknown']).optional(),
   /** Subjects of the certificates that name this address. */
   namedBy: z.array(z.string()),

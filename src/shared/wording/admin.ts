@@ -142,6 +142,7 @@ export const REVOCATION_OUTCOME_WORDS: Record<RevocationOutcome, string> = {
   unreachable: 'UNREACHABLE',
   'timed-out': 'TIMED OUT',
   'not-tried': 'not tried',
+  'untrusted-answer': 'ANSWER NOT TRUSTED',
 };
 
 const KIND_WORDS: Record<RevocationKind, string> = {
@@ -170,9 +171,16 @@ export function revocationProblemSummary(failed: RevocationCheck[]): string {
   const which = first
     ? ` (first: ${first.url}, ${REVOCATION_OUTCOME_WORDS[first.outcome].toLowerCase()})`
     : '';
+  const addresses = countOf(failed.length, 'revocation address', 'revocation addresses');
+  // Reached but answered with nothing the client trusts is not "cannot reach".
+  const verb = failed.every((check) => check.outcome === 'untrusted-answer')
+    ? 'gets no trusted answer from'
+    : failed.some((check) => check.outcome === 'untrusted-answer')
+      ? 'cannot reach, or gets no trusted answer from,'
+      : 'cannot reach';
   return (
-    `This PC cannot reach ${countOf(failed.length, 'revocation address', 'revocation addresses')} ` +
-    `named in the servers' certificates${which}: sign-in fails where revocation cannot be checked.`
+    `This PC ${verb} ${addresses} named in the servers' certificates${which}: ` +
+    'sign-in fails where revocation cannot be checked.'
   );
 }
 
@@ -205,6 +213,16 @@ export const REVOCATION_DETAIL = {
   notOcsp: (bytes: number, type: string) =>
     `answered HTTP 200 but not with an OCSP response (${bytes} bytes${type}): a proxy or sign-in page in the way?`,
   responderSays: (subject: string, status: string) => `the responder says ${subject} is ${status}`,
+  responderUntrusted: (
+    subject: string,
+    reason: 'signature' | 'not-about-certificate' | 'algorithm',
+    issuer: string,
+  ) =>
+    reason === 'signature'
+      ? `the responder answered about ${subject}, but the answer is signed neither by the issuer ${issuer} nor by a responder it authorised: the client does not trust it`
+      : reason === 'algorithm'
+        ? `the responder answered about ${subject} with a signature algorithm this step cannot check`
+        : `the responder answered, but not about ${subject}: the client takes no status from it`,
   responderRefused: (subject: string, status: string) =>
     `the responder answered about ${subject}: ${status}`,
   responderAnsweredWithoutRequest: (status: number, type: string) =>

@@ -1,32 +1,18 @@
 /**
- * A real OCSP exchange, as Windows makes it: the request for one certificate (RFC 6960, CertID
- * with SHA-1 hashes of the issuer's name and key), sent by GET, and the answer read far enough to
- * say whether the responder answered and what it says of the certificate. The answer's signature
- * is not checked here: this tells reachability, the client's own check decides trust.
+ * A real OCSP request, as Windows makes it: the request for one certificate (RFC 6960, CertID
+ * with SHA-1 hashes of the issuer's name and key), sent by GET. The answer is read, and its
+ * signature checked, in ocsp-response.ts.
  */
 import { createHash } from 'node:crypto';
 import type { CertificateInfo } from './certificate-info';
 import { BIT_STRING, childrenOf, OCTET_STRING, readTlv, SEQUENCE, type Tlv } from './der';
 
 const INTEGER = 0x02;
-const ENUMERATED = 0x0a;
 const VERSION_TAG = 0xa0;
-const RESPONSE_BYTES_TAG = 0xa0;
 /** AlgorithmIdentifier for SHA-1 (1.3.14.3.2.26) with NULL parameters. */
 const SHA1_ALGORITHM = Uint8Array.from([
   0x30, 0x09, 0x06, 0x05, 0x2b, 0x0e, 0x03, 0x02, 0x1a, 0x05, 0x00,
 ]);
-
-export type OcspCertificateStatus = 'good' | 'revoked' | 'unknown';
-
-const RESPONSE_STATUS: Record<number, string> = {
-  0: 'successful',
-  1: 'malformed request',
-  2: 'internal error',
-  3: 'try later',
-  5: 'signature required',
-  6: 'unauthorized',
-};
 
 function encode(tag: number, content: Uint8Array): Uint8Array {
   const length =
@@ -48,8 +34,8 @@ function tbsFields(der: Uint8Array): Tlv[] {
   return fields[0]?.tag === VERSION_TAG ? fields.slice(1) : fields;
 }
 
-/** serialNumber, signature, issuer, validity, subject, subjectPublicKeyInfo. */
-function certificateParts(info: CertificateInfo) {
+/** What a CertID is made of: the serial number, the subject name and the public key's bits. */
+export function certificateParts(info: CertificateInfo) {
   const der = info.der;
   const [serial, , , , subject, spki] = tbsFields(der);
   if (serial?.tag !== INTEGER || subject?.tag !== SEQUENCE || spki?.tag !== SEQUENCE) {
@@ -86,44 +72,4 @@ export function ocspRequest(certificate: CertificateInfo, issuer: CertificateInf
 export function ocspGetUrl(responder: string, request: Uint8Array): string {
   const base64 = Buffer.from(request).toString('base64');
   return `${responder.replace(/\/$/, '')}/${encodeURIComponent(base64)}`;
-}
-
-export type OcspAnswer =
-  | { kind: 'status'; certificateStatus: OcspCertificateStatus }
-  | { kind: 'refused'; status: string }
-  | { kind: 'not-ocsp' };
-
-/** Reads an OCSPResponse far enough for the first SingleResponse's status. */
-export function readOcspResponse(body: Uint8Array): OcspAnswer {
-  try {
-    const response = readTlv(body, 0);
-    if (response.tag !== SEQUENCE || response.end !== body.length) return { kind: 'not-ocsp' };
-    const [status, bytes] = childrenOf(body, response);
-    if (status?.tag !== ENUMERATED || status.end - status.contentStart !== 1) {
-      return { kind: 'not-ocsp' };
-    }
-    const code = body[status.contentStart] as number;
-    if (code !== 0) return { kind: 'refused', status: RESPONSE_STATUS[code] ?? `status ${code}` };
-    if (bytes?.tag !== RESPONSE_BYTES_TAG) return { kind: 'not-ocsp' };
-    const responseBytes = readTlv(body, bytes.contentStart, bytes.end);
-    const octets = childrenOf(body, responseBytes).find((part) => part.tag === OCTET_STRING);
-    if (!octets) return { kind: 'not-ocsp' };
-    const basic = readTlv(body, octets.contentStart, octets.end);
-    const data = readTlv(body, basic.contentStart, basic.end);
-    const responses = childrenOf(body, data).find((part) => part.tag === SEQUENCE);
-    const single = responses ? childrenOf(body, responses)[0] : undefined;
-    const certStatus = single ? childrenOf(body, single)[1] : undefined;
-    switch (certStatus?.tag) {
-      case 0x80:
-        return { kind: 'status', certificateStatus: 'good' };
-      case 0xa1:
-        return { kind: 'status', certificateStatus: 'revoked' };
-      case 0x82:
-        return { kind: 'status', certificateStatus: 'unknown' };
-      default:
-        return { kind: 'not-ocsp' };
-    }
-  } catch {
-    return { kind: 'not-ocsp' };
-  }
 }

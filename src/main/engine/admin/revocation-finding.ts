@@ -19,8 +19,11 @@ import {
 } from '../../../shared/wording';
 import type { RevocationResult } from './revocation';
 
+/** No revocation answer the client could use came from this address. */
 const failed = (check: RevocationCheck) =>
-  check.outcome === 'unreachable' || check.outcome === 'timed-out';
+  check.outcome === 'unreachable' ||
+  check.outcome === 'timed-out' ||
+  check.outcome === 'untrusted-answer';
 
 export function revocationFinding(result: RevocationResult): Finding {
   const evidence: Evidence[] = result.checks.map((check) => ({

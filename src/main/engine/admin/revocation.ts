@@ -12,7 +12,8 @@ import type { CertificateInfo } from './certificate-info';
 import type { TargetOutcome } from './check-target';
 import { readTlv, SEQUENCE, BIT_STRING } from './der';
 import type { DnsClient } from './dns-client';
-import { ocspGetUrl, ocspRequest, readOcspResponse } from './ocsp';
+import { ocspGetUrl, ocspRequest } from './ocsp';
+import { readOcspResponse } from './ocsp-response';
 import { crlDistributionPoints, ocspResponders } from './revocation-addresses';
 
 /** CRLs of large CAs run to megabytes; more than this is cut and still counts as served. */
@@ -187,13 +188,26 @@ async function tryAddress(
       };
     }
     const about = address.ask.certificate.subject;
-    const answer = result.status === 200 ? readOcspResponse(result.body) : undefined;
+    const answer =
+      result.status === 200
+        ? readOcspResponse(result.body, address.ask.certificate, address.ask.issuer)
+        : undefined;
     if (answer?.kind === 'status') {
       return {
         ...base,
         outcome: 'reachable',
         detail: SAY.responderSays(about, answer.certificateStatus),
         certificateStatus: answer.certificateStatus,
+        elapsedMs,
+      };
+    }
+    if (answer?.kind === 'untrusted') {
+      // The responder is there, but what it sent is no answer the client takes: for this
+      // certificate, revocation cannot be checked through this address.
+      return {
+        ...base,
+        outcome: 'untrusted-answer',
+        detail: SAY.responderUntrusted(about, answer.reason, address.ask.issuer.subject),
         elapsedMs,
       };
     }

@@ -40,6 +40,7 @@ import {
   DAYS,
   makeCrl,
   makeIntermediate,
+  makeOcspResponder,
   makeRoot,
   makeServer,
   type TestCertificate,
@@ -321,6 +322,57 @@ describe('runAdminChecks on a practice PC with loopback servers', () => {
     // A serial the CA never issued: the responder answers "unknown".
     const unknown = await revocationOf('1003');
     expect(evidenceValue(unknown, `OCSP ${responder.url}`)).toContain('is unknown');
+  });
+
+  it('takes an OCSP answer only when the issuer, or a responder it authorised, signed it', async () => {
+    const pc = await fixture();
+    await seedTrust(pc);
+    const dns = await dnsServer({ [`web.${DOMAIN}`]: { A: ['127.0.0.1'] } });
+    const ocspIssuer = await makeIntermediate('Contoso OCSP Issuing CA', root);
+    const revocationSignedBy = async (signer: TestCertificate) => {
+      const responder = await startOcspResponder(
+        ocspIssuer,
+        [{ serialNumber: '2001', subject: `CN=web.${DOMAIN}`, status: 'good' }],
+        signer,
+      );
+      cleanups.push(() => responder.close());
+      const leaf = await makeServer([`web.${DOMAIN}`], ocspIssuer, {
+        ocspUrl: responder.url,
+        serialNumber: '2001',
+      });
+      const web = await server({ chain: [leaf, ocspIssuer] });
+      const finding = byId(
+        await runAdminChecks(pc.host, {
+          targets: [`web.${DOMAIN}:${web.port}`],
+          dns: { servers: [dns.server] },
+          timeoutMs: 3000,
+        }),
+      ).revocation;
+      return { finding, evidence: evidenceValue(finding, `OCSP ${responder.url}`) };
+    };
+
+    // A responder certificate the issuing CA signed for OCSP signing: trusted.
+    const delegated = await revocationSignedBy(
+      await makeOcspResponder('Contoso OCSP Responder', ocspIssuer),
+    );
+    expect(delegated.evidence).toContain('the responder says CN=web.contoso.test is good');
+    expect(delegated.finding.status).toBe('ok');
+
+    // Signed by a certificate of the same CA without the OCSP signing purpose, or by another CA:
+    // the client takes no status from either, so this certificate's revocation cannot be checked.
+    for (const signer of [
+      await makeOcspResponder('Contoso Web Server', ocspIssuer, { ocspSigning: false }),
+      await makeIntermediate('Fabrikam Issuing CA', root),
+    ]) {
+      const refused = await revocationSignedBy(signer);
+      expect(refused.evidence).toMatch(
+        /^ANSWER NOT TRUSTED after \d+ ms: the responder answered about CN=web\.contoso\.test, but the answer is signed neither by the issuer CN=Contoso OCSP Issuing CA nor by a responder it authorised: the client does not trust it; named by CN=web\.contoso\.test$/,
+      );
+      expect(refused.finding.status).toBe('problem');
+      expect(refused.finding.summary).toMatch(
+        /^This PC gets no trusted answer from 1 revocation address named in the servers' certificates \(first: http:\/\/127\.0\.0\.1:\d+, answer not trusted\)/,
+      );
+    }
   });
 
   it('says the PC clock is off when a server reports a time more than five minutes away', async () => {
