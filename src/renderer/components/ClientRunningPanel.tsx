@@ -9,6 +9,25 @@ interface Props {
   onCancel(): void;
 }
 
+/** The two answers every state of the panel ends with: look again, or give up the change. */
+function RecheckOrCancel({
+  label,
+  busy,
+  onRecheck,
+  onCancel,
+}: Pick<Props, 'onRecheck' | 'onCancel'> & { label: string; busy: boolean }) {
+  return (
+    <>
+      <button type="button" disabled={busy} onClick={onRecheck}>
+        {label}
+      </button>
+      <button type="button" disabled={busy} onClick={onCancel}>
+        Cancel
+      </button>
+    </>
+  );
+}
+
 /**
  * The change needs the client closed: offer to close it, and only then to end it, honestly
  * worded, naming the client the scan found (Lync 2013, Skype for Business 2019, ...).
@@ -44,12 +63,7 @@ export function ClientRunningPanel({ flow, onClose, onRecheck, onCancel }: Props
             >
               {busy ? `Closing ${client}…` : `Close ${client} for me`}
             </button>
-            <button type="button" disabled={busy} onClick={onRecheck}>
-              I closed it myself
-            </button>
-            <button type="button" disabled={busy} onClick={onCancel}>
-              Cancel
-            </button>
+            <RecheckOrCancel label="I closed it myself" {...{ busy, onRecheck, onCancel }} />
           </div>
         </>
       )}
@@ -64,12 +78,7 @@ export function ClientRunningPanel({ flow, onClose, onRecheck, onCancel }: Props
             <button type="button" className="danger" disabled={busy} onClick={() => onClose(true)}>
               {busy ? `Ending ${client}…` : `End ${client} now`}
             </button>
-            <button type="button" disabled={busy} onClick={onRecheck}>
-              I closed it myself
-            </button>
-            <button type="button" disabled={busy} onClick={onCancel}>
-              Cancel
-            </button>
+            <RecheckOrCancel label="I closed it myself" {...{ busy, onRecheck, onCancel }} />
           </div>
         </>
       )}
@@ -80,12 +89,7 @@ export function ClientRunningPanel({ flow, onClose, onRecheck, onCancel }: Props
             again before starting {client}.
           </p>
           <div className="actions">
-            <button type="button" disabled={busy} onClick={onRecheck}>
-              Check again
-            </button>
-            <button type="button" disabled={busy} onClick={onCancel}>
-              Cancel
-            </button>
+            <RecheckOrCancel label="Check again" {...{ busy, onRecheck, onCancel }} />
           </div>
         </>
       )}
