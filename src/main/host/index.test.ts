@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -62,6 +62,21 @@ describe('openHost', () => {
       data: 7,
     });
     expect(await currentPracticeScenario(dataDir)).toBe('kb-lync2010');
+  });
+
+  test('writes the selection only when it changes', async () => {
+    const current = join(dataDir, 'practice', 'current');
+    await openHost({ platform: 'linux', dataDir, practice: 'healthy' });
+    const written = await stat(current);
+    await openHost({ platform: 'linux', dataDir });
+    await openHost({ platform: 'linux', dataDir, practice: 'healthy' });
+    // Written atomically (a new file renamed over it): a rewrite would be another inode.
+    expect((await stat(current)).ino).toBe(written.ino);
+    await openHost({ platform: 'linux', dataDir, practice: 'kb-lync2010' });
+    expect(await currentPracticeScenario(dataDir)).toBe('kb-lync2010');
+    await writeFile(current, 'no-such-scenario\n');
+    await openHost({ platform: 'linux', dataDir });
+    expect(await currentPracticeScenario(dataDir)).toBe('kb-lync2013');
   });
 
   test('on Windows uses the practice PC only when asked, with the empty name meaning "last used"', async () => {

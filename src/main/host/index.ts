@@ -94,17 +94,15 @@ export async function openHost(options: OpenHostOptions): Promise<OpenedHost> {
     };
   }
 
-  const scenario = checkScenario(
-    options.practice ||
-      (await currentPracticeScenario(options.dataDir)) ||
-      DEFAULT_PRACTICE_SCENARIO,
-  );
+  const current = await currentPracticeScenario(options.dataDir);
+  const scenario = checkScenario(options.practice || current || DEFAULT_PRACTICE_SCENARIO);
   const root = practicePcDir(options.dataDir, scenario);
   if (!existsSync(join(root, MANIFEST_FILE))) {
     await resetPracticePc(root, scenario);
     await rm(practiceEngineDir(options.dataDir, scenario), { recursive: true, force: true });
   }
-  await rememberScenario(options.dataDir, scenario);
+  // Written (and synced) only when the selection changes, not by every command.
+  if (scenario !== current) await rememberScenario(options.dataDir, scenario);
   return {
     host: await openPracticePc(root),
     engineDataDir: practiceEngineDir(options.dataDir, scenario),
