@@ -67,11 +67,13 @@ describe('openHost', () => {
   test('writes the selection only when it changes', async () => {
     const current = join(dataDir, 'practice', 'current');
     await openHost({ platform: 'linux', dataDir, practice: 'healthy' });
-    const written = await stat(current);
-    await openHost({ platform: 'linux', dataDir });
-    await openHost({ platform: 'linux', dataDir, practice: 'healthy' });
-    // Written atomically (a new file renamed over it): a rewrite would be another inode.
-    expect((await stat(current)).ino).toBe(written.ino);
+    const written = await stat(current, { bigint: true });
+    for (const practice of [undefined, 'healthy']) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await openHost({ platform: 'linux', dataDir, ...(practice ? { practice } : {}) });
+      // A rewrite (a new file renamed over it) would change its modification time.
+      expect((await stat(current, { bigint: true })).mtimeNs).toBe(written.mtimeNs);
+    }
     await openHost({ platform: 'linux', dataDir, practice: 'kb-lync2010' });
     expect(await currentPracticeScenario(dataDir)).toBe('kb-lync2010');
     await writeFile(current, 'no-such-scenario\n');
