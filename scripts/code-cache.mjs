@@ -32,8 +32,18 @@ export function keyBundle(bundle) {
   writeFileSync(mapFile, JSON.stringify(map));
 }
 
-/** The command line's arguments for the recorded run: a diagnosis of a practice PC. */
-const diagnoseIn = (dataDir) => ['--data-dir', dataDir, 'diagnose', '--json'];
+/**
+ * The command line's arguments for the recorded run: a diagnosis of a practice PC, named, so a
+ * build on Windows never diagnoses the PC it runs on.
+ */
+const diagnoseIn = (dataDir) => [
+  '--data-dir',
+  dataDir,
+  '--practice',
+  'kb-lync2013',
+  'diagnose',
+  '--json',
+];
 
 /**
  * Records `bundle`'s code cache from a run with the arguments `argsFor(scratch folder)` (by
