@@ -14,6 +14,7 @@ import {
   declare,
   koffi,
   lastError,
+  onWorkerThread,
   utf16,
   win32Failure,
   type Pointer,
@@ -177,7 +178,79 @@ function withStore<T>(
     return use(handle);
   } finally {
     api.CertCloseStore(handle, 0);
+    if (mode === 'write') retireSharedRead(store);
   }
+}
+
+interface SharedRead {
+  handle: Promise<Pointer>;
+  users: number;
+}
+
+/**
+ * Read-only handles shared by the reads of one store that overlap in time or follow each other
+ * at once, as a diagnosis's listing and its private-key checks do: each store is then opened
+ * once per diagnosis, not once per call. Under Wine opening CurrentUser\My reads every
+ * certificate from the registry (about 1.6 ms). A handle is closed as soon as nothing uses it
+ * and no read is queued right behind (setImmediate), so none stays open between commands, and a
+ * change made through this adapter retires the store's handle so that no later read sees the
+ * store as it was before the change.
+ */
+const sharedReads = new Map<string, SharedRead>();
+
+const storeId = (store: CertificateStoreRef): string => `${store.location}\\${store.name}`;
+
+/** Opens on a worker thread; a failure is asked again here, where its error code can be read. */
+async function openForReading(store: CertificateStoreRef): Promise<Pointer> {
+  const { provider, flags } = storeOpenArguments(store, 'read');
+  const handle = await onWorkerThread(api.CertOpenStore, provider, 0, null, flags, store.name);
+  return handle ?? openStore(store, 'read');
+}
+
+function closeWhenUnused(id: string, shared: SharedRead): void {
+  setImmediate(() => {
+    if (shared.users > 0) return;
+    if (sharedReads.get(id) === shared) sharedReads.delete(id);
+    void shared.handle.then(
+      (handle) => handle && api.CertCloseStore(handle, 0),
+      () => undefined,
+    );
+  });
+}
+
+async function withSharedRead<T>(
+  store: CertificateStoreRef,
+  use: (handle: Pointer) => T | Promise<T>,
+  absent: T,
+): Promise<T> {
+  const id = storeId(store);
+  let shared = sharedReads.get(id);
+  if (!shared) {
+    shared = { handle: openForReading(store), users: 0 };
+    sharedReads.set(id, shared);
+    // A store that cannot be opened is not remembered: the next read asks again.
+    const failed = shared;
+    failed.handle.catch(() => {
+      if (sharedReads.get(id) === failed) sharedReads.delete(id);
+    });
+  }
+  shared.users += 1;
+  try {
+    const handle = await shared.handle;
+    return handle ? await use(handle) : absent;
+  } finally {
+    shared.users -= 1;
+    if (shared.users === 0) closeWhenUnused(id, shared);
+  }
+}
+
+/** After a change: reads from now on open the store afresh and see it. */
+function retireSharedRead(store: CertificateStoreRef): void {
+  const id = storeId(store);
+  const shared = sharedReads.get(id);
+  if (!shared) return;
+  sharedReads.delete(id);
+  if (shared.users === 0) closeWhenUnused(id, shared);
 }
 
 const CERT_STORE_CTRL_COMMIT = 3;
@@ -284,15 +357,14 @@ export function withCertificateContext(
 export function createCertificateStores(): CertificateStorePort {
   return {
     async privateKeyStatus(store, thumbprint) {
-      return withStore(
+      return withSharedRead(
         store,
-        'read',
-        (handle) => {
+        async (handle) => {
           const context = find(handle, store, thumbprint);
           if (!context) return undefined;
           try {
             const linked = property(context, CERT_KEY_PROV_INFO_PROP_ID) !== undefined;
-            return privateKeyStatusOf(context, linked);
+            return await privateKeyStatusOf(context, linked);
           } finally {
             api.CertFreeCertificateContext(context);
           }
@@ -301,9 +373,8 @@ export function createCertificateStores(): CertificateStorePort {
       );
     },
     async list(store) {
-      return withStore(
+      return withSharedRead(
         store,
-        'read',
         (handle) => {
           const found: StoredCertificate[] = [];
           // Each call frees the previous context, so nothing is freed here by hand.
@@ -320,9 +391,8 @@ export function createCertificateStores(): CertificateStorePort {
       );
     },
     async exportEntry(store, thumbprint) {
-      return withStore(
+      return withSharedRead(
         store,
-        'read',
         (handle) => {
           const context = find(handle, store, thumbprint);
           if (!context) return undefined;
