@@ -14,7 +14,6 @@ import {
   declare,
   koffi,
   lastError,
-  onWorkerThread,
   utf16,
   win32Failure,
   type Pointer,
@@ -183,7 +182,8 @@ function withStore<T>(
 }
 
 interface SharedRead {
-  handle: Promise<Pointer>;
+  /** null: the store does not exist (it holds no certificates). */
+  handle: Pointer;
   users: number;
 }
 
@@ -200,21 +200,11 @@ const sharedReads = new Map<string, SharedRead>();
 
 const storeId = (store: CertificateStoreRef): string => `${store.location}\\${store.name}`;
 
-/** Opens on a worker thread; a failure is asked again here, where its error code can be read. */
-async function openForReading(store: CertificateStoreRef): Promise<Pointer> {
-  const { provider, flags } = storeOpenArguments(store, 'read');
-  const handle = await onWorkerThread(api.CertOpenStore, provider, 0, null, flags, store.name);
-  return handle ?? openStore(store, 'read');
-}
-
 function closeWhenUnused(id: string, shared: SharedRead): void {
   setImmediate(() => {
     if (shared.users > 0) return;
     if (sharedReads.get(id) === shared) sharedReads.delete(id);
-    void shared.handle.then(
-      (handle) => handle && api.CertCloseStore(handle, 0),
-      () => undefined,
-    );
+    if (shared.handle) api.CertCloseStore(shared.handle, 0);
   });
 }
 
@@ -226,18 +216,13 @@ async function withSharedRead<T>(
   const id = storeId(store);
   let shared = sharedReads.get(id);
   if (!shared) {
-    shared = { handle: openForReading(store), users: 0 };
+    // A store that cannot be opened throws here and is not remembered: the next read asks again.
+    shared = { handle: openStore(store, 'read'), users: 0 };
     sharedReads.set(id, shared);
-    // A store that cannot be opened is not remembered: the next read asks again.
-    const failed = shared;
-    failed.handle.catch(() => {
-      if (sharedReads.get(id) === failed) sharedReads.delete(id);
-    });
   }
   shared.users += 1;
   try {
-    const handle = await shared.handle;
-    return handle ? await use(handle) : absent;
+    return shared.handle ? await use(shared.handle) : absent;
   } finally {
     shared.users -= 1;
     if (shared.users === 0) closeWhenUnused(id, shared);
