@@ -312,7 +312,15 @@ function queryValue(handle: Handle, key: RegistryKeyRef, name: string): Registry
   return undefined;
 }
 
-function keyInfo(handle: Handle, key: RegistryKeyRef) {
+interface KeyInfo {
+  subkeys: number;
+  maxSubkey: number;
+  values: number;
+  maxName: number;
+  maxData: number;
+}
+
+function keyInfo(handle: Handle, key: RegistryKeyRef): KeyInfo {
   const subkeys: Out<number> = [0];
   const maxSubkey: Out<number> = [0];
   const values: Out<number> = [0];
@@ -345,12 +353,16 @@ function keyInfo(handle: Handle, key: RegistryKeyRef) {
   };
 }
 
-function enumValues(handle: Handle, key: RegistryKeyRef): RegistryValueEntry[] {
-  const info = keyInfo(handle, key);
+/**
+ * The key's values, up to the count RegQueryInfoKeyW gave: asking past the last one costs one
+ * more call only to hear ERROR_NO_MORE_ITEMS. Like any enumeration it shows the key as it was
+ * when counted.
+ */
+function enumValues(handle: Handle, key: RegistryKeyRef, info: KeyInfo): RegistryValueEntry[] {
   let name = Buffer.alloc((info.maxName + 1) * 2);
   let data = Buffer.alloc(Math.max(info.maxData, 1));
   const entries: RegistryValueEntry[] = [];
-  for (let index = 0; ;) {
+  for (let index = 0; index < info.values;) {
     const nameChars: Out<number> = [name.length / 2];
     const size: Out<number> = [data.length];
     const type: Out<number> = [0];
@@ -369,18 +381,99 @@ function enumValues(handle: Handle, key: RegistryKeyRef): RegistryValueEntry[] {
     });
     index += 1;
   }
+  return entries;
 }
 
-function enumSubkeys(handle: Handle, key: RegistryKeyRef): string[] {
-  const name = Buffer.alloc(512 * 2); // key names are at most 255 characters
+/** Key names are at most 255 characters; one buffer serves every (synchronous) enumeration. */
+const subkeyName = Buffer.alloc(512 * 2);
+
+/** Subkey names; up to `count` when the key's info is known (see enumValues), else to the end. */
+function enumSubkeys(handle: Handle, key: RegistryKeyRef, count = Infinity): string[] {
   const names: string[] = [];
-  for (let index = 0; ; index += 1) {
-    const chars: Out<number> = [name.length / 2];
-    const status = api.RegEnumKeyExW(handle, index, name, chars, null, null, null, null);
+  for (let index = 0; index < count; index += 1) {
+    const chars: Out<number> = [subkeyName.length / 2];
+    const status = api.RegEnumKeyExW(handle, index, subkeyName, chars, null, null, null, null);
     if (status === WIN32.ERROR_NO_MORE_ITEMS) return names;
     check(status, 'RegEnumKeyExW', key);
-    names.push(name.subarray(0, chars[0] * 2).toString('utf16le'));
+    names.push(subkeyName.subarray(0, chars[0] * 2).toString('utf16le'));
   }
+  return names;
+}
+
+interface SharedKey {
+  handle: Handle;
+  users: number;
+  closing: boolean;
+  /** RegQueryInfoKeyW's answer, asked at most once while the handle is shared. */
+  info?: KeyInfo;
+}
+
+/**
+ * Open keys shared by reads of the same key that follow each other at once: an inventory lists
+ * a key's values and then, in the next breath, its subkeys. The second read then needs neither
+ * an open nor a close, nor (the counts being known) the final "no more items" call; under Wine
+ * each is a round trip to wineserver. A handle is closed once nothing uses it and no read is
+ * queued right behind (setImmediate), so none outlives the moment. Reads through a handle see
+ * the key as it is now; any change made through this adapter closes them all first.
+ */
+const sharedKeys = new Map<string, SharedKey>();
+
+const ERROR_KEY_DELETED = 1018;
+
+function closeWhenUnused(id: string, shared: SharedKey): void {
+  if (shared.closing) return;
+  shared.closing = true;
+  setImmediate(() => {
+    shared.closing = false;
+    if (shared.users > 0) return;
+    if (sharedKeys.get(id) === shared) sharedKeys.delete(id);
+    api.RegCloseKey(shared.handle);
+  });
+}
+
+function retireSharedKeys(): void {
+  for (const [id, shared] of sharedKeys) {
+    sharedKeys.delete(id);
+    if (shared.users === 0) closeWhenUnused(id, shared);
+  }
+}
+
+/**
+ * Runs `use` with an open handle to `key` (shared, see above); `undefined` when the key does not
+ * exist. A key deleted while its handle was shared is opened afresh, so it reads as absent, as
+ * it would have without the sharing.
+ */
+function withSharedKey<T>(
+  key: RegistryKeyRef,
+  access: number,
+  use: (shared: SharedKey) => T,
+): T | undefined {
+  const id = `${access}|${key.hive}|${key.view ?? ''}|${key.path}`;
+  for (let attempt = 0; ; attempt += 1) {
+    let shared = sharedKeys.get(id);
+    if (!shared) {
+      const handle = open(key, access);
+      if (handle === undefined) return undefined;
+      shared = { handle, users: 0, closing: false };
+      sharedKeys.set(id, shared);
+    }
+    shared.users += 1;
+    try {
+      return use(shared);
+    } catch (error) {
+      const deleted = error instanceof AppError && error.details.win32Error === ERROR_KEY_DELETED;
+      if (!deleted || attempt > 0) throw error;
+      if (sharedKeys.get(id) === shared) sharedKeys.delete(id);
+    } finally {
+      shared.users -= 1;
+      if (shared.users === 0) closeWhenUnused(id, shared);
+    }
+  }
+}
+
+function sharedInfo(shared: SharedKey, key: RegistryKeyRef): KeyInfo {
+  shared.info ??= keyInfo(shared.handle, key);
+  return shared.info;
 }
 
 function validate(key: RegistryKeyRef): void {
@@ -397,28 +490,28 @@ export function createRegistry(): RegistryPort {
   return {
     async getValue(key, name) {
       validate(key);
-      const handle = open(key, KEY_QUERY_VALUE);
-      if (handle === undefined) return undefined;
-      return withKey(handle, (h) => queryValue(h, key, name));
+      return withSharedKey(key, KEY_QUERY_VALUE, (shared) => queryValue(shared.handle, key, name));
     },
     async listValues(key) {
       validate(key);
-      const handle = open(key, KEY_READ);
-      if (handle === undefined) return undefined;
-      return withKey(handle, (h) => enumValues(h, key));
+      return withSharedKey(key, KEY_READ, (shared) =>
+        enumValues(shared.handle, key, sharedInfo(shared, key)),
+      );
     },
     async listSubkeys(key) {
       validate(key);
-      const handle = open(key, KEY_READ);
-      if (handle === undefined) return undefined;
-      return withKey(handle, (h) => enumSubkeys(h, key));
+      return withSharedKey(key, KEY_READ, (shared) =>
+        enumSubkeys(shared.handle, key, shared.info?.subkeys),
+      );
     },
     async createKey(key) {
       validate(key);
+      retireSharedKeys();
       withKey(create(key, KEY_QUERY_VALUE), () => undefined);
     },
     async setValue(key, name, value) {
       validate(key);
+      retireSharedKeys();
       const encoded = encodeValue(value);
       withKey(create(key, KEY_SET_VALUE), (h) =>
         check(
@@ -431,6 +524,7 @@ export function createRegistry(): RegistryPort {
     },
     async deleteValue(key, name) {
       validate(key);
+      retireSharedKeys();
       const handle = open(key, KEY_SET_VALUE);
       if (handle === undefined) return false;
       return withKey(handle, (h) => {
@@ -442,6 +536,7 @@ export function createRegistry(): RegistryPort {
     },
     async deleteKey(key) {
       validate(key);
+      retireSharedKeys();
       const handle = open(key, KEY_READ | KEY_SET_VALUE | DELETE | KEY_ENUMERATE_SUB_KEYS);
       if (handle === undefined) return false;
       // RegDeleteTreeW empties the key; RegDeleteKeyExW then removes it in the requested view.
