@@ -72,7 +72,7 @@ const TICKS_PER_SECOND = 10_000_000n;
 
 /**
  * FILETIME to the ISO date Node's Stats gives: libuv splits it into seconds (floored) and
- * nanoseconds, and Node's date is `seconds * 1000 + nanoseconds / 1e6` milliseconds.
+ * nanoseconds, and Node's date is `seconds * 1000 + nanoseconds / 1e6` milliseconds, rounded.
  */
 function modifiedOf(data: Buffer): string {
   const ticks =
@@ -82,7 +82,7 @@ function modifiedOf(data: Buffer): string {
   let seconds = since1970 / TICKS_PER_SECOND;
   if (since1970 % TICKS_PER_SECOND < 0n) seconds -= 1n;
   const nanoseconds = (since1970 - seconds * TICKS_PER_SECOND) * 100n;
-  return new Date(Number(seconds) * 1000 + Number(nanoseconds) / 1e6).toISOString();
+  return new Date(Math.round(Number(seconds) * 1000 + Number(nanoseconds) / 1e6)).toISOString();
 }
 
 const isMissingCode = (code: number): boolean =>
