@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { CertificateStorePort, CertificateStoreRef, StoredCertificate } from '../ports';
 import { AppError } from '../../../shared/errors';
 import { privateKeyStatusOf } from './private-key';
+import { SharedHandles } from './shared-handles';
 import {
   WIN32,
   copyBytes,
@@ -181,61 +182,37 @@ function withStore<T>(
   }
 }
 
-interface SharedRead {
-  /** null: the store does not exist (it holds no certificates). */
-  handle: Pointer;
-  users: number;
-}
-
 /**
- * Read-only handles shared by the reads of one store that overlap in time or follow each other
- * at once, as a diagnosis's listing and its private-key checks do: each store is then opened
- * once per diagnosis, not once per call. Under Wine opening CurrentUser\My reads every
- * certificate from the registry (about 1.6 ms). A handle is closed as soon as nothing uses it
- * and no read is queued right behind (setImmediate), so none stays open between commands, and a
- * change made through this adapter retires the store's handle so that no later read sees the
- * store as it was before the change.
+ * Read-only store handles shared by reads that follow each other at once (shared-handles.ts),
+ * as a diagnosis's listing and its private-key checks do: each store is then opened once per
+ * diagnosis, not once per call. Under Wine opening CurrentUser\My reads every certificate from
+ * the registry (about 1.6 ms). A change made through this adapter retires the store's handle so
+ * that no later read sees the store as it was before the change. A null handle is a store that
+ * does not exist (it holds no certificates).
  */
-const sharedReads = new Map<string, SharedRead>();
+const sharedReads = new SharedHandles<Pointer>((handle) => {
+  if (handle) api.CertCloseStore(handle, 0);
+});
 
 const storeId = (store: CertificateStoreRef): string => `${store.location}\\${store.name}`;
-
-function closeWhenUnused(id: string, shared: SharedRead): void {
-  setImmediate(() => {
-    if (shared.users > 0) return;
-    if (sharedReads.get(id) === shared) sharedReads.delete(id);
-    if (shared.handle) api.CertCloseStore(shared.handle, 0);
-  });
-}
 
 async function withSharedRead<T>(
   store: CertificateStoreRef,
   use: (handle: Pointer) => T | Promise<T>,
   absent: T,
 ): Promise<T> {
-  const id = storeId(store);
-  let shared = sharedReads.get(id);
-  if (!shared) {
-    // A store that cannot be opened throws here and is not remembered: the next read asks again.
-    shared = { handle: openStore(store, 'read'), users: 0 };
-    sharedReads.set(id, shared);
-  }
-  shared.users += 1;
-  try {
-    return shared.handle ? await use(shared.handle) : absent;
-  } finally {
-    shared.users -= 1;
-    if (shared.users === 0) closeWhenUnused(id, shared);
-  }
+  // A store that cannot be opened throws here and is not shared: the next read asks again.
+  const answer = sharedReads.use(
+    storeId(store),
+    () => openStore(store, 'read'),
+    async ({ handle }) => (handle ? await use(handle) : absent),
+  );
+  return answer ?? absent;
 }
 
 /** After a change: reads from now on open the store afresh and see it. */
 function retireSharedRead(store: CertificateStoreRef): void {
-  const id = storeId(store);
-  const shared = sharedReads.get(id);
-  if (!shared) return;
-  sharedReads.delete(id);
-  if (shared.users === 0) closeWhenUnused(id, shared);
+  sharedReads.retire(storeId(store));
 }
 
 const CERT_STORE_CTRL_COMMIT = 3;

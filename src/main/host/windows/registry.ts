@@ -14,6 +14,7 @@ import {
 } from '../../../shared/registry-value';
 import { AppError } from '../../../shared/errors';
 import { WIN32, declare, utf16, utf16z, win32Failure, type Handle } from './ffi';
+import { SharedHandles, type SharedHandle } from './shared-handles';
 
 const DLL = 'advapi32.dll';
 type Out<T> = [T];
@@ -400,80 +401,40 @@ function enumSubkeys(handle: Handle, key: RegistryKeyRef, count = Infinity): str
   return names;
 }
 
-interface SharedKey {
-  handle: Handle;
-  users: number;
-  closing: boolean;
-  /** RegQueryInfoKeyW's answer, asked at most once while the handle is shared. */
-  info?: KeyInfo;
-}
-
 /**
- * Open keys shared by reads of the same key that follow each other at once: an inventory lists
- * a key's values and then, in the next breath, its subkeys. The second read then needs neither
- * an open nor a close, nor (the counts being known) the final "no more items" call; under Wine
- * each is a round trip to wineserver. A handle is closed once nothing uses it and no read is
- * queued right behind (setImmediate), so none outlives the moment. Reads through a handle see
- * the key as it is now; any change made through this adapter closes them all first.
+ * Reads of one key that follow each other at once share its handle (shared-handles.ts) and its
+ * counts: an inventory lists a key's values and then its subkeys, and the second read then
+ * needs neither an open nor a close, nor (the counts being known) the final "no more items"
+ * call. Reads through a handle see the key as it is now; any change made through this adapter
+ * retires them all first.
  */
-const sharedKeys = new Map<string, SharedKey>();
+const sharedKeys = new SharedHandles<Handle, KeyInfo>((handle) => api.RegCloseKey(handle));
 
 const ERROR_KEY_DELETED = 1018;
 
-function closeWhenUnused(id: string, shared: SharedKey): void {
-  if (shared.closing) return;
-  shared.closing = true;
-  setImmediate(() => {
-    shared.closing = false;
-    if (shared.users > 0) return;
-    if (sharedKeys.get(id) === shared) sharedKeys.delete(id);
-    api.RegCloseKey(shared.handle);
-  });
-}
-
-function retireSharedKeys(): void {
-  for (const [id, shared] of sharedKeys) {
-    sharedKeys.delete(id);
-    if (shared.users === 0) closeWhenUnused(id, shared);
-  }
-}
-
 /**
  * Runs `use` with an open handle to `key` (shared, see above); `undefined` when the key does not
- * exist. A key deleted while its handle was shared is opened afresh, so it reads as absent, as
- * it would have without the sharing.
+ * exist. A key deleted by another program while its handle was shared is opened afresh, so it
+ * reads as absent, as it would have without the sharing.
  */
 function withSharedKey<T>(
   key: RegistryKeyRef,
   access: number,
-  use: (shared: SharedKey) => T,
+  use: (shared: SharedHandle<Handle, KeyInfo>) => T,
 ): T | undefined {
   const id = `${access}|${key.hive}|${key.view ?? ''}|${key.path}`;
-  for (let attempt = 0; ; attempt += 1) {
-    let shared = sharedKeys.get(id);
-    if (!shared) {
-      const handle = open(key, access);
-      if (handle === undefined) return undefined;
-      shared = { handle, users: 0, closing: false };
-      sharedKeys.set(id, shared);
-    }
-    shared.users += 1;
-    try {
-      return use(shared);
-    } catch (error) {
-      const deleted = error instanceof AppError && error.details.win32Error === ERROR_KEY_DELETED;
-      if (!deleted || attempt > 0) throw error;
-      if (sharedKeys.get(id) === shared) sharedKeys.delete(id);
-    } finally {
-      shared.users -= 1;
-      if (shared.users === 0) closeWhenUnused(id, shared);
-    }
+  try {
+    return sharedKeys.use(id, () => open(key, access), use);
+  } catch (error) {
+    if (!(error instanceof AppError) || error.details.win32Error !== ERROR_KEY_DELETED) throw error;
+    sharedKeys.retire(id);
+    return sharedKeys.use(id, () => open(key, access), use);
   }
 }
 
-function sharedInfo(shared: SharedKey, key: RegistryKeyRef): KeyInfo {
-  shared.info ??= keyInfo(shared.handle, key);
-  return shared.info;
+function sharedInfo(shared: SharedHandle<Handle, KeyInfo>, key: RegistryKeyRef): KeyInfo {
+  shared.memo ??= keyInfo(shared.handle, key);
+  return shared.memo;
 }
 
 function validate(key: RegistryKeyRef): void {
@@ -501,17 +462,17 @@ export function createRegistry(): RegistryPort {
     async listSubkeys(key) {
       validate(key);
       return withSharedKey(key, KEY_READ, (shared) =>
-        enumSubkeys(shared.handle, key, shared.info?.subkeys),
+        enumSubkeys(shared.handle, key, shared.memo?.subkeys),
       );
     },
     async createKey(key) {
       validate(key);
-      retireSharedKeys();
+      sharedKeys.retire();
       withKey(create(key, KEY_QUERY_VALUE), () => undefined);
     },
     async setValue(key, name, value) {
       validate(key);
-      retireSharedKeys();
+      sharedKeys.retire();
       const encoded = encodeValue(value);
       withKey(create(key, KEY_SET_VALUE), (h) =>
         check(
@@ -524,7 +485,7 @@ export function createRegistry(): RegistryPort {
     },
     async deleteValue(key, name) {
       validate(key);
-      retireSharedKeys();
+      sharedKeys.retire();
       const handle = open(key, KEY_SET_VALUE);
       if (handle === undefined) return false;
       return withKey(handle, (h) => {
@@ -536,7 +497,7 @@ export function createRegistry(): RegistryPort {
     },
     async deleteKey(key) {
       validate(key);
-      retireSharedKeys();
+      sharedKeys.retire();
       const handle = open(key, KEY_READ | KEY_SET_VALUE | DELETE | KEY_ENUMERATE_SUB_KEYS);
       if (handle === undefined) return false;
       // RegDeleteTreeW empties the key; RegDeleteKeyExW then removes it in the requested view.
