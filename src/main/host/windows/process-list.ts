@@ -31,6 +31,11 @@ const NAME_LENGTH = IMAGE_NAME + koffi.offsetof(UNICODE_STRING, 'Length');
 const NAME_BUFFER = IMAGE_NAME + koffi.offsetof(UNICODE_STRING, 'Buffer');
 const PROCESS_ID = koffi.offsetof(SYSTEM_PROCESS_INFORMATION, 'UniqueProcessId');
 const ENTRY_SIZE = koffi.sizeof(SYSTEM_PROCESS_INFORMATION);
+const POINTER_BYTES = koffi.sizeof('void *');
+
+/** A pointer-sized field (the name's address, the process id) as a bigint. */
+const pointerAt = (bytes: Buffer, offset: number): bigint =>
+  POINTER_BYTES === 8 ? bytes.readBigUInt64LE(offset) : BigInt(bytes.readUInt32LE(offset));
 
 const NtQuerySystemInformation = declare<
   (infoClass: number, buffer: Buffer, length: number, returned: Out<number>) => number
@@ -92,12 +97,12 @@ export function processSnapshot(): ListedProcess[] {
   for (let offset = 0; offset + ENTRY_SIZE <= buffer.length;) {
     const nameLength = buffer.readUInt16LE(offset + NAME_LENGTH);
     // The name's characters are in the same buffer, after the entry's thread records.
-    const nameAt = Number(buffer.readBigUInt64LE(offset + NAME_BUFFER) - base);
+    const nameAt = Number(pointerAt(buffer, offset + NAME_BUFFER) - base);
     const name =
       nameLength > 0 && nameAt >= 0 && nameAt + nameLength <= buffer.length
         ? buffer.toString('utf16le', nameAt, nameAt + nameLength)
         : '';
-    found.push({ pid: Number(buffer.readBigUInt64LE(offset + PROCESS_ID)), name });
+    found.push({ pid: Number(pointerAt(buffer, offset + PROCESS_ID)), name });
     const next = buffer.readUInt32LE(offset + NEXT);
     if (next === 0) break;
     offset += next;
