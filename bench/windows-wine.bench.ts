@@ -26,8 +26,11 @@ interface ProbeResult {
   diagnoseMs: number;
   apiMs: number;
   regMs: number;
-  /** Per host call (e.g. `registry.getValue`): calls, and milliseconds the call blocked. */
-  breakdown: Record<string, { calls: number; ms: number; blockingMs: number }>;
+  /**
+   * Per host call (e.g. `registry.getValue`): calls, milliseconds the calls blocked the thread,
+   * and the longest wait for one answer.
+   */
+  breakdown: Record<string, { calls: number; ms: number; blockingMs: number; longestMs: number }>;
 }
 
 const loadAverage = () =>
@@ -35,20 +38,26 @@ const loadAverage = () =>
     .map((n) => n.toFixed(1))
     .join(' / ')} on ${cpus().length} cores`;
 
-/** Where one diagnosis spends its time, per port: calls and milliseconds blocked in them. */
+/**
+ * Where one diagnosis spends its time, per port: calls, milliseconds blocked in them, and the
+ * longest wait for one answer (what a read on a worker thread costs the diagnosis, as it blocks
+ * nothing).
+ */
 function perPort(breakdown: ProbeResult['breakdown']): Record<string, number> {
-  const ports: Record<string, { calls: number; blockingMs: number }> = {};
+  const ports: Record<string, { calls: number; blockingMs: number; longestMs: number }> = {};
   for (const [name, entry] of Object.entries(breakdown)) {
     const port = name.split('.')[0] ?? name;
     if (port === 'engine') continue;
-    const total = (ports[port] ??= { calls: 0, blockingMs: 0 });
+    const total = (ports[port] ??= { calls: 0, blockingMs: 0, longestMs: 0 });
     total.calls += entry.calls;
     total.blockingMs += entry.blockingMs;
+    total.longestMs = Math.max(total.longestMs, entry.longestMs);
   }
   const figures: Record<string, number> = {};
   for (const [port, total] of Object.entries(ports).sort(([a], [b]) => a.localeCompare(b))) {
     figures[`wine.diagnose.breakdown.${port}.calls`] = total.calls;
     figures[`wine.diagnose.breakdown.${port}.blocking.ms`] = round(total.blockingMs, 1);
+    figures[`wine.diagnose.breakdown.${port}.longest-answer.ms`] = round(total.longestMs, 1);
   }
   return figures;
 }
@@ -100,7 +109,7 @@ export default async function windowsWine(
     } else {
       results['wine.diagnose.seeded-lync2013.cli-wall.ms'] = 'command line not built';
     }
-    results.note = `Seeded broken Lync 2013 profile; in-process diagnosis is the median of warm runs with the Windows node.exe. The breakdown is one more diagnosis with every host call timed (milliseconds each call blocked the thread, per port). Load average at start: ${loadAtStart}, at end: ${loadAverage()}.`;
+    results.note = `Seeded broken Lync 2013 profile; in-process diagnosis is the median of warm runs with the Windows node.exe. The breakdown is one more diagnosis with every host call timed, per port: milliseconds the calls blocked the thread, and the longest wait for one answer (the vault and private-key reads run on worker threads and block nothing). Load average at start: ${loadAtStart}, at end: ${loadAverage()}.`;
     return results;
   } finally {
     removePrefix(prefix);

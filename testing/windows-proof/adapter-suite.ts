@@ -8,6 +8,7 @@ import { createWindowsHost } from '../../src/main/host/windows/index';
 import { runCases, runEntry } from './entry';
 import { hostileDataFolderCases } from './hostile-cases';
 import { lockHolderCases } from './lock-holder-cases';
+import { readPathCases } from './read-path-cases';
 import { windowsCases } from './windows-cases';
 
 runEntry(async () => {
@@ -17,7 +18,12 @@ runEntry(async () => {
       hostContractCases().map((c) => ({ name: c.name, run: () => c.run(host) })),
     );
     const windows = await runCases(
-      [...windowsCases(), ...lockHolderCases(), ...hostileDataFolderCases()].map((c) => ({
+      [
+        ...windowsCases(),
+        ...readPathCases(),
+        ...lockHolderCases(),
+        ...hostileDataFolderCases(),
+      ].map((c) => ({
         name: c.name,
         run: () => c.run(host),
       })),

@@ -36,13 +36,17 @@ function regQuery(key: string, value: string): Promise<string> {
   });
 }
 
-type Breakdown = Record<string, { calls: number; ms: number; blockingMs: number }>;
+type Breakdown = Record<
+  string,
+  { calls: number; ms: number; blockingMs: number; longestMs: number }
+>;
 
 /**
  * The same host with every port method timed, so a diagnosis can say which reads its time goes
  * to: calls, wall milliseconds until each answer (these overlap when reads run concurrently),
- * and milliseconds the call blocked the thread before answering (Win32 calls through koffi are
- * synchronous, so for them this is the real cost and the totals do not overlap).
+ * the longest of them, and milliseconds the call blocked the thread before answering (most
+ * Win32 calls through koffi are synchronous, so for them this is the real cost and the totals
+ * do not overlap; the few slow ones run on worker threads, and only their wait tells).
  */
 function timedHost(host: HostSystem, breakdown: Breakdown): HostSystem {
   const timedPort = (portName: string, port: object): object =>
@@ -52,11 +56,13 @@ function timedHost(host: HostSystem, breakdown: Breakdown): HostSystem {
         if (typeof member !== 'function') return member;
         const name = `${portName}.${String(property)}`;
         return (...callArgs: unknown[]) => {
-          const entry = (breakdown[name] ??= { calls: 0, ms: 0, blockingMs: 0 });
+          const entry = (breakdown[name] ??= { calls: 0, ms: 0, blockingMs: 0, longestMs: 0 });
           entry.calls += 1;
           const started = performance.now();
           const settle = () => {
-            entry.ms += performance.now() - started;
+            const waited = performance.now() - started;
+            entry.ms += waited;
+            entry.longestMs = Math.max(entry.longestMs, waited);
           };
           const answer: unknown = Reflect.apply(
             member as (...a: unknown[]) => unknown,
@@ -93,10 +99,12 @@ runEntry(async (args) => {
       const timedEngine = createEngine({ host: timedHost(host, breakdown), dataDir });
       const started = performance.now();
       await timedEngine.diagnose();
-      breakdown['engine.diagnose'] = { calls: 1, ms: performance.now() - started, blockingMs: 0 };
+      const ms = performance.now() - started;
+      breakdown['engine.diagnose'] = { calls: 1, ms, blockingMs: 0, longestMs: ms };
       for (const entry of Object.values(breakdown)) {
         entry.ms = Number(entry.ms.toFixed(2));
         entry.blockingMs = Number(entry.blockingMs.toFixed(2));
+        entry.longestMs = Number(entry.longestMs.toFixed(2));
       }
     }
 

@@ -6,6 +6,7 @@ import type { RegistryKeyRef, RegistryValue } from '../../../shared/registry-val
 import type { CredentialSummary, HostSystem, ProcessInfo, ServiceStatus } from '../../host/ports';
 import { addressFromCredentialTarget, looksLikeAddress } from '../sip-address';
 import { findCacheFolders, type CacheFolder } from './cache-folders';
+import { knownFoldersOnce } from './known-folders';
 import { readClientData, type ClientData } from './client-data';
 import {
   detectClients,
@@ -106,7 +107,12 @@ async function readUpAndRunning(host: HostSystem): Promise<Inventory['upAndRunni
   return found.filter((entry) => entry !== undefined);
 }
 
-export async function readInventory(host: HostSystem): Promise<Inventory> {
+export async function readInventory(system: HostSystem): Promise<Inventory> {
+  const files = knownFoldersOnce(system.files);
+  const host = new Proxy(system, {
+    get: (target, property, receiver) =>
+      property === 'files' ? files : (Reflect.get(target, property, receiver) as unknown),
+  });
   const machineGuidKey: RegistryKeyRef = { hive: 'HKLM', path: CRYPTOGRAPHY_KEY, view: '64' };
   const myStore = { location: 'CurrentUser', name: 'My' } as const;
   // Every read is independent of the others except where one needs another's answer (clients

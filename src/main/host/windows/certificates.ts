@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { CertificateStorePort, CertificateStoreRef, StoredCertificate } from '../ports';
 import { AppError } from '../../../shared/errors';
 import { privateKeyStatusOf } from './private-key';
+import { SharedHandles } from './shared-handles';
 import {
   WIN32,
   copyBytes,
@@ -177,7 +178,41 @@ function withStore<T>(
     return use(handle);
   } finally {
     api.CertCloseStore(handle, 0);
+    if (mode === 'write') retireSharedRead(store);
   }
+}
+
+/**
+ * Read-only store handles shared by reads that follow each other at once (shared-handles.ts),
+ * as a diagnosis's listing and its private-key checks do: each store is then opened once per
+ * diagnosis, not once per call. Under Wine opening CurrentUser\My reads every certificate from
+ * the registry (about 1.6 ms). A change made through this adapter retires the store's handle so
+ * that no later read sees the store as it was before the change. A null handle is a store that
+ * does not exist (it holds no certificates).
+ */
+const sharedReads = new SharedHandles<Pointer>((handle) => {
+  if (handle) api.CertCloseStore(handle, 0);
+});
+
+const storeId = (store: CertificateStoreRef): string => `${store.location}\\${store.name}`;
+
+async function withSharedRead<T>(
+  store: CertificateStoreRef,
+  use: (handle: Pointer) => T | Promise<T>,
+  absent: T,
+): Promise<T> {
+  // A store that cannot be opened throws here and is not shared: the next read asks again.
+  const answer = sharedReads.use(
+    storeId(store),
+    () => openStore(store, 'read'),
+    async ({ handle }) => (handle ? await use(handle) : absent),
+  );
+  return answer ?? absent;
+}
+
+/** After a change: reads from now on open the store afresh and see it. */
+function retireSharedRead(store: CertificateStoreRef): void {
+  sharedReads.retire(storeId(store));
 }
 
 const CERT_STORE_CTRL_COMMIT = 3;
@@ -284,15 +319,14 @@ export function withCertificateContext(
 export function createCertificateStores(): CertificateStorePort {
   return {
     async privateKeyStatus(store, thumbprint) {
-      return withStore(
+      return withSharedRead(
         store,
-        'read',
-        (handle) => {
+        async (handle) => {
           const context = find(handle, store, thumbprint);
           if (!context) return undefined;
           try {
             const linked = property(context, CERT_KEY_PROV_INFO_PROP_ID) !== undefined;
-            return privateKeyStatusOf(context, linked);
+            return await privateKeyStatusOf(context, linked);
           } finally {
             api.CertFreeCertificateContext(context);
           }
@@ -301,9 +335,8 @@ export function createCertificateStores(): CertificateStorePort {
       );
     },
     async list(store) {
-      return withStore(
+      return withSharedRead(
         store,
-        'read',
         (handle) => {
           const found: StoredCertificate[] = [];
           // Each call frees the previous context, so nothing is freed here by hand.
@@ -320,9 +353,8 @@ export function createCertificateStores(): CertificateStorePort {
       );
     },
     async exportEntry(store, thumbprint) {
-      return withStore(
+      return withSharedRead(
         store,
-        'read',
         (handle) => {
           const context = find(handle, store, thumbprint);
           if (!context) return undefined;

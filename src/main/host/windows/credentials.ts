@@ -19,6 +19,7 @@ import {
   fileTimeToIso,
   koffi,
   lastError,
+  onWorkerThread,
   win32Failure,
   type Pointer,
 } from './ffi';
@@ -123,10 +124,19 @@ export function createCredentialVault(): CredentialVaultPort {
       const count: Out<number> = [0];
       const list: Out<Pointer> = [null];
       // Without a filter Windows wants CRED_ENUMERATE_ALL_CREDENTIALS; with one, no flag.
-      const ok = filter
-        ? api.CredEnumerateW(filter, 0, count, list)
-        : api.CredEnumerateW(null, CRED_ENUMERATE_ALL_CREDENTIALS, count, list) ||
-          api.CredEnumerateW(null, 0, count, list);
+      const enumerate = (): boolean =>
+        filter
+          ? api.CredEnumerateW(filter, 0, count, list)
+          : api.CredEnumerateW(null, CRED_ENUMERATE_ALL_CREDENTIALS, count, list) ||
+            api.CredEnumerateW(null, 0, count, list);
+      // Under Wine every credential that matches is read and decrypted from the registry (about
+      // 2.5 ms each), so a filtered enumeration (what a diagnosis asks) runs on a worker thread.
+      // Its error code stays on that thread: a failed one is asked again here to read it.
+      const ok =
+        (filter !== undefined &&
+          filter !== '' &&
+          (await onWorkerThread(api.CredEnumerateW, filter, 0, count, list))) ||
+        enumerate();
       if (!ok) {
         const error = lastError();
         if (error === WIN32.ERROR_NOT_FOUND) return [];

@@ -33,6 +33,30 @@ export function declare<F>(dll: string, prototype: string): F {
   return library(dll).func(prototype) as unknown as F;
 }
 
+/**
+ * Calls a foreign function on one of koffi's worker threads and answers when it returns. For the
+ * slow calls of a diagnosis (the credential vault, opening a private key, opening a certificate
+ * store): under Wine each waits on round trips to wineserver or the key store, and on a worker
+ * thread that wait overlaps the registry and file reads the main thread makes meanwhile.
+ * Windows' last error belongs to the thread that failed, so a caller that needs the error code
+ * repeats a failed read on the main thread, where `lastError()` can read it.
+ */
+export function onWorkerThread<A extends unknown[], R>(
+  fn: (...args: A) => R,
+  ...args: A
+): Promise<R> {
+  const foreign = fn as unknown as {
+    async: (...callArgs: [...A, (error: unknown, result: R) => void]) => void;
+  };
+  return new Promise((resolve, reject) => {
+    foreign.async(...args, (error, result) => (error ? reject(toError(error)) : resolve(result)));
+  });
+}
+
+function toError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
 const kernel32 = {
   GetLastError: declare<() => number>('kernel32.dll', 'uint32_t __stdcall GetLastError()'),
   SetLastError: declare<(code: number) => void>(
@@ -87,6 +111,7 @@ export const WIN32 = {
   ERROR_SUCCESS: 0,
   ERROR_FILE_NOT_FOUND: 2,
   ERROR_PATH_NOT_FOUND: 3,
+  ERROR_NO_MORE_FILES: 18,
   ERROR_ACCESS_DENIED: 5,
   ERROR_INVALID_PARAMETER: 87,
   ERROR_INSUFFICIENT_BUFFER: 122,

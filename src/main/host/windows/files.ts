@@ -1,6 +1,7 @@
 /**
  * Files through Node's fs, known folders through shell32 SHGetKnownFolderPath and file versions
- * through version.dll. Paths longer than MAX_PATH get the `\\?\` prefix so deep endpoint-cache
+ * through version.dll; `stat` and `listKinds`, which a diagnosis makes dozens of, through
+ * kernel32 on the calling thread (file-info.ts). Paths longer than MAX_PATH get the `\\?\` prefix so deep endpoint-cache
  * trees can still be read and removed.
  */
 import { promises as fs, type Stats } from 'node:fs';
@@ -8,6 +9,7 @@ import { win32 as path } from 'node:path';
 import type { DirectoryEntry, FileEntry, FileSystemPort, KnownFolderId } from '../ports';
 import { AppError } from '../../../shared/errors';
 import { declare, koffi, lastError, type Pointer } from './ffi';
+import { ASK_NODE, fileEntryOf, folderEntriesOf } from './file-info';
 import { moveEntry } from './file-move';
 import { describeHolders, findLockHolders, type LockHolder } from './lock-holders';
 
@@ -110,6 +112,9 @@ function entry(name: string, stats: Stats): FileEntry {
   };
 }
 
+const byName = (a: DirectoryEntry, b: DirectoryEntry): number =>
+  a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+
 function isMissing(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   return code === 'ENOENT' || code === 'ENOTDIR';
@@ -176,12 +181,31 @@ function failure(error: unknown, action: string, target: string): AppError {
   }
 }
 
-function readVersion(file: string): string | undefined {
+/**
+ * Version resources are a few kilobytes; one kept buffer this large takes most in one call. Each
+ * call maps the whole file (under Wine about 1.3 ms), so the size is asked first only when the
+ * resource says it is larger.
+ */
+const versionBlock = Buffer.alloc(16 * 1024);
+
+/** The file's version resource, whole, or `undefined` when it has none. */
+function versionResource(file: string): Buffer | undefined {
+  if (api.GetFileVersionInfoW(file, 0, versionBlock.length, versionBlock)) {
+    // VS_VERSIONINFO starts with its own length: the buffer holds it all when it fits.
+    const length = versionBlock.readUInt16LE(0);
+    if (length <= versionBlock.length) return versionBlock;
+  }
   const handle: Out<number> = [0];
   const size = api.GetFileVersionInfoSizeW(file, handle);
   if (size === 0) return undefined;
   const block = Buffer.alloc(size);
   if (!api.GetFileVersionInfoW(file, 0, size, block)) return undefined;
+  return block;
+}
+
+function readVersion(file: string): string | undefined {
+  const block = versionResource(file);
+  if (!block) return undefined;
   const info: Out<Pointer> = [null];
   const length: Out<number> = [0];
   if (!api.VerQueryValueW(block, '\\', info, length) || length[0] < koffi.sizeof(VS_FIXEDFILEINFO))
@@ -234,6 +258,8 @@ export function createFileSystem(): FileSystemPort {
       return found.filter((each): each is FileEntry => each !== undefined);
     },
     async listKinds(dir) {
+      const listed = folderEntriesOf(longPath(dir));
+      if (listed !== ASK_NODE) return listed?.sort(byName);
       try {
         // On Windows the listing (FindNextFile) carries each entry's attributes: no call per entry.
         const entries = await fs.readdir(longPath(dir), { withFileTypes: true });
@@ -242,13 +268,15 @@ export function createFileSystem(): FileSystemPort {
             name: each.name,
             kind: each.isFile() ? 'file' : each.isDirectory() ? 'directory' : 'other',
           }))
-          .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+          .sort(byName);
       } catch (error) {
         if (isMissing(error)) return undefined;
         throw failure(error, 'list', dir);
       }
     },
     async stat(file) {
+      const attributes = fileEntryOf(longPath(file), path.basename(file));
+      if (attributes !== ASK_NODE) return attributes;
       try {
         return entry(path.basename(file), await fs.lstat(longPath(file)));
       } catch (error) {

@@ -28,7 +28,8 @@ export async function createWindowsHost(): Promise<HostSystem> {
     services: createServices(),
     dns: createDnsCache(),
     identity: createIdentity(),
-    // Every handle is opened and closed within one call, so nothing stays open between calls.
+    // Handles are closed within the call, or (a registry key or certificate store shared by
+    // reads that follow each other at once) as soon as the event loop turns: none stays open.
     async close() {},
   };
 }

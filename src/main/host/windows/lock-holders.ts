@@ -8,7 +8,7 @@
  * under Wine nothing is ever named; see docs/windows-under-wine.md.
  */
 import { declare, koffi } from './ffi';
-import { processSnapshot } from './processes';
+import { processSnapshot } from './process-list';
 
 type Out<T> = [T];
 

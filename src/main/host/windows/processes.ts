@@ -1,5 +1,6 @@
 /**
- * Client processes through kernel32/user32: Toolhelp snapshots to find them, the token's user
+ * Client processes through kernel32/user32: the system's process list to find them (ntdll, see
+ * process-list.ts), the token's user
  * SID to tell whether they belong to the current user (others are never touched), WM_CLOSE to
  * their top-level windows to ask politely, and TerminateProcess only when the user asked.
  */
@@ -21,43 +22,13 @@ import {
   openProcess,
   processUserSid,
 } from './token';
+import { processSnapshot } from './process-list';
 
 type Out<T> = [T];
-
-const PROCESSENTRY32W = koffi.struct('PROCESSENTRY32W', {
-  dwSize: 'uint32_t',
-  cntUsage: 'uint32_t',
-  th32ProcessID: 'uint32_t',
-  th32DefaultHeapID: 'uintptr_t',
-  th32ModuleID: 'uint32_t',
-  cntThreads: 'uint32_t',
-  th32ParentProcessID: 'uint32_t',
-  pcPriClassBase: 'int32_t',
-  dwFlags: 'uint32_t',
-  szExeFile: koffi.array('char16_t', 260, 'String'),
-});
-
-interface ProcessEntry {
-  dwSize: number;
-  th32ProcessID: number;
-  szExeFile: string;
-}
 
 const EnumWindowsProc = koffi.proto('bool __stdcall EnumWindowsProc(void *hwnd, intptr_t lParam)');
 
 const api = {
-  CreateToolhelp32Snapshot: declare<(flags: number, pid: number) => Handle>(
-    'kernel32.dll',
-    'intptr_t __stdcall CreateToolhelp32Snapshot(uint32_t dwFlags, uint32_t th32ProcessID)',
-  ),
-  Process32FirstW: declare<(snapshot: Handle, entry: ProcessEntry) => boolean>(
-    'kernel32.dll',
-    'bool __stdcall Process32FirstW(intptr_t hSnapshot, _Inout_ PROCESSENTRY32W *lppe)',
-  ),
-  Process32NextW: declare<(snapshot: Handle, entry: ProcessEntry) => boolean>(
-    'kernel32.dll',
-    'bool __stdcall Process32NextW(intptr_t hSnapshot, _Inout_ PROCESSENTRY32W *lppe)',
-  ),
   QueryFullProcessImageNameW: declare<
     (process: Handle, flags: number, name: Buffer, size: Out<number>) => boolean
   >(
@@ -98,8 +69,6 @@ const api = {
   ),
 };
 
-const TH32CS_SNAPPROCESS = 0x2;
-const INVALID_HANDLE_VALUE = -1;
 const SYNCHRONIZE = 0x00100000;
 const PROCESS_TERMINATE = 0x0001;
 const WAIT_OBJECT_0 = 0;
@@ -119,24 +88,6 @@ export function processStartTime(pid: number): Date | undefined {
     if (!api.GetProcessTimes(handle, creation, [0n], ignored, [0n])) return undefined;
     const ticks = BigInt(creation[0]);
     return new Date(Number((ticks - FILETIME_UNIX_EPOCH) / 10000n));
-  } finally {
-    closeHandle(handle);
-  }
-}
-
-/** Every process's id and image name (Toolhelp: no handle to the process is needed). */
-export function processSnapshot(): Array<{ pid: number; name: string }> {
-  const handle = api.CreateToolhelp32Snapshot(TH32CS_SNAPPROCESS, 0);
-  if (handle === INVALID_HANDLE_VALUE || handle === -1n) {
-    throw win32Failure('CreateToolhelp32Snapshot', lastError(), { target: 'process list' });
-  }
-  try {
-    const found: Array<{ pid: number; name: string }> = [];
-    const entry = { dwSize: koffi.sizeof(PROCESSENTRY32W), th32ProcessID: 0, szExeFile: '' };
-    for (let ok = api.Process32FirstW(handle, entry); ok; ok = api.Process32NextW(handle, entry)) {
-      found.push({ pid: entry.th32ProcessID, name: entry.szExeFile });
-    }
-    return found;
   } finally {
     closeHandle(handle);
   }

@@ -14,6 +14,7 @@ import {
 } from '../../../shared/registry-value';
 import { AppError } from '../../../shared/errors';
 import { WIN32, declare, utf16, utf16z, win32Failure, type Handle } from './ffi';
+import { SharedHandles, type SharedHandle } from './shared-handles';
 
 const DLL = 'advapi32.dll';
 type Out<T> = [T];
@@ -312,7 +313,15 @@ function queryValue(handle: Handle, key: RegistryKeyRef, name: string): Registry
   return undefined;
 }
 
-function keyInfo(handle: Handle, key: RegistryKeyRef) {
+interface KeyInfo {
+  subkeys: number;
+  maxSubkey: number;
+  values: number;
+  maxName: number;
+  maxData: number;
+}
+
+function keyInfo(handle: Handle, key: RegistryKeyRef): KeyInfo {
   const subkeys: Out<number> = [0];
   const maxSubkey: Out<number> = [0];
   const values: Out<number> = [0];
@@ -345,12 +354,16 @@ function keyInfo(handle: Handle, key: RegistryKeyRef) {
   };
 }
 
-function enumValues(handle: Handle, key: RegistryKeyRef): RegistryValueEntry[] {
-  const info = keyInfo(handle, key);
+/**
+ * The key's values, up to the count RegQueryInfoKeyW gave: asking past the last one costs one
+ * more call only to hear ERROR_NO_MORE_ITEMS. Like any enumeration it shows the key as it was
+ * when counted.
+ */
+function enumValues(handle: Handle, key: RegistryKeyRef, info: KeyInfo): RegistryValueEntry[] {
   let name = Buffer.alloc((info.maxName + 1) * 2);
   let data = Buffer.alloc(Math.max(info.maxData, 1));
   const entries: RegistryValueEntry[] = [];
-  for (let index = 0; ;) {
+  for (let index = 0; index < info.values;) {
     const nameChars: Out<number> = [name.length / 2];
     const size: Out<number> = [data.length];
     const type: Out<number> = [0];
@@ -369,18 +382,59 @@ function enumValues(handle: Handle, key: RegistryKeyRef): RegistryValueEntry[] {
     });
     index += 1;
   }
+  return entries;
 }
 
-function enumSubkeys(handle: Handle, key: RegistryKeyRef): string[] {
-  const name = Buffer.alloc(512 * 2); // key names are at most 255 characters
+/** Key names are at most 255 characters; one buffer serves every (synchronous) enumeration. */
+const subkeyName = Buffer.alloc(512 * 2);
+
+/** Subkey names; up to `count` when the key's info is known (see enumValues), else to the end. */
+function enumSubkeys(handle: Handle, key: RegistryKeyRef, count = Infinity): string[] {
   const names: string[] = [];
-  for (let index = 0; ; index += 1) {
-    const chars: Out<number> = [name.length / 2];
-    const status = api.RegEnumKeyExW(handle, index, name, chars, null, null, null, null);
+  for (let index = 0; index < count; index += 1) {
+    const chars: Out<number> = [subkeyName.length / 2];
+    const status = api.RegEnumKeyExW(handle, index, subkeyName, chars, null, null, null, null);
     if (status === WIN32.ERROR_NO_MORE_ITEMS) return names;
     check(status, 'RegEnumKeyExW', key);
-    names.push(name.subarray(0, chars[0] * 2).toString('utf16le'));
+    names.push(subkeyName.subarray(0, chars[0] * 2).toString('utf16le'));
   }
+  return names;
+}
+
+/**
+ * Reads of one key that follow each other at once share its handle (shared-handles.ts) and its
+ * counts: an inventory lists a key's values and then its subkeys, and the second read then
+ * needs neither an open nor a close, nor (the counts being known) the final "no more items"
+ * call. Reads through a handle see the key as it is now; any change made through this adapter
+ * retires them all first.
+ */
+const sharedKeys = new SharedHandles<Handle, KeyInfo>((handle) => api.RegCloseKey(handle));
+
+const ERROR_KEY_DELETED = 1018;
+
+/**
+ * Runs `use` with an open handle to `key` (shared, see above); `undefined` when the key does not
+ * exist. A key deleted by another program while its handle was shared is opened afresh, so it
+ * reads as absent, as it would have without the sharing.
+ */
+function withSharedKey<T>(
+  key: RegistryKeyRef,
+  access: number,
+  use: (shared: SharedHandle<Handle, KeyInfo>) => T,
+): T | undefined {
+  const id = `${access}|${key.hive}|${key.view ?? ''}|${key.path}`;
+  try {
+    return sharedKeys.use(id, () => open(key, access), use);
+  } catch (error) {
+    if (!(error instanceof AppError) || error.details.win32Error !== ERROR_KEY_DELETED) throw error;
+    sharedKeys.retire(id);
+    return sharedKeys.use(id, () => open(key, access), use);
+  }
+}
+
+function sharedInfo(shared: SharedHandle<Handle, KeyInfo>, key: RegistryKeyRef): KeyInfo {
+  shared.memo ??= keyInfo(shared.handle, key);
+  return shared.memo;
 }
 
 function validate(key: RegistryKeyRef): void {
@@ -397,28 +451,28 @@ export function createRegistry(): RegistryPort {
   return {
     async getValue(key, name) {
       validate(key);
-      const handle = open(key, KEY_QUERY_VALUE);
-      if (handle === undefined) return undefined;
-      return withKey(handle, (h) => queryValue(h, key, name));
+      return withSharedKey(key, KEY_QUERY_VALUE, (shared) => queryValue(shared.handle, key, name));
     },
     async listValues(key) {
       validate(key);
-      const handle = open(key, KEY_READ);
-      if (handle === undefined) return undefined;
-      return withKey(handle, (h) => enumValues(h, key));
+      return withSharedKey(key, KEY_READ, (shared) =>
+        enumValues(shared.handle, key, sharedInfo(shared, key)),
+      );
     },
     async listSubkeys(key) {
       validate(key);
-      const handle = open(key, KEY_READ);
-      if (handle === undefined) return undefined;
-      return withKey(handle, (h) => enumSubkeys(h, key));
+      return withSharedKey(key, KEY_READ, (shared) =>
+        enumSubkeys(shared.handle, key, shared.memo?.subkeys),
+      );
     },
     async createKey(key) {
       validate(key);
+      sharedKeys.retire();
       withKey(create(key, KEY_QUERY_VALUE), () => undefined);
     },
     async setValue(key, name, value) {
       validate(key);
+      sharedKeys.retire();
       const encoded = encodeValue(value);
       withKey(create(key, KEY_SET_VALUE), (h) =>
         check(
@@ -431,6 +485,7 @@ export function createRegistry(): RegistryPort {
     },
     async deleteValue(key, name) {
       validate(key);
+      sharedKeys.retire();
       const handle = open(key, KEY_SET_VALUE);
       if (handle === undefined) return false;
       return withKey(handle, (h) => {
@@ -442,6 +497,7 @@ export function createRegistry(): RegistryPort {
     },
     async deleteKey(key) {
       validate(key);
+      sharedKeys.retire();
       const handle = open(key, KEY_READ | KEY_SET_VALUE | DELETE | KEY_ENUMERATE_SUB_KEYS);
       if (handle === undefined) return false;
       // RegDeleteTreeW empties the key; RegDeleteKeyExW then removes it in the requested view.
