@@ -206,7 +206,8 @@ async function tryAddress(
       // certificate, revocation cannot be checked through this address.
       return {
         ...base,
-        outcome: 'untrusted-answer',
+        // A signature this step cannot check (RSASSA-PSS, ...) is not a failed one: reached, no status.
+        outcome: answer.reason === 'algorithm' ? 'reachable' : 'untrusted-answer',
         detail: SAY.responderUntrusted(about, answer.reason, address.ask.issuer.subject),
         elapsedMs,
       };
