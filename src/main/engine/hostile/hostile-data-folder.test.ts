@@ -24,6 +24,7 @@ import { practiceFixture, type PracticeFixture } from '../../../../testing/engin
 import { snapshotDifferences, snapshotPc } from '../../../../testing/engine/snapshot';
 import { plantRun } from '../../../../testing/engine/plant-run';
 import { hostileCases } from '../../../../testing/engine/planted-runs';
+import { signInAgain } from '../../../../testing/engine/sign-in-again';
 
 let fixture: PracticeFixture | undefined;
 afterEach(async () => {
@@ -193,34 +194,7 @@ describe('a hostile data folder', () => {
     const engine = fixture.engine();
     const run = await engine.apply((await engine.plan({ steps: SIGN_IN })).id);
     // The user signs in again: a new credential, a new per-address key, new cache files.
-    const target = 'Microsoft_OC1:uri=user@contoso.com:specific:OCS:1';
-    await host.credentials.write({
-      targetName: target,
-      type: 'generic',
-      userName: 'CONTOSO\\user',
-      persist: 'local-machine',
-      lastWritten: '2026-12-02T00:00:00.000Z',
-      secret: new Uint8Array(Buffer.from('the new password')),
-    });
-    const perAddress = {
-      hive: 'HKCU' as const,
-      path: 'Software\\Microsoft\\Office\\15.0\\Lync\\user@contoso.com',
-    };
-    await host.registry.createKey(perAddress);
-    await host.registry.setValue(perAddress, 'NewSetting', { type: 'REG_DWORD', data: 7 });
-    const local = (await host.files.knownFolder('LocalAppData')) as string;
-    const cache = host.files.join(
-      local,
-      'Microsoft',
-      'Office',
-      '15.0',
-      'Lync',
-      'sip_user@contoso.com',
-    );
-    await host.files.writeFile(
-      host.files.join(cache, 'new-after-sign-in.xml'),
-      new Uint8Array([1, 2, 3]),
-    );
+    await signInAgain(host);
 
     const undone = await engine.undo(run.id);
     expect(undone.status).toBe('undone');
