@@ -108,11 +108,7 @@ async function readUpAndRunning(host: HostSystem): Promise<Inventory['upAndRunni
 }
 
 export async function readInventory(system: HostSystem): Promise<Inventory> {
-  const files = knownFoldersOnce(system.files);
-  const host = new Proxy(system, {
-    get: (target, property, receiver) =>
-      property === 'files' ? files : (Reflect.get(target, property, receiver) as unknown),
-  });
+  const host: HostSystem = { ...system, files: knownFoldersOnce(system.files) };
   const machineGuidKey: RegistryKeyRef = { hive: 'HKLM', path: CRYPTOGRAPHY_KEY, view: '64' };
   const myStore = { location: 'CurrentUser', name: 'My' } as const;
   // Every read is independent of the others except where one needs another's answer (clients

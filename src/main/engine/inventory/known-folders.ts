@@ -7,17 +7,15 @@ import type { FileSystemPort, KnownFolderId } from '../../host/ports';
 
 export function knownFoldersOnce(files: FileSystemPort): FileSystemPort {
   const asked = new Map<KnownFolderId, Promise<string | undefined>>();
-  return new Proxy(files, {
-    get(target, property, receiver) {
-      if (property !== 'knownFolder') return Reflect.get(target, property, receiver) as unknown;
-      return (id: KnownFolderId): Promise<string | undefined> => {
-        let answer = asked.get(id);
-        if (!answer) {
-          answer = target.knownFolder(id);
-          asked.set(id, answer);
-        }
-        return answer;
-      };
+  return {
+    ...files,
+    knownFolder(id) {
+      let answer = asked.get(id);
+      if (!answer) {
+        answer = files.knownFolder(id);
+        asked.set(id, answer);
+      }
+      return answer;
     },
-  });
+  };
 }
