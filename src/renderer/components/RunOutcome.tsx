@@ -1,7 +1,7 @@
 import type { ActionTarget } from '../../shared/repairs';
 import {
   OUTCOME_WORDS,
-  plainAction,
+  plainActionOutcome,
   repairStepTitle,
   runHeadline,
   runSucceeded,
@@ -19,10 +19,13 @@ export function RunOutcome({ run, plan }: { run: Run; plan?: Plan | undefined })
   const helpdesk = useWizard((state) => state.helpdesk);
   const client = useWizard((state) => clientNameIn(state.diagnosis));
   const now = new Date();
-  const plainWords = (actionId: string): string | undefined => {
+  const plainWords = (result: Run['actions'][number]): string | undefined => {
     for (const step of plan?.steps ?? []) {
-      const action = step.actions.find((entry) => entry.id === actionId);
-      if (action) return plainAction(step.stepId, action.target as ActionTarget, now, client);
+      const action = step.actions.find((entry) => entry.id === result.actionId);
+      if (action) {
+        const target = action.target as ActionTarget;
+        return plainActionOutcome(result.outcome, step.stepId, target, now, client);
+      }
     }
     return undefined;
   };
@@ -37,7 +40,7 @@ export function RunOutcome({ run, plan }: { run: Run; plan?: Plan | undefined })
             <span className={`outcome outcome-${action.outcome}`}>
               {OUTCOME_WORDS[action.outcome]}:
             </span>{' '}
-            {plainWords(action.actionId) ?? action.description}
+            {plainWords(action) ?? action.description}
             {action.outcome === 'applied' && (action.verified ? ' — checked' : ' — not checked')}
             {action.error && <span className="action-error"> ({action.error.message})</span>}
             {helpdesk && (

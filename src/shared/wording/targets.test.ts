@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ActionTarget } from '../repairs';
 import { ANY_CLIENT_NAME, clientNameOf } from './client';
-import { plainAction } from './targets';
+import { plainAction, plainActionOutcome } from './targets';
 
 const NOW = new Date('2026-12-02T12:00:00.000Z');
 
@@ -48,5 +48,19 @@ describe('a planned change in plain words', () => {
         clientNameOf(undefined),
       ),
     ).toBe('Clear the connection settings Lync or Skype for Business saved for user@contoso.com');
+  });
+});
+
+describe('a change in a run outcome', () => {
+  it('says what follows from it only when it was made', () => {
+    const target = credential('Microsoft_OC1:uri=user@contoso.com:specific:OCS:1');
+    const said = (outcome: 'applied' | 'undone' | 'failed') =>
+      plainActionOutcome(outcome, 'remove-stored-credentials', target, NOW, 'Lync 2013');
+    expect(said('applied')).toBe(
+      'Remove the password Lync 2013 saved for user@contoso.com; it asks for it again',
+    );
+    // Put back, the password is there again: the client does not ask for it.
+    expect(said('undone')).toBe('Remove the password Lync 2013 saved for user@contoso.com');
+    expect(said('failed')).toBe('Remove the password Lync 2013 saved for user@contoso.com');
   });
 });

@@ -1,4 +1,4 @@
-import type { ActionTarget } from '../repairs';
+import type { ActionOutcome, ActionTarget } from '../repairs';
 import type { RegistryValue } from '../registry-value';
 import { formatDay } from './dates';
 import { countOf, formatBytes } from './numbers';
@@ -94,10 +94,62 @@ const SETTING_NAMES: Record<string, string> = {
   ServerAddressExternal: 'external server address',
 };
 
+/** A change in plain words, and what follows from it when something does. */
+function plainChange(
+  stepId: string,
+  target: ActionTarget,
+  now: Date,
+  client: string,
+  locale?: string,
+): { what: string; then?: string } {
+  switch (target.kind) {
+    case 'folder':
+      return stepId === 'clear-tracing-folder'
+        ? {
+            what: `Delete the client’s Tracing folder (${contentsOfFolder(target)})`,
+            then: 'the client makes it again',
+          }
+        : {
+            what: `Delete the server list ${client} saved${forWhom(target.path)} (${contentsOfFolder(target)})`,
+            then: 'it finds its servers again at the next sign-in',
+          };
+    case 'file':
+      return {
+        what: `Delete AccountProfiles.dat (${formatBytes(target.size)})`,
+        then: 'the client makes it again',
+      };
+    case 'certificate': {
+      const day = formatDay(target.notAfter, locale);
+      const ended = new Date(target.notAfter).getTime() < now.getTime();
+      const what =
+        stepId === 'remove-distrusted-root'
+          ? 'the copy of a distrusted root certificate kept in your user profile'
+          : `your sign-in certificate${forWhom(target.subject)}`;
+      return { what: `Delete ${what}, which ${ended ? 'expired' : 'is valid until'} ${day}` };
+    }
+    case 'credential':
+      return {
+        what: `Remove the ${passwordKind(target.targetName)} ${client} saved${forWhom(target.targetName)}`,
+        then: 'it asks for it again',
+      };
+    case 'registry-key':
+      return { what: `Clear the connection settings ${client} saved${forWhom(target.key)}` };
+    case 'registry-value':
+      return {
+        what:
+          stepId === 'fix-machine-guid'
+            ? 'Remove the braces around this PC’s machine ID (MachineGuid)'
+            : `Clear the ${SETTING_NAMES[target.name] ?? 'sign-in setting'} ${client} saved`,
+      };
+    case 'dns-cache':
+      return { what: 'Empty the list of server addresses Windows remembers (the DNS cache)' };
+  }
+}
+
 /**
- * A planned change as a person would say it, without paths, keys, thumbprints or REG types
- * (those are under Details and in helpdesk mode), naming the `client` the scan found (see
- * clientNameOf). Dates in the reader's locale.
+ * A planned change as a person would say it, with what follows from it ("…; it asks for it
+ * again"), without paths, keys, thumbprints or REG types (those are under Details and in helpdesk
+ * mode), naming the `client` the scan found (see clientNameOf). Dates in the reader's locale.
  */
 export function plainAction(
   stepId: string,
@@ -106,31 +158,22 @@ export function plainAction(
   client: string,
   locale?: string,
 ): string {
-  switch (target.kind) {
-    case 'folder':
-      return stepId === 'clear-tracing-folder'
-        ? `Delete the client’s Tracing folder (${contentsOfFolder(target)}); the client makes it again`
-        : `Delete the server list ${client} saved${forWhom(target.path)} (${contentsOfFolder(target)}); it finds its servers again at the next sign-in`;
-    case 'file':
-      return `Delete AccountProfiles.dat (${formatBytes(target.size)}); the client makes it again`;
-    case 'certificate': {
-      const day = formatDay(target.notAfter, locale);
-      const ended = new Date(target.notAfter).getTime() < now.getTime();
-      const what =
-        stepId === 'remove-distrusted-root'
-          ? 'the copy of a distrusted root certificate kept in your user profile'
-          : `your sign-in certificate${forWhom(target.subject)}`;
-      return `Delete ${what}, which ${ended ? 'expired' : 'is valid until'} ${day}`;
-    }
-    case 'credential':
-      return `Remove the ${passwordKind(target.targetName)} ${client} saved${forWhom(target.targetName)}; it asks for it again`;
-    case 'registry-key':
-      return `Clear the connection settings ${client} saved${forWhom(target.key)}`;
-    case 'registry-value':
-      return stepId === 'fix-machine-guid'
-        ? 'Remove the braces around this PC’s machine ID (MachineGuid)'
-        : `Clear the ${SETTING_NAMES[target.name] ?? 'sign-in setting'} ${client} saved`;
-    case 'dns-cache':
-      return 'Empty the list of server addresses Windows remembers (the DNS cache)';
-  }
+  const { what, then } = plainChange(stepId, target, now, client, locale);
+  return then ? `${what}; ${then}` : what;
+}
+
+/**
+ * The same change as a line of a run's outcome: what follows from it is said only when it was
+ * made; once undone, failed or skipped, it did not follow ("Undone: Remove the password …").
+ */
+export function plainActionOutcome(
+  outcome: ActionOutcome,
+  stepId: string,
+  target: ActionTarget,
+  now: Date,
+  client: string,
+): string {
+  return outcome === 'applied'
+    ? plainAction(stepId, target, now, client)
+    : plainChange(stepId, target, now, client).what;
 }
