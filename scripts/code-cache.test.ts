@@ -74,7 +74,7 @@ describe('the command line started from its code cache', () => {
     expect(map.mappings.startsWith(';')).toBe(true);
   });
 
-  it('is ASCII-only, so Node reads it without decoding UTF-8', () => {
+  it('is ASCII-only, so the loader reads it as a plain copy, without decoding UTF-8', () => {
     const bytes = readFileSync(bundle);
     const first = bytes.findIndex((byte) => byte > 0x7f);
     const around =
@@ -95,6 +95,17 @@ describe('the command line started from its code cache', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
     expect(run.cacheUsed).toBe(false);
+  });
+
+  it('runs a bundle with non-ASCII text as require would (decoded as UTF-8)', async () => {
+    const other = join(work, 'non-ascii');
+    await mkdir(other);
+    const file = join(other, 'cli.cjs');
+    // Characters whose UTF-8 bytes read as Latin-1 would come out as other characters.
+    writeFileSync(file, `process.stdout.write(${JSON.stringify('Ünïcödé — sign-in …')});\n`);
+    const run = runThroughLoader(file, []);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toBe('Ünïcödé — sign-in …');
   });
 
   it('compiles from source when the cache is damaged or missing', () => {

@@ -81,6 +81,31 @@ describe('the built command line', () => {
     expect(r.stdout).toContain('Exit codes:');
   });
 
+  it('writes a diagnosis into a pipe without loading the terminal and socket modules', async () => {
+    // Node builds process.stdout for a pipe as a socket: node:net, node:tty and the stream
+    // machinery, a twentieth of the command's start, for output a plain write delivers as well.
+    await cli(['practice', 'reset', 'kb-lync2013']);
+    const list = join(dataDir, 'modules-loaded.txt');
+    const preload = join(dataDir, 'list-modules.cjs');
+    await writeFile(
+      preload,
+      `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')));\n`,
+    );
+    const run = spawnSync(
+      process.execPath,
+      ['-r', preload, bin, '--data-dir', dataDir, '--practice', 'kb-lync2013', 'diagnose'],
+      { cwd: dataDir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: dataDir } },
+    );
+    expect(run.status, run.stderr).toBe(EXIT.ok);
+    expect(run.stdout).toContain('PROBLEM FOUND');
+    expect(run.stderr).toContain('Practice PC');
+    const loaded = (await readFile(list, 'utf8')).split('\n');
+    expect(loaded).toContain('NativeModule fs'); // the list is Node's own, and complete
+    for (const module of ['NativeModule net', 'NativeModule tty', 'Internal Binding pipe_wrap']) {
+      expect(loaded).not.toContain(module);
+    }
+  });
+
   it('diagnose → repair --all --yes → healthy → undo --last → exactly as before', async () => {
     expect((await cli(['practice', 'reset', 'kb-lync2013'])).code).toBe(0);
     const before = await snapshot('kb-lync2013');

@@ -5,12 +5,12 @@
 // First: it configures zod before any schema is built.
 import '../shared/model/zod-setup';
 import { homedir } from 'node:os';
-import { isatty } from 'node:tty';
 import { HELPER_FLAG } from '../main/elevation/helper-flag';
 import type { CliContext } from './context';
 import { EXIT } from './exit-codes';
 import { asksOnlyForHelp, HELP_ONLY_SERVICES } from './help-only';
 import { runCli } from './program';
+import { isTerminal, outputWriter, processStream } from './std-streams';
 
 /**
  * One question on stderr (stdout carries only results); `undefined` if input ends first.
@@ -32,12 +32,8 @@ async function prompt(question: string): Promise<string | undefined> {
   });
 }
 
-// A reader that goes away (`| head`) is not an error of ours.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-  });
-}
+const stdout = outputWriter(1, () => processStream(1));
+const stderr = outputWriter(2, () => processStream(2));
 
 async function main(): Promise<number> {
   // The one-shot elevated helper (src/main/elevation): started by this program through the UAC
@@ -45,26 +41,27 @@ async function main(): Promise<number> {
   if (process.argv[2] === HELPER_FLAG) {
     const requestFile = process.argv[3];
     if (process.argv.length !== 4 || requestFile === undefined) {
-      process.stderr.write('Elevated helper: exactly one request file is expected.\n');
+      stderr('Elevated helper: exactly one request file is expected.\n');
       return 2;
     }
     const { runElevatedHelper } = await import('../main/elevation/helper-main');
     return runElevatedHelper(requestFile, {
       platform: process.platform,
-      stderr: (text) => void process.stderr.write(text),
+      stderr,
     });
   }
   const ctx: CliContext = {
-    stdout: (text) => void process.stdout.write(text),
-    stderr: (text) => void process.stderr.write(text),
+    stdout,
+    stderr,
     env: process.env,
     platform: process.platform,
     home: homedir(),
     cwd: process.cwd(),
-    stdoutIsTTY: process.stdout.isTTY === true,
-    // isatty(0), not process.stdin.isTTY: that would open standard input as a stream, which
-    // only a command that asks a question needs.
-    interactive: isatty(0) && process.stderr.isTTY === true,
+    stdoutIsTTY: isTerminal(1),
+    // Asked only by the commands that may ask a question: answering it can load node:tty.
+    get interactive() {
+      return isTerminal(2) && isTerminal(0);
+    },
     prompt,
     // The engine, the hosts and their schemas load only for a command that uses them.
     services: asksOnlyForHelp(process.argv.slice(2))
@@ -80,9 +77,7 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(
-      `Internal error: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
+    stderr(`Internal error: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = EXIT.internal;
   },
 );
