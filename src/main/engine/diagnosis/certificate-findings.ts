@@ -102,10 +102,15 @@ export function storedCredentialsFinding(context: DiagnosisContext): Finding {
       evidence,
     };
   }
+  // Said as the problem is said, so that "Fixed" on a card whose passwords were just put back
+  // (their certificate stays removed) reads as what it is, not as a contradiction.
   return {
     ...base,
     status: 'ok',
-    summary: `${savedPasswords(credentials.length)} for ${client}.`,
+    summary:
+      credentials.length === 1
+        ? `1 saved sign-in password for ${client}; it does not belong to a sign-in that no longer works.`
+        : `${savedPasswords(credentials.length)} for ${client}; none belongs to a sign-in that no longer works.`,
     evidence,
   };
 }

@@ -196,6 +196,20 @@ describe('the words of the diagnosis name the client the PC has', () => {
     expect(words.join('\n')).not.toMatch(/\bLync\b/);
   });
 
+  it('with the broken certificate gone, the passwords left are said to be fine in the same words', async () => {
+    // As after undoing only the password step of a repair: the passwords are back, the expired
+    // certificate is not. The card reads "Fixed", and its words must agree with that.
+    fixture = await practiceFixture('kb-lync2013');
+    const engine = fixture.engine();
+    const plan = await engine.plan({ steps: ['remove-personal-certificate'] });
+    await engine.apply(plan.id);
+    const passwords = findingOf(await engine.diagnose(), 'stored-credentials');
+    expect(passwords.status).toBe('ok');
+    expect(passwords.summary).toBe(
+      '3 saved sign-in passwords for Lync 2013 / Skype for Business 2015; none belongs to a sign-in that no longer works.',
+    );
+  });
+
   it('says "1 … belongs" and "2 … belong"', async () => {
     const report = await diagnose('kb-lync2013');
     // Two of the three saved passwords belong to the address whose certificate has expired.
