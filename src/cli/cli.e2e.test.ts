@@ -255,7 +255,8 @@ describe('the built command line', () => {
   describe('backups', () => {
     const practice = ['--practice', 'kb-lync2013'];
 
-    it('lists, purges one repair with what it freed, and refuses its undo afterwards', async () => {
+    /** A fresh kb-lync2013 PC with one repair made on it (its saved passwords removed). */
+    async function freshRepair(): Promise<RunRecord> {
       await cli(['practice', 'reset', 'kb-lync2013']);
       const repaired = await cli([
         ...practice,
@@ -265,7 +266,11 @@ describe('the built command line', () => {
         'remove-stored-credentials',
         '--yes',
       ]);
-      const { run } = parse<{ run: RunRecord }>(repaired);
+      return parse<{ run: RunRecord }>(repaired).run;
+    }
+
+    it('lists, purges one repair with what it freed, and refuses its undo afterwards', async () => {
+      const run = await freshRepair();
       const listed = parse<{
         backups: Array<{ runId: string; sizeBytes: number; undoable: boolean }>;
       }>(await cli([...practice, '--json', 'backups']));
@@ -290,16 +295,7 @@ describe('the built command line', () => {
     });
 
     it('while another copy holds the data folder: exit 10 saying so, nothing deleted', async () => {
-      await cli(['practice', 'reset', 'kb-lync2013']);
-      const repaired = await cli([
-        ...practice,
-        '--json',
-        'repair',
-        '--steps',
-        'remove-stored-credentials',
-        '--yes',
-      ]);
-      const { run } = parse<{ run: RunRecord }>(repaired);
+      const run = await freshRepair();
       // This test process is the other copy: it holds the real lock while the CLI runs.
       const lock = acquireDataLock(join(dataDir, 'practice', 'kb-lync2013', 'engine'));
       let r: Spawned;

@@ -2,7 +2,7 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatMoment } from '../shared/wording';
-import type { Run } from './client/client-types';
+import { interruptedRun } from '../../testing/renderer/fake-data';
 import { renderWizard, scanAndContinue } from '../../testing/renderer/render-wizard';
 
 afterEach(cleanup);
@@ -116,20 +116,7 @@ describe('the data folder locked by the app on another computer', () => {
 });
 
 describe('the lock where it stops something other than a card', () => {
-  const interrupted: Run = {
-    id: 'r20261201100000000-abc123',
-    planId: 'p1',
-    startedAt: '2026-12-01T10:00:00.000Z',
-    status: 'partial',
-    steps: ['remove-stored-credentials'],
-    actions: [],
-    undoable: false,
-    attention: {
-      kind: 'interrupted',
-      message:
-        'was interrupted before it finished; what it changed can be put back from its backups.',
-    },
-  };
+  const interrupted = interruptedRun();
 
   it('offers to break it on the "Put it back" banner, then puts the change back', async () => {
     const { user, client } = await renderWizard({ earlierRuns: [interrupted], foreignLock: LOCK });

@@ -1,11 +1,7 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { App } from './App';
-import { WizardProvider } from './store/wizard-context';
-import { createWizardStore } from './store/wizard-store';
-import { renderWizard, scanAndContinue } from '../../testing/renderer/render-wizard';
+import { openWizard, renderWizard, scanAndContinue } from '../../testing/renderer/render-wizard';
 
 afterEach(cleanup);
 
@@ -20,14 +16,7 @@ describe('changes made in an earlier session', () => {
     cleanup();
 
     // A new window (new store) over the same main process.
-    const store = createWizardStore(first.client);
-    await store.getState().start();
-    const user = userEvent.setup();
-    render(
-      <WizardProvider store={store}>
-        <App />
-      </WizardProvider>,
-    );
+    const { user } = await openWizard(first.client);
     const history = screen.getByRole('region', { name: 'Changes made with this app on this PC' });
     const entry = within(history).getByRole('listitem');
     expect(entry.textContent).toContain('Remove the saved sign-in passwords');

@@ -1,26 +1,14 @@
 // @vitest-environment jsdom
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Run } from './client/client-types';
+import { interruptedRun } from '../../testing/renderer/fake-data';
 import { renderWizard } from '../../testing/renderer/render-wizard';
 
 afterEach(cleanup);
 
-const interrupted: Run = {
-  id: 'r20261201100000000-abc123',
-  planId: 'p1',
-  startedAt: '2026-12-01T10:00:00.000Z',
-  status: 'partial',
-  steps: ['remove-stored-credentials'],
-  actions: [],
-  undoable: false,
-  attention: {
-    kind: 'interrupted',
-    message:
-      'was interrupted before it finished; what it changed can be put back from its backups.',
-    stillChanged: ['Remove the saved sign-in credential Microsoft_OC1:uri=user@contoso.com'],
-  },
-};
+const interrupted = interruptedRun([
+  'Remove the saved sign-in credential Microsoft_OC1:uri=user@contoso.com',
+]);
 
 describe('an interrupted change', () => {
   it('is shown with what is still changed, and put back only when "Put it back" is clicked', async () => {

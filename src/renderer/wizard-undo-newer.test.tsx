@@ -1,11 +1,8 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { App } from './App';
-import { WizardProvider } from './store/wizard-context';
-import { createWizardStore } from './store/wizard-store';
-import { renderWizard, scanAndContinue } from '../../testing/renderer/render-wizard';
+import { openWizard, renderWizard, scanAndContinue } from '../../testing/renderer/render-wizard';
 
 afterEach(cleanup);
 
@@ -62,14 +59,7 @@ describe('an undo that kept newer sign-in data', () => {
     await within(card).findByRole('group', { name: KEPT });
     cleanup();
 
-    const store = createWizardStore(first.client);
-    await store.getState().start();
-    const user = userEvent.setup();
-    render(
-      <WizardProvider store={store}>
-        <App />
-      </WizardProvider>,
-    );
+    const { user } = await openWizard(first.client);
     const history = screen.getByRole('region', { name: 'Changes made with this app on this PC' });
     const entry = within(history).getByRole('listitem');
     expect(entry.textContent).toContain('— undone');

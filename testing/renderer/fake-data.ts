@@ -4,7 +4,7 @@
  */
 import type { KbStepId } from '../../src/shared/findings';
 import { REPAIR_STEPS, type RepairStepId } from '../../src/shared/repairs';
-import type { Diagnosis, Plan } from '../../src/renderer/client/client-types';
+import type { Diagnosis, Plan, Run } from '../../src/renderer/client/client-types';
 
 type Finding = Diagnosis['findings'][number];
 type Action = Plan['steps'][number]['actions'][number];
@@ -376,5 +376,27 @@ export function planFor(id: string, steps: RepairStepId[], address: string | und
     requiresClientClosed: expanded.some((step) => step !== 'flush-dns-cache'),
     requiresAdmin: expanded.includes('fix-machine-guid'),
     warnings: [],
+  };
+}
+
+/**
+ * A repair that was interrupted before it finished, as main lists it at start: shown on the
+ * "Put it back" banner. `stillChanged` is what main found still changed, when it says.
+ */
+export function interruptedRun(stillChanged?: string[]): Run {
+  return {
+    id: 'r20261201100000000-abc123',
+    planId: 'p1',
+    startedAt: '2026-12-01T10:00:00.000Z',
+    status: 'partial',
+    steps: ['remove-stored-credentials'],
+    actions: [],
+    undoable: false,
+    attention: {
+      kind: 'interrupted',
+      message:
+        'was interrupted before it finished; what it changed can be put back from its backups.',
+      ...(stillChanged ? { stillChanged } : {}),
+    },
   };
 }

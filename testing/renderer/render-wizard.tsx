@@ -4,11 +4,18 @@ import axe from 'axe-core';
 import { App } from '../../src/renderer/App';
 import { WizardProvider } from '../../src/renderer/store/wizard-context';
 import { createWizardStore } from '../../src/renderer/store/wizard-store';
-import { createFakeClient, type FakeClientOptions } from './fake-client';
+import { createFakeClient, type FakeClient, type FakeClientOptions } from './fake-client';
 
 /** Renders the whole wizard over a fake client, as main.tsx does over the real bridge. */
 export async function renderWizard(options: FakeClientOptions = {}) {
-  const client = createFakeClient(options);
+  return openWizard(createFakeClient(options));
+}
+
+/**
+ * The wizard in a new window (a new store) over `client`: after `cleanup()`, the window opened
+ * again over the same main process, which remembers what the first window did.
+ */
+export async function openWizard(client: FakeClient) {
   const store = createWizardStore(client);
   await store.getState().start();
   const user = userEvent.setup();
