@@ -5,6 +5,7 @@
  * JSON alike, and it is bounded: a message or a detail never carries a whole file.
  */
 import * as z from 'zod';
+import { lazySchema } from './model/lazy-schema';
 
 export const ERROR_CODES = [
   'invalid-request',
@@ -29,19 +30,29 @@ export const ERROR_CODES = [
   'io',
   'internal',
 ] as const;
-export const errorCodeSchema = z.enum(ERROR_CODES);
-export type ErrorCode = z.infer<typeof errorCodeSchema>;
-
-const detailValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-export type ErrorDetailValue = z.infer<typeof detailValueSchema>;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+export type ErrorDetailValue = string | number | boolean | null;
 export type ErrorDetails = Record<string, ErrorDetailValue>;
 
-export const errorDataSchema = z.object({
-  code: errorCodeSchema,
-  message: z.string(),
-  details: z.record(z.string(), detailValueSchema).optional(),
-});
-export type ErrorData = z.infer<typeof errorDataSchema>;
+export interface ErrorData {
+  code: ErrorCode;
+  message: string;
+  details?: ErrorDetails;
+}
+
+/**
+ * Error data that came from elsewhere (the elevated helper's answer, a handler), checked before
+ * it is believed. Built on first use: every module imports this one for AppError.
+ */
+const errorDataSchema = lazySchema((): z.ZodType<ErrorData> =>
+  z.object({
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    details: z
+      .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
+      .optional(),
+  }),
+);
 
 /** What the user reads for a failure that is a bug: the stack stays in the log. */
 export const INTERNAL_MESSAGE =
@@ -117,7 +128,7 @@ function errnoOf(error: unknown): string | undefined {
  */
 export function toErrorData(error: unknown): ErrorData {
   if (isAppError(error)) return errorData(error.code, error.message, error.details);
-  const checked = errorDataSchema.safeParse(error);
+  const checked = errorDataSchema().safeParse(error);
   if (checked.success) {
     return errorData(checked.data.code, checked.data.message, checked.data.details);
   }

@@ -5,6 +5,7 @@
  * is refused before the helper reads the registry.
  */
 import * as z from 'zod';
+import { lazySchema } from '../../shared/model/lazy-schema';
 import type { RegistryKeyRef } from '../../shared/registry-value';
 
 /** HKLM\SOFTWARE\Microsoft\Cryptography, 64-bit view: the only key the helper ever opens. */
@@ -30,15 +31,20 @@ export function guidInsideBraces(text: string): string | undefined {
   return BRACED_GUID.exec(text)?.[1];
 }
 
-/** Strict objects: an extra field (a smuggled key or path) fails validation. */
-export const adminOperationSchema = z.discriminatedUnion('op', [
-  // Reads the current value itself and removes the braces; nothing to pass.
-  z.strictObject({ op: z.literal('machine-guid.remove-braces') }),
-  // Puts the braces back, only around the GUID the machine has now: the helper can never
-  // give the PC a different machine identity.
-  z.strictObject({
-    op: z.literal('machine-guid.restore'),
-    value: z.string().max(64).regex(BRACED_GUID, 'a GUID in braces'),
-  }),
-]);
-export type AdminOperation = z.infer<typeof adminOperationSchema>;
+/**
+ * Strict objects: an extra field (a smuggled key or path) fails validation. Built when a request
+ * is checked: the diagnosis imports this module only for the key and the GUID helpers.
+ */
+export const adminOperationSchema = lazySchema(() =>
+  z.discriminatedUnion('op', [
+    // Reads the current value itself and removes the braces; nothing to pass.
+    z.strictObject({ op: z.literal('machine-guid.remove-braces') }),
+    // Puts the braces back, only around the GUID the machine has now: the helper can never
+    // give the PC a different machine identity.
+    z.strictObject({
+      op: z.literal('machine-guid.restore'),
+      value: z.string().max(64).regex(BRACED_GUID, 'a GUID in braces'),
+    }),
+  ]),
+);
+export type AdminOperation = z.infer<ReturnType<typeof adminOperationSchema>>;

@@ -29,7 +29,7 @@ export const elevatedRequestSchema = z.strictObject({
   id,
   nonce,
   target: requestTargetSchema,
-  operation: adminOperationSchema,
+  operation: adminOperationSchema(),
 });
 export type ElevatedRequest = z.infer<typeof elevatedRequestSchema>;
 

@@ -29,19 +29,23 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import * as z from 'zod';
 import { AppError } from '../../shared/errors';
+import { lazySchema } from '../../shared/model/lazy-schema';
 import { dataFolderError, ensureDirectory, errnoOf, writeAllSync } from './durable-fs';
 
 export const LOCK_FILE = 'engine.lock';
 
-const ownerSchema = z.object({
-  pid: z.number().int().positive(),
-  /** ISO 8601, when the owning process started. */
-  processStartedAt: z.string(),
-  host: z.string(),
-  token: z.string(),
-  acquiredAt: z.string(),
-});
-export type LockOwner = z.infer<typeof ownerSchema>;
+/** Built when a lock file is read: modules that import only LOCK_FILE do not build it. */
+const ownerSchema = lazySchema(() =>
+  z.object({
+    pid: z.number().int().positive(),
+    /** ISO 8601, when the owning process started. */
+    processStartedAt: z.string(),
+    host: z.string(),
+    token: z.string(),
+    acquiredAt: z.string(),
+  }),
+);
+export type LockOwner = z.infer<ReturnType<typeof ownerSchema>>;
 
 /** A lock file that is still empty or torn this long after it was made belongs to nobody. */
 const UNREADABLE_GRACE_MS = 10_000;
@@ -128,7 +132,7 @@ function readOwner(path: string): LockOwner | 'unreadable' | 'absent' {
     return errnoOf(error) === 'ENOENT' ? 'absent' : 'unreadable';
   }
   try {
-    const parsed = ownerSchema.safeParse(JSON.parse(text));
+    const parsed = ownerSchema().safeParse(JSON.parse(text));
     return parsed.success ? parsed.data : 'unreadable';
   } catch {
     return 'unreadable';
