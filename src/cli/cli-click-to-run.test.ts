@@ -171,6 +171,22 @@ describe('Click-to-Run clients on the command line', () => {
     }
   });
 
+  it('a plan says once that the running client, by its name, has to be closed; a closed one is named too', async () => {
+    await cli.run(['practice', 'reset', 'sfb2019-onprem']);
+    const running = await cli.run(['--practice', 'sfb2019-onprem', 'repair', '--all', '--dry-run']);
+    expect(running.code).toBe(EXIT.ok);
+    const closing = running.stdout.split('\n').filter((line) => /closed/.test(line));
+    expect(closing).toEqual([
+      `Note: ${SFB2019_ONPREM.clientName} is running; it has to be closed before these changes.`,
+    ]);
+
+    await cli.run(['practice', 'reset', 'sfb-m365-c2r']);
+    const closed = await cli.run(['--practice', 'sfb-m365-c2r', 'repair', '--all', '--dry-run']);
+    expect(closed.stdout.split('\n').filter((line) => /closed/.test(line))).toEqual([
+      `${SFB_M365_C2R.clientName} must be closed for these changes.`,
+    ]);
+  });
+
   it('names Outlook as the holder when it keeps a Tracing file open', async () => {
     const scenario = 'sfb-m365-c2r';
     await cli.run(['practice', 'reset', scenario]);

@@ -67,7 +67,7 @@ describe('starting the client again after closing it', () => {
     expect(r.stdout).toContain(
       `${KB_LYNC2013.clientName} was started again (pid ${lync!.pid}): try to sign in now.`,
     );
-    expect(r.stderr).toContain('Starting Lync / Skype for Business again');
+    expect(r.stderr).toContain('Starting Lync or Skype for Business again');
   });
 
   it('reports the restart in --json, next to the run', async () => {

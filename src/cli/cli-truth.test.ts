@@ -74,8 +74,9 @@ describe('a running client at a terminal', () => {
       ['--practice', 'client-running', 'repair', '--steps', 'remove-stored-credentials'],
       { interactive: true, answers: ['y', 'y'] },
     );
+    // Named as the scan names it, not "Lync / Skype for Business".
     expect(r.questions[0]).toMatch(
-      /^Lync \/ Skype for Business is running \(lync\.exe \(pid \d+\)\) and must be closed first\. Close it now/,
+      /^Lync 2013 \/ Skype for Business 2015 is running \(lync\.exe, pid \d+\) and must be closed first\. Close it now/,
     );
     expect(r.questions[1]).toMatch(/^Apply these \d+ changes\? \[y\/N\] $/);
     expect(r.code).toBe(EXIT.ok);

@@ -3,6 +3,7 @@
  * which client starts (Engine.aroundClient); this only says what happened, in its words.
  */
 import { isAppError } from '../../shared/errors';
+import { ANY_CLIENT_NAME } from '../../shared/wording';
 import type { Engine, StartClientResult } from '../../main/engine/types';
 import { CliError } from '../cli-error';
 import type { CommandEnv } from '../command-env';
@@ -32,7 +33,7 @@ export async function changeAroundClient<T>(
   display = !env.out.json,
 ): Promise<{ value: T; clientRestart?: ClientRestart }> {
   if (handling.close) {
-    env.out.progress('Closing Lync / Skype for Business if it runs…', undefined, undefined, true);
+    env.out.progress(`Closing ${ANY_CLIENT_NAME} if it runs…`, undefined, undefined, true);
   }
   let outcome;
   try {
@@ -55,7 +56,7 @@ export async function changeAroundClient<T>(
       throw new CliError(
         EXIT.clientRunning,
         'client-running',
-        `Lync / Skype for Business did not close (${String(error.details.stillRunning ?? '')}). Add --force-close to end it. Nothing was changed.`,
+        `${ANY_CLIENT_NAME} did not close (${String(error.details.stillRunning ?? '')}). Add --force-close to end it. Nothing was changed.`,
         error.details,
       );
     }
@@ -75,11 +76,11 @@ export function printClientRestart(env: CommandEnv, restart: ClientRestart): voi
     env.out.line(`${restart.client ?? 'The client'} was started again${pid}: try to sign in now.`);
   } else if (restart.refusal === 'not-requested') {
     env.out.line(
-      'Left closed (--no-restart-client): start Lync / Skype for Business yourself, then try to sign in.',
+      `Left closed (--no-restart-client): start ${restart.client ?? ANY_CLIENT_NAME} yourself, then try to sign in.`,
     );
   } else {
     env.out.line(
-      `${restart.client ?? 'Lync / Skype for Business'} was not started again: ${restart.reason ?? 'unknown reason'}`,
+      `${restart.client ?? ANY_CLIENT_NAME} was not started again: ${restart.reason ?? 'unknown reason'}`,
     );
   }
 }

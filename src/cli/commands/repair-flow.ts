@@ -1,5 +1,5 @@
 import type { DiagnosisReport } from '../../shared/findings';
-import { countOf } from '../../shared/wording';
+import { ANY_CLIENT_NAME, countOf } from '../../shared/wording';
 import { stepsNeedingAdmin } from '../../shared/repairs';
 import type { RepairPlan, RepairStepId, RunRecord } from '../../shared/repairs';
 import { CliError, usageError } from '../cli-error';
@@ -84,19 +84,20 @@ const runExit = (run: RunRecord): ExitCode =>
 export async function offerToCloseClient(
   env: CommandEnv,
   running: ReadonlyArray<{ name: string; pid: number }>,
+  client: string = ANY_CLIENT_NAME,
 ): Promise<boolean> {
   if (running.length === 0) return false;
-  const names = running.map((p) => `${p.name} (pid ${p.pid})`).join(', ');
+  const names = running.map((p) => `${p.name}, pid ${p.pid}`).join('; ');
   if (env.ctx.interactive) {
     const answer = await env.ctx.prompt(
-      `Lync / Skype for Business is running (${names}) and must be closed first. Close it now, as if you chose Exit from its menu? [y/N] `,
+      `${client} is running (${names}) and must be closed first. Close it now, as if you chose Exit from its menu? [y/N] `,
     );
     if (/^\s*y(es)?\s*$/i.test(answer ?? '')) return true;
   }
   throw new CliError(
     EXIT.clientRunning,
     'client-running',
-    `Lync / Skype for Business is running (${names}). Close it, or add --close-client. Nothing was changed.`,
+    `${client} is running (${names}). Close it, or add --close-client. Nothing was changed.`,
   );
 }
 
@@ -189,7 +190,7 @@ export async function runRepair(
   // Refuse before asking anything when the client runs and closing it was not asked for; at a
   // terminal, offer to close it instead.
   if (plan.requiresClientClosed && !closeAsked) {
-    closeAsked = await offerToCloseClient(env, await session.engine.runningClients());
+    closeAsked = await offerToCloseClient(env, await session.engine.runningClients(), plan.client);
   }
   if (!request.yes) await confirm(env, plan);
   const timeoutMs = parseCloseTimeout(request.closeTimeout);

@@ -1,5 +1,11 @@
 import type { RepairPlan } from '../../shared/repairs';
-import { countOf, kbStepLabel, planSafety, targetFacts } from '../../shared/wording';
+import {
+  ANY_CLIENT_NAME,
+  countOf,
+  kbStepLabel,
+  planSafety,
+  targetFacts,
+} from '../../shared/wording';
 import type { Output } from '../output';
 
 export function actionCount(plan: RepairPlan): number {
@@ -24,8 +30,10 @@ export function printPlan(out: Output, plan: RepairPlan): void {
     }
   });
   for (const warning of plan.warnings) out.line(out.yellow(`Note: ${warning}`));
-  if (plan.requiresClientClosed)
-    out.line('Lync / Skype for Business must be closed for these changes.');
+  // When it runs, a warning above already says that it has to be closed.
+  if (plan.requiresClientClosed && plan.clientRunning !== true) {
+    out.line(`${plan.client ?? ANY_CLIENT_NAME} must be closed for these changes.`);
+  }
   if (plan.requiresAdmin) out.line('These changes need administrator rights.');
   const n = actionCount(plan);
   const undoable = plan.steps.flatMap((s) => s.actions).filter((a) => a.undoable).length;

@@ -4,6 +4,7 @@
  * through the same startClient).
  */
 import { AppError } from '../../shared/errors';
+import { ANY_CLIENT_NAME } from '../../shared/wording';
 import type {
   AroundClient,
   AroundClientOptions,
@@ -18,7 +19,7 @@ type ClientCalls = Pick<Engine, 'runningClients' | 'closeClient' | 'startClient'
 const LEFT_CLOSED: StartClientResult = {
   started: false,
   refusal: 'not-requested',
-  reason: 'Left closed, as asked: start Lync / Skype for Business yourself, then try to sign in.',
+  reason: `Left closed, as asked: start ${ANY_CLIENT_NAME} yourself, then try to sign in.`,
 };
 
 export async function aroundClient<T>(
@@ -33,7 +34,7 @@ export async function aroundClient<T>(
     if (!result.closed) {
       throw new AppError(
         'client-running',
-        `Lync / Skype for Business did not close (${result.stillRunning.join(', ')}). Nothing was changed.`,
+        `${ANY_CLIENT_NAME} did not close (${result.stillRunning.join(', ')}). Nothing was changed.`,
         { process: result.stillRunning[0] ?? null, stillRunning: result.stillRunning.join(', ') },
       );
     }
@@ -42,7 +43,7 @@ export async function aroundClient<T>(
   const startAgain = async (): Promise<StartClientResult | undefined> => {
     if (closed.length === 0) return undefined;
     if (options.restart === false) return LEFT_CLOSED;
-    progress({ message: 'Starting Lync / Skype for Business again…' });
+    progress({ message: `Starting ${ANY_CLIENT_NAME} again…` });
     // The diagnosis's primary client: startClient decides which, nobody else.
     return engine.startClient({});
   };

@@ -10,6 +10,7 @@ import {
 } from '../../shared/repairs';
 import { sipAddressSchema } from '../../shared/operations';
 import { AppError } from '../../shared/errors';
+import { clientNameOf } from '../../shared/wording';
 import { executorFor } from './actions';
 import { createContext } from './diagnosis/context';
 import { collectAddresses } from './diagnosis/addresses';
@@ -100,10 +101,10 @@ export async function makePlan(state: EngineState, request: PlanRequest): Promis
   const active = planned.filter((step) => step.actions.length > 0).map((step) => step.stepId);
   const requiresClientClosed = active.some((step) => REPAIR_STEPS[step].needsClientClosed);
   const requiresAdmin = active.some((step) => REPAIR_STEPS[step].needsAdmin);
-  if (requiresClientClosed && inventory.processes.some((process) => process.ownedByCurrentUser)) {
-    warnings.push(
-      'Lync or Skype for Business is running; it has to be closed before these changes.',
-    );
+  const primary = createContext(inventory, now).primary;
+  const clientRunning = inventory.processes.some((process) => process.ownedByCurrentUser);
+  if (requiresClientClosed && clientRunning) {
+    warnings.push(`${clientNameOf(primary)} is running; it has to be closed before these changes.`);
   }
   if (requiresAdmin && !(await state.host.identity.current()).elevated) {
     warnings.push('Removing the braces from MachineGuid needs administrator rights.');
@@ -131,6 +132,8 @@ export async function makePlan(state: EngineState, request: PlanRequest): Promis
     ...(address !== undefined ? { address } : {}),
     steps: planned,
     requiresClientClosed,
+    ...(primary ? { client: clientNameOf(primary) } : {}),
+    clientRunning,
     requiresAdmin,
     warnings,
   };

@@ -4,6 +4,7 @@
 import type { Finding, FindingStatus } from '../../shared/findings';
 import type { ActionResult, PlannedStep, RepairPlan } from '../../shared/repairs';
 import {
+  ANY_CLIENT_NAME,
   findingTitle,
   kbStepLabel,
   repairStepTitle,
@@ -102,7 +103,7 @@ function planCard(p: RepairPlan): SafeHtml {
       <h3>Plan ${p.id}</h3>
       <span class="muted">${p.createdAt}${p.address ? ` · for ${p.address}` : ''}</span>
     </header>
-    ${p.requiresClientClosed ? html`<p>Needs Lync / Skype for Business closed.</p>` : ''}
+    ${p.requiresClientClosed ? html`<p>Needs ${p.client ?? ANY_CLIENT_NAME} closed.</p>` : ''}
     ${p.requiresAdmin ? html`<p>Needs administrator rights.</p>` : ''}
     ${
       p.warnings.length > 0

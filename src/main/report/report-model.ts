@@ -200,6 +200,11 @@ function plan(p: RepairPlan): RepairPlan {
     ...optional('address', p.address),
     steps: p.steps.map(step),
     requiresClientClosed: Boolean(p.requiresClientClosed),
+    ...optional('client', p.client === undefined ? undefined : String(p.client)),
+    ...optional(
+      'clientRunning',
+      p.clientRunning === undefined ? undefined : Boolean(p.clientRunning),
+    ),
     requiresAdmin: Boolean(p.requiresAdmin),
     warnings: p.warnings.map(String),
   };

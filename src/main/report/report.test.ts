@@ -71,6 +71,8 @@ function plan(): RepairPlan {
     hostKind: 'practice',
     address: 'user@contoso.com',
     requiresClientClosed: true,
+    client: 'Lync 2013 / Skype for Business 2015',
+    clientRunning: false,
     requiresAdmin: false,
     warnings: [],
     steps: [
@@ -224,6 +226,7 @@ describe('buildReport html', () => {
     expect(text).toContain('Practice PC (scenario kb-lync2013)');
     expect(text).toContain('Lync 2013 15.0.4569.1506');
     expect(text).toContain('Microsoft_OC1:uri=user@contoso.com:specific:OCS:1');
+    expect(text).toContain('Needs Lync 2013 / Skype for Business 2015 closed.');
     const rows = [...doc.querySelectorAll('ul.run-actions li')].map((r) =>
       r.textContent?.replace(/\s+/g, ' ').trim(),
     );

@@ -78,6 +78,10 @@ export const repairPlanSchema = z.object({
   address: z.string().optional(),
   steps: z.array(plannedStepSchema),
   requiresClientClosed: z.boolean(),
+  /** The client the scan found, as it names it ("Skype for Business 2019"); absent if none. */
+  client: z.string().optional(),
+  /** Whether it was running when the plan was made (a warning then says it must be closed). */
+  clientRunning: z.boolean().optional(),
   requiresAdmin: z.boolean(),
   warnings: z.array(z.string()),
 });
