@@ -58,7 +58,7 @@ describe('the Lync 2013 path in Chromium (kb-lync2013 practice PC)', () => {
       expect(await app.page.getByRole('button', { name: /^Next: / }).getAttribute('class')).toBe(
         'next',
       );
-      await app.page.getByText(/^Not fixed yet: Delete the sign-in information\./).waitFor();
+      await app.page.getByText(/^Not fixed yet: Delete my sign-in information\./).waitFor();
       await signIn.preview();
       const planned = await signIn.plannedActions().allTextContents();
       expect(planned.length).toBeGreaterThan(0);

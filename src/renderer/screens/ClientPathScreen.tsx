@@ -19,12 +19,22 @@ function cacheFindings(diagnosis: Diagnosis | undefined): Finding[] {
   return CACHE_FINDINGS.flatMap((id) => findingById(diagnosis, id) ?? []);
 }
 
+/**
+ * The card that clears the cached sign-in, by the name the user sees on it: for Lync 2013 and
+ * later, the link on the client's own sign-in screen; for Lync 2010, the article's step. The
+ * screen's "Not fixed yet" note names it the same way.
+ */
+const SIGN_IN_CARD_TITLE = {
+  lync2013: 'Delete my sign-in information',
+  lync2010: KB_STEPS['lync2010-clear-cache'].title,
+} as const;
+
 function Lync2013Path({ diagnosis }: { diagnosis: Diagnosis | undefined }) {
   return (
     <RepairCard
       cardKey="delete-sign-in-info"
       steps={['delete-sign-in-info']}
-      title="Delete my sign-in information"
+      title={SIGN_IN_CARD_TITLE.lync2013}
       kbStep="lync2013-delete-sign-in-info"
       findings={cacheFindings(diagnosis)}
     >
@@ -94,7 +104,7 @@ function Lync2010Path({ diagnosis }: { diagnosis: Diagnosis | undefined }) {
       <RepairCard
         cardKey="clear-cached-sign-in"
         steps={['clear-cached-sign-in']}
-        title={`3. ${KB_STEPS['lync2010-clear-cache'].title.replace(/^3\. /, '')}`}
+        title={SIGN_IN_CARD_TITLE.lync2010}
         kbStep="lync2010-clear-cache"
         findings={cacheFindings(diagnosis)}
       />
@@ -105,9 +115,7 @@ function Lync2010Path({ diagnosis }: { diagnosis: Diagnosis | undefined }) {
 /** The titles of this path's steps whose problem the latest scan still finds. */
 function unfixedOnPath(diagnosis: Diagnosis | undefined, lync2010: boolean): string[] {
   const cacheProblem = cacheFindings(diagnosis).some((finding) => finding.status === 'problem');
-  const cacheTitle = lync2010
-    ? KB_STEPS['lync2010-clear-cache'].title
-    : KB_STEPS['lync2013-delete-sign-in-info'].title;
+  const cacheTitle = lync2010 ? SIGN_IN_CARD_TITLE.lync2010 : SIGN_IN_CARD_TITLE.lync2013;
   const guidance = lync2010
     ? ([
         ['client', KB_STEPS['lync2010-update-client'].title],
