@@ -59,7 +59,34 @@ export function personalCertificateFinding(context: DiagnosisContext): Finding {
       repairs: [],
     };
   }
-  return { ...base, status: 'ok', summary: 'The sign-in certificate is valid.', evidence };
+  return { ...base, status: 'ok', summary: validCertificatesSummary(context), evidence };
+}
+
+/**
+ * Every Communications Server certificate is valid: say whose, and say when the address the
+ * client signs in with has none (its certificate was deleted, another account's remains), so
+ * "Fixed" after a repair does not read as "your certificate is valid".
+ */
+function validCertificatesSummary(context: DiagnosisContext): string {
+  const certificates = context.inventory.certificates.communicationsServer;
+  const owners = [
+    ...new Set(
+      certificates.map((certificate) => certificate.addresses.join(', ') || certificate.subject),
+    ),
+  ];
+  const current = context.currentAddress;
+  const currentHasOne =
+    current === undefined ||
+    certificates.some((certificate) =>
+      certificate.addresses.some((address) => addressKey(address) === addressKey(current)),
+    );
+  const valid =
+    owners.length === 1
+      ? `The sign-in certificate for ${owners[0]} is valid`
+      : `The sign-in certificates for ${owners.join('; ')} are valid`;
+  return currentHasOne
+    ? `${valid}.`
+    : `${valid}; ${current} has none yet: the client gets one at the next sign-in.`;
 }
 
 const savedPasswords = (count: number) =>

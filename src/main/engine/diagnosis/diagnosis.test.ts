@@ -124,7 +124,7 @@ describe('diagnosis of the practice scenarios', () => {
     );
     expect(problems.map((finding) => finding.id)).toEqual(['dns-cache']);
     expect(findingOf(report, 'personal-certificate').summary).toBe(
-      'The sign-in certificate is valid.',
+      'The sign-in certificate for user@contoso.com is valid.',
     );
   });
 
@@ -196,14 +196,19 @@ describe('the words of the diagnosis name the client the PC has', () => {
     expect(words.join('\n')).not.toMatch(/\bLync\b/);
   });
 
-  it('with the broken certificate gone, the passwords left are said to be fine in the same words', async () => {
+  it('with the broken certificate gone, the certificate and passwords left are described truly', async () => {
     // As after undoing only the password step of a repair: the passwords are back, the expired
     // certificate is not. The card reads "Fixed", and its words must agree with that.
     fixture = await practiceFixture('kb-lync2013');
     const engine = fixture.engine();
     const plan = await engine.plan({ steps: ['remove-personal-certificate'] });
     await engine.apply(plan.id);
-    const passwords = findingOf(await engine.diagnose(), 'stored-credentials');
+    const after = await engine.diagnose();
+    // Not "the sign-in certificate is valid": that one is the other account's.
+    expect(findingOf(after, 'personal-certificate').summary).toBe(
+      'The sign-in certificate for other@fabrikam.com is valid; user@contoso.com has none yet: the client gets one at the next sign-in.',
+    );
+    const passwords = findingOf(after, 'stored-credentials');
     expect(passwords.status).toBe('ok');
     expect(passwords.summary).toBe(
       '3 saved sign-in passwords for Lync 2013 / Skype for Business 2015; none belongs to a sign-in that no longer works.',
