@@ -129,15 +129,29 @@ export function storedCredentialsFinding(context: DiagnosisContext): Finding {
       evidence,
     };
   }
-  // Said as the problem is said, so that "Fixed" on a card whose passwords were just put back
-  // (their certificate stays removed) reads as what it is, not as a contradiction.
+  // Whose they are, and the verdict in the problem's own words: "Fixed" on a card whose passwords
+  // were just put back (their certificate stays removed), or where only another account's are
+  // left, then reads as what it is, not as a contradiction.
   return {
     ...base,
     status: 'ok',
-    summary:
-      credentials.length === 1
-        ? `1 saved sign-in password for ${client}; it does not belong to a sign-in that no longer works.`
-        : `${savedPasswords(credentials.length)} for ${client}; none belongs to a sign-in that no longer works.`,
+    summary: `Saved sign-in passwords for ${client}: ${passwordsByAddress(credentials)}. None belongs to a sign-in that no longer works.`,
     evidence,
   };
+}
+
+/** "2 for user@contoso.com, 1 for other@fabrikam.com", in the order first seen. */
+function passwordsByAddress(credentials: ReadonlyArray<{ address?: string }>): string {
+  const counts = new Map<string, { address: string | undefined; count: number }>();
+  for (const { address } of credentials) {
+    const key = address === undefined ? '' : addressKey(address);
+    const entry = counts.get(key) ?? { address, count: 0 };
+    entry.count += 1;
+    counts.set(key, entry);
+  }
+  return [...counts.values()]
+    .map(({ address, count }) =>
+      address === undefined ? `${count} not for a sign-in address` : `${count} for ${address}`,
+    )
+    .join(', ');
 }

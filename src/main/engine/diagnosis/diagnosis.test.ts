@@ -211,7 +211,7 @@ describe('the words of the diagnosis name the client the PC has', () => {
     const passwords = findingOf(after, 'stored-credentials');
     expect(passwords.status).toBe('ok');
     expect(passwords.summary).toBe(
-      '3 saved sign-in passwords for Lync 2013 / Skype for Business 2015; none belongs to a sign-in that no longer works.',
+      'Saved sign-in passwords for Lync 2013 / Skype for Business 2015: 2 for user@contoso.com, 1 for other@fabrikam.com. None belongs to a sign-in that no longer works.',
     );
   });
 
