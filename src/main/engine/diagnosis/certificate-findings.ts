@@ -2,6 +2,7 @@
 import type { FindingBase } from './context';
 import type { Evidence, Finding } from '../../../shared/findings';
 import { addressKey } from '../sip-address';
+import { collectAddresses } from './addresses';
 import { certificateProblem, type DiagnosisContext, signInRepair } from './context';
 import { clientNameOf, countOf } from '../../../shared/wording';
 
@@ -63,9 +64,9 @@ export function personalCertificateFinding(context: DiagnosisContext): Finding {
 }
 
 /**
- * Every Communications Server certificate is valid: say whose, and say when the address the
- * client signs in with has none (its certificate was deleted, another account's remains), so
- * "Fixed" after a repair does not read as "your certificate is valid".
+ * Every Communications Server certificate is valid: say whose, and name the addresses this
+ * profile has used that have none (the certificate was deleted and another account's remains),
+ * so "Fixed" after a repair does not read as "your certificate is valid".
  */
 function validCertificatesSummary(context: DiagnosisContext): string {
   const certificates = context.inventory.certificates.communicationsServer;
@@ -74,19 +75,21 @@ function validCertificatesSummary(context: DiagnosisContext): string {
       certificates.map((certificate) => certificate.addresses.join(', ') || certificate.subject),
     ),
   ];
-  const current = context.currentAddress;
-  const currentHasOne =
-    current === undefined ||
-    certificates.some((certificate) =>
-      certificate.addresses.some((address) => addressKey(address) === addressKey(current)),
-    );
+  const certified = new Set(
+    certificates.flatMap((certificate) => certificate.addresses.map(addressKey)),
+  );
+  const without = collectAddresses(context)
+    .list()
+    .map((entry) => entry.address)
+    .filter((address) => !certified.has(addressKey(address)));
   const valid =
     owners.length === 1
       ? `The sign-in certificate for ${owners[0]} is valid`
       : `The sign-in certificates for ${owners.join('; ')} are valid`;
-  return currentHasOne
-    ? `${valid}.`
-    : `${valid}; ${current} has none yet: the client gets one at the next sign-in.`;
+  if (without.length === 0) return `${valid}.`;
+  return without.length === 1
+    ? `${valid}; ${without[0]} has none: the client gets one when it signs in with it.`
+    : `${valid}; ${without.join(', ')} have none: the client gets one for each when it signs in with it.`;
 }
 
 const savedPasswords = (count: number) =>
@@ -140,7 +143,7 @@ export function storedCredentialsFinding(context: DiagnosisContext): Finding {
   };
 }
 
-/** "2 for user@contoso.com, 1 for other@fabrikam.com", in the order first seen. */
+/** "2 for user@contoso.com, 1 for other@fabrikam.com". */
 function passwordsByAddress(credentials: ReadonlyArray<{ address?: string }>): string {
   const counts = new Map<string, { address: string | undefined; count: number }>();
   for (const { address } of credentials) {
@@ -149,7 +152,9 @@ function passwordsByAddress(credentials: ReadonlyArray<{ address?: string }>): s
     entry.count += 1;
     counts.set(key, entry);
   }
+  // The address with the most first, so the account in use usually leads.
   return [...counts.values()]
+    .sort((a, b) => b.count - a.count || (a.address ?? '').localeCompare(b.address ?? '', 'en'))
     .map(({ address, count }) =>
       address === undefined ? `${count} not for a sign-in address` : `${count} for ${address}`,
     )

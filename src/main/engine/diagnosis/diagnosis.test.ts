@@ -206,7 +206,7 @@ describe('the words of the diagnosis name the client the PC has', () => {
     const after = await engine.diagnose();
     // Not "the sign-in certificate is valid": that one is the other account's.
     expect(findingOf(after, 'personal-certificate').summary).toBe(
-      'The sign-in certificate for other@fabrikam.com is valid; user@contoso.com has none yet: the client gets one at the next sign-in.',
+      'The sign-in certificate for other@fabrikam.com is valid; user@contoso.com has none: the client gets one when it signs in with it.',
     );
     const passwords = findingOf(after, 'stored-credentials');
     expect(passwords.status).toBe('ok');
