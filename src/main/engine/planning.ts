@@ -12,17 +12,17 @@ import { sipAddressSchema } from '../../shared/operations';
 import { AppError } from '../../shared/errors';
 import { clientNameOf } from '../../shared/wording';
 import { executorFor } from './actions';
-import { createContext } from './diagnosis/context';
+import { createContext, type DiagnosisContext } from './diagnosis/context';
 import { collectAddresses } from './diagnosis/addresses';
 import type { EngineState, StoredPlan } from './engine-state';
-import { readInventory, type Inventory } from './inventory';
+import { readInventory } from './inventory';
 import { refuseWrongProfile } from './profile-guard';
 import { expandSteps, PLANNERS } from './repairs/table';
 import type { JournalAction } from './run-journal';
 import { sameAddress, stripSipPrefix } from './sip-address';
 import type { PlanRequest } from './types';
 
-function resolveAddress(request: PlanRequest, inventory: Inventory, now: Date): string {
+function resolveAddress(request: PlanRequest, context: DiagnosisContext): string {
   if (request.address !== undefined) {
     const parsed = sipAddressSchema.safeParse(stripSipPrefix(String(request.address)));
     if (!parsed.success) {
@@ -33,7 +33,6 @@ function resolveAddress(request: PlanRequest, inventory: Inventory, now: Date): 
     }
     return stripSipPrefix(parsed.data);
   }
-  const context = createContext(inventory, now);
   if (context.currentAddress) return context.currentAddress;
   const known = collectAddresses(context).list();
   if (known.length === 1 && known[0]) return known[0].address;
@@ -62,7 +61,9 @@ export async function makePlan(state: EngineState, request: PlanRequest): Promis
   const now = state.now();
   const inventory = await readInventory(state.host);
   const needsAddress = steps.some((step) => PLANNERS[step]?.needsAddress);
-  const address = needsAddress ? resolveAddress(request, inventory, now) : undefined;
+  // One reading of the inventory for the address, the client and the other addresses below.
+  const context = createContext(inventory, now);
+  const address = needsAddress ? resolveAddress(request, context) : undefined;
 
   const planned: PlannedStep[] = [];
   const actions: JournalAction[] = [];
@@ -101,7 +102,7 @@ export async function makePlan(state: EngineState, request: PlanRequest): Promis
   const active = planned.filter((step) => step.actions.length > 0).map((step) => step.stepId);
   const requiresClientClosed = active.some((step) => REPAIR_STEPS[step].needsClientClosed);
   const requiresAdmin = active.some((step) => REPAIR_STEPS[step].needsAdmin);
-  const primary = createContext(inventory, now).primary;
+  const { primary } = context;
   const clientRunning = inventory.processes.some((process) => process.ownedByCurrentUser);
   if (requiresClientClosed && clientRunning) {
     warnings.push(`${clientNameOf(primary)} is running; it has to be closed before these changes.`);
@@ -113,7 +114,7 @@ export async function makePlan(state: EngineState, request: PlanRequest): Promis
     warnings.push('Settings enforced by your organisation (policy keys) are kept as they are.');
   }
   if (address) {
-    const others = collectAddresses(createContext(inventory, now))
+    const others = collectAddresses(context)
       .list()
       .filter((entry) => !sameAddress(entry.address, address));
     if (others.length > 0) {
