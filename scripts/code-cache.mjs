@@ -1,8 +1,10 @@
 // The command line's V8 code cache, made at build time (bin/bundle-loader.cjs reads it).
 //
 // 1. `keyBundle` puts the cache key on the bundle's first line: a hash of the bundle, so a cache
-//    made for any other build is never taken for this one. The source map gains one empty line
-//    at its start, so it still points at the right sources.
+//    made for any other build is never taken for this one. It also makes the bundle call itself
+//    (the loader's BODY_OPENING on the second line, BODY_CLOSING after the body), so the loader
+//    compiles the file's text as it is. The source map gains two empty lines at its start, so it
+//    still points at the right sources.
 // 2. `recordCodeCache` runs the built command line twice on a throw-away practice PC: once to
 //    make the PC, then `diagnose` again with the loader recording what V8 compiled. That is the
 //    code every command runs at start and the diagnosis most commands begin with. (The bench's
@@ -19,16 +21,27 @@ import { createRequire } from 'node:module';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const loader = join(root, 'bin', 'bundle-loader.cjs');
-const { CODE_CACHE_SUFFIX, KEY_PREFIX } = createRequire(import.meta.url)(loader);
+const { BODY_CLOSING, BODY_OPENING, CODE_CACHE_SUFFIX, KEY_PREFIX } = createRequire(
+  import.meta.url,
+)(loader);
 
-/** Writes the key line at the top of `bundle` and shifts its source map (`bundle`.map) by it. */
+/** The source map comment esbuild ends a bundle with; it stays the bundle's last line. */
+const SOURCE_MAP_COMMENT = /\n(\/\/# sourceMappingURL=[^\n]*\n?)$/;
+
+/**
+ * Writes the key line at the top of `bundle`, wraps its body to call itself, and shifts its
+ * source map (`bundle`.map) by the two lines added above the body.
+ */
 export function keyBundle(bundle) {
   const source = readFileSync(bundle, 'utf8');
   const key = createHash('sha256').update(source).digest('hex').slice(0, 32);
-  writeFileSync(bundle, `${KEY_PREFIX}${key}\n${source}`);
+  const mapComment = SOURCE_MAP_COMMENT.exec(source);
+  const body = mapComment ? source.slice(0, mapComment.index) : source;
+  const tail = mapComment ? mapComment[1] : '';
+  writeFileSync(bundle, `${KEY_PREFIX}${key}\n${BODY_OPENING}\n${body}\n${BODY_CLOSING}\n${tail}`);
   const mapFile = `${bundle}.map`;
   const map = JSON.parse(readFileSync(mapFile, 'utf8'));
-  map.mappings = `;${map.mappings}`;
+  map.mappings = `;;${map.mappings}`;
   writeFileSync(mapFile, JSON.stringify(map));
 }
 
