@@ -3,8 +3,9 @@
  * a deployment tool would run it, against practice PCs in a temporary data folder.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { devNull, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiagnosisReport } from '../shared/findings';
@@ -81,30 +82,44 @@ describe('the built command line', () => {
     expect(r.stdout).toContain('Exit codes:');
   });
 
-  it('writes a diagnosis into a pipe without loading the terminal and socket modules', async () => {
-    // Node builds process.stdout for a pipe as a socket: node:net, node:tty and the stream
-    // machinery, a twentieth of the command's start, for output a plain write delivers as well.
-    await cli(['practice', 'reset', 'kb-lync2013']);
-    const list = join(dataDir, 'modules-loaded.txt');
-    const preload = join(dataDir, 'list-modules.cjs');
-    await writeFile(
-      preload,
-      `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')));\n`,
-    );
-    const run = spawnSync(
-      process.execPath,
-      ['-r', preload, bin, '--data-dir', dataDir, '--practice', 'kb-lync2013', 'diagnose'],
-      { cwd: dataDir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: dataDir } },
-    );
-    expect(run.status, run.stderr).toBe(EXIT.ok);
-    expect(run.stdout).toContain('PROBLEM FOUND');
-    expect(run.stderr).toContain('Practice PC');
-    const loaded = (await readFile(list, 'utf8')).split('\n');
-    expect(loaded).toContain('NativeModule fs'); // the list is Node's own, and complete
-    for (const module of ['NativeModule net', 'NativeModule tty', 'Internal Binding pipe_wrap']) {
-      expect(loaded).not.toContain(module);
-    }
-  });
+  it.each(['a pipe', 'the null device'])(
+    'writes a diagnosis into %s without loading the terminal and socket modules',
+    async (into) => {
+      // Node builds process.stdout for a pipe as a socket: node:net, node:tty and the stream
+      // machinery, a twentieth of the command's start, for output a plain write delivers as well.
+      // Asking whether the null device is a terminal would load the same modules.
+      await cli(['practice', 'reset', 'kb-lync2013']);
+      const list = join(dataDir, 'modules-loaded.txt');
+      const preload = join(dataDir, 'list-modules.cjs');
+      await writeFile(
+        preload,
+        `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')));\n`,
+      );
+      const nowhere = into === 'the null device' ? openSync(devNull, 'w') : undefined;
+      try {
+        const run = spawnSync(
+          process.execPath,
+          ['-r', preload, bin, '--data-dir', dataDir, '--practice', 'kb-lync2013', 'diagnose'],
+          {
+            cwd: dataDir,
+            encoding: 'utf8',
+            env: { PATH: process.env.PATH ?? '', HOME: dataDir },
+            stdio: ['ignore', nowhere ?? 'pipe', 'pipe'],
+          },
+        );
+        expect(run.status, run.stderr).toBe(EXIT.ok);
+        if (nowhere === undefined) expect(run.stdout).toContain('PROBLEM FOUND');
+        expect(run.stderr).toContain('Practice PC');
+      } finally {
+        if (nowhere !== undefined) closeSync(nowhere);
+      }
+      const loaded = (await readFile(list, 'utf8')).split('\n');
+      expect(loaded).toContain('NativeModule fs'); // the list is Node's own, and complete
+      for (const module of ['NativeModule net', 'NativeModule tty', 'Internal Binding pipe_wrap']) {
+        expect(loaded).not.toContain(module);
+      }
+    },
+  );
 
   it('diagnose → repair --all --yes → healthy → undo --last → exactly as before', async () => {
     expect((await cli(['practice', 'reset', 'kb-lync2013'])).code).toBe(0);

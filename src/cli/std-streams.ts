@@ -17,7 +17,8 @@
  * - A reader that went away (`| head`, EPIPE) or a closed descriptor (EBADF) ends the output
  *   quietly, as before: not an error of this program.
  */
-import { fstatSync, writeSync } from 'node:fs';
+import { fstatSync, statSync, writeSync } from 'node:fs';
+import { devNull } from 'node:os';
 
 const GONE = new Set(['EPIPE', 'EBADF']);
 
@@ -40,12 +41,28 @@ function kindOf(fd: number): 'file' | 'pipe' | 'socket' | 'character' | undefine
 }
 
 /**
- * Whether `fd` is a terminal. Files, pipes and sockets are answered from fstat alone, so a
- * command whose output goes to a pipe or a file never loads node:tty (and node:net with it).
+ * Whether `fd` is the null device (`> /dev/null`): the same device number as `os.devNull`. Where
+ * fstat gives character devices no number (Windows: a console and NUL alike), it cannot tell.
+ */
+function isNullDevice(fd: number): boolean {
+  try {
+    const device = fstatSync(fd);
+    const nul = statSync(devNull);
+    return nul.isCharacterDevice() && nul.rdev !== 0 && device.rdev === nul.rdev;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether `fd` is a terminal. Files, pipes, sockets and the null device are answered from fstat
+ * alone, so a command whose output goes to a pipe, a file or nowhere never loads node:tty (and
+ * node:net with it).
  */
 export function isTerminal(fd: number): boolean {
   const kind = kindOf(fd);
   if (kind === 'file' || kind === 'pipe' || kind === 'socket') return false;
+  if (kind === 'character' && isNullDevice(fd)) return false;
   const tty = process.getBuiltinModule('node:tty') as typeof import('node:tty');
   return tty.isatty(fd);
 }
