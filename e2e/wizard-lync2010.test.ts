@@ -72,7 +72,7 @@ describe('the Lync 2010 path in Chromium (kb-lync2010 practice PC)', () => {
         await cache.confirm();
         expect(await cache.outcome()).toMatch(/^Done/);
       } else {
-        // Nothing wrong with it: the person is told so, deleting anyway sits behind a caution.
+        // Nothing wrong with it (the sign-in card deleted it): the person is told so.
         await cache.root.getByText(/^Nothing is wrong here/).waitFor();
         expect(await cache.button('Show what will change').count()).toBe(0);
       }

@@ -12,7 +12,7 @@ import type {
   ProgressEvent,
   RepairClient,
 } from '../../src/shared/operations';
-import type { ClientError, Plan, Run } from '../../src/renderer/client/client-types';
+import type { ClientError, Diagnosis, Plan, Run } from '../../src/renderer/client/client-types';
 import {
   lync2010Diagnosis,
   lync2013Diagnosis,
@@ -46,6 +46,8 @@ export interface FakeClientOptions {
    * with main's `file-locked` error until `lock.break` names this very lock.
    */
   foreignLock?: { host: string; since: string };
+  /** Changes the recorded diagnosis before main would send it (a finding another PC reports). */
+  reportedAs?: (diagnosis: Diagnosis) => Diagnosis;
 }
 
 export interface FakeClient extends RepairClient {
@@ -117,7 +119,8 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
         : options.kind === 'sfb2019'
           ? sfb2019Diagnosis(repaired)
           : lync2013Diagnosis(repaired);
-    const report = options.lync2010Too ? withLync2010Too(base) : base;
+    const both = options.lync2010Too ? withLync2010Too(base) : base;
+    const report = options.reportedAs ? options.reportedAs(both) : both;
     const profile = options.wrongProfile;
     return profile
       ? {

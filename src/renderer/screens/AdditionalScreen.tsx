@@ -2,7 +2,7 @@ import { KB_STEPS, type FindingId, type KbStepId } from '../../shared/findings';
 import type { RepairStepId } from '../../shared/repairs';
 import { RepairCard } from '../components/repair-card/RepairCard';
 import { ScreenFrame } from '../components/ScreenFrame';
-import { clientNameIn, findingById } from '../diagnosis-view';
+import { clientNameIn, findingById, type Finding } from '../diagnosis-view';
 import { useWizard } from '../store/wizard-context';
 
 interface AdditionalStep {
@@ -10,10 +10,10 @@ interface AdditionalStep {
   kbStep: KbStepId;
   finding: FindingId;
   /**
-   * Why changing it on a healthy PC is not free, shown behind "Change it anyway", naming the
-   * client the scan found.
+   * Why changing it on a healthy PC is not free, shown behind "Change it anyway" (only when the
+   * finding lists the change: there is something to change), naming the client the scan found.
    */
-  caution: string | ((client: string) => string);
+  caution?: string | ((client: string, finding: Finding | undefined) => string);
   /** Shown only when the diagnosis lists the step for the client's version. */
   whenListed?: boolean;
 }
@@ -46,15 +46,19 @@ const ADDITIONAL: readonly AdditionalStep[] = [
     step: 'remove-personal-certificate',
     kbStep: 'additional-personal-certificate',
     finding: 'personal-certificate',
-    caution: (client) =>
-      `Your sign-in certificate is valid. Deleting it signs you out of ${client} until it gets a new one at the next sign-in. Do it only when a helpdesk agent asks you to.`,
+    // Whose they are is in the finding above: the certificate left may be another account's.
+    caution: (client, finding) =>
+      (certificatesIn(finding) === 1
+        ? 'The sign-in certificate on this PC is valid. Deleting it'
+        : 'The sign-in certificates on this PC are valid. Deleting them') +
+      ` signs you out of ${client} until it gets a new one at the next sign-in. Do it only when a helpdesk agent asks you to.`,
   },
   {
     step: 'remove-stored-credentials',
     kbStep: 'additional-stored-credentials',
     finding: 'stored-credentials',
     caution: (client) =>
-      `Your password saved by ${client} looks fine. Removing it means typing your password at the next sign-in.`,
+      `The passwords ${client} saved look fine. Removing them means typing your password at the next sign-in.`,
   },
   {
     step: 'flush-dns-cache',
@@ -67,10 +71,14 @@ const ADDITIONAL: readonly AdditionalStep[] = [
     step: 'fix-machine-guid',
     kbStep: 'additional-machine-guid',
     finding: 'machine-guid',
-    caution:
-      'This PC’s machine ID (MachineGuid) has no braces, which is how it should be: there is nothing to remove.',
+    // No caution: with braces it is a problem, without them there is nothing to change.
   },
 ];
+
+/** How many certificates the finding lists (its evidence names each one). */
+function certificatesIn(finding: Finding | undefined): number {
+  return finding?.evidence.filter((item) => item.kind === 'certificate').length ?? 0;
+}
 
 /** Windows asks an administrator's approval for the MachineGuid change, through its own prompt. */
 function MachineGuidNote() {
@@ -110,7 +118,9 @@ export function AdditionalScreen() {
             title={KB_STEPS[entry.kbStep].title}
             kbStep={entry.kbStep}
             findings={finding ? [finding] : []}
-            caution={typeof entry.caution === 'string' ? entry.caution : entry.caution(client)}
+            caution={
+              typeof entry.caution === 'function' ? entry.caution(client, finding) : entry.caution
+            }
             {...(bracesFound ? { adminNote: <MachineGuidNote /> } : {})}
           />
         );

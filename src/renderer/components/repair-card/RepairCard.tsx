@@ -41,12 +41,16 @@ const FOCUS_PHASES: ReadonlyArray<RepairFlow['phase']> = [
 ];
 
 /** What the card's findings ask for; a card without findings (admin, history) offers its step. */
-export function cardNeed(findings: Finding[]): CardNeed {
+export function cardNeed(findings: Finding[], steps: readonly RepairStepId[]): CardNeed {
   if (findings.length === 0 || findings.some((finding) => finding.status === 'problem')) {
     return 'fix';
   }
   const unsure = findings.some((f) => f.status === 'warning' || f.status === 'unknown');
-  return unsure ? 'optional' : 'none';
+  if (unsure) return 'optional';
+  const changeable = findings.some((finding) =>
+    finding.repairs.some((step) => steps.includes(step)),
+  );
+  return changeable ? 'none' : 'nothing-to-change';
 }
 
 /** One change the user can make: preview, confirm, close the client if needed, result, undo. */
@@ -101,7 +105,7 @@ export function RepairCard({
           <StartPhase
             cardKey={cardKey}
             steps={steps}
-            need={cardNeed(findings)}
+            need={cardNeed(findings, steps)}
             blockedProps={blockedProps}
             {...(caution ? { caution } : {})}
           />

@@ -17,6 +17,13 @@ interface Props extends Pick<CardPhaseProps, 'cardKey' | 'blockedProps'> {
 export function StartPhase({ cardKey, steps, need, caution, blockedProps }: Props) {
   const previewRepair = useWizard((state) => state.previewRepair);
   const preview = () => void previewRepair(cardKey, steps);
+  if (need === 'nothing-to-change') {
+    return (
+      <p className="notice notice-ok">
+        Nothing is wrong here, and there is nothing this step could change.
+      </p>
+    );
+  }
   if (need !== 'none') {
     return (
       <div className="actions">

@@ -12,6 +12,8 @@ export interface CardPhaseProps {
 
 /**
  * What a card asks of the person: `fix` a problem (the primary action), an `optional` step the
- * scan cannot judge (worth doing), or `none` when nothing is wrong (behind a caution).
+ * scan cannot judge (worth doing), `none` when nothing is wrong (the change behind a caution), or
+ * `nothing-to-change` when nothing is wrong and no finding lists the card's change, because there
+ * is nothing it could change (no certificate, no saved password, no braces to remove).
  */
-export type CardNeed = 'fix' | 'optional' | 'none';
+export type CardNeed = 'fix' | 'optional' | 'none' | 'nothing-to-change';
