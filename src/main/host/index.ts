@@ -1,7 +1,8 @@
 /**
  * The host factory: the real Windows host on Windows, the practice PC everywhere else and on
  * Windows when asked for. The platform is an argument, and the Windows adapters are imported
- * only on that one path, so no Windows-only module loads anywhere else.
+ * only on that one path, so no Windows-only module loads anywhere else. The practice PC loads
+ * when one is opened or reset, not for a command that opens no host (`--help`, `--version`).
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
@@ -15,14 +16,12 @@ import {
   practicePcDir,
 } from './paths';
 import type { HostSystem } from './ports';
+import type { PracticeScale } from './practice';
 import {
   DEFAULT_PRACTICE_SCENARIO,
   isPracticeScenario,
-  openPracticePc,
   PRACTICE_SCENARIOS,
-  resetPracticePc,
-  type PracticeScale,
-} from './practice';
+} from './practice/scenario-catalogue';
 import { MANIFEST_FILE } from './practice/layout';
 import { writeFileAtomic } from './practice/json-document';
 
@@ -79,6 +78,7 @@ export async function resetPractice(
   scale?: PracticeScale,
 ): Promise<void> {
   checkScenario(scenario);
+  const { resetPracticePc } = await import('./practice');
   await resetPracticePc(practicePcDir(dataDir, scenario), scenario, scale);
   await rm(practiceEngineDir(dataDir, scenario), { recursive: true, force: true });
   await rememberScenario(dataDir, scenario);
@@ -94,6 +94,7 @@ export async function openHost(options: OpenHostOptions): Promise<OpenedHost> {
     };
   }
 
+  const { openPracticePc, resetPracticePc } = await import('./practice');
   const current = await currentPracticeScenario(options.dataDir);
   const scenario = checkScenario(options.practice || current || DEFAULT_PRACTICE_SCENARIO);
   const root = practicePcDir(options.dataDir, scenario);

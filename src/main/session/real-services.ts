@@ -7,7 +7,7 @@ import { version as APP_VERSION } from '../../../package.json';
 import { createEngine } from '../engine';
 import { adminElevationFor } from '../elevation';
 import { currentPracticeScenario, defaultDataDir, openHost, resetPractice } from '../host';
-import { DEFAULT_PRACTICE_SCENARIO, PRACTICE_SCENARIOS } from '../host/practice';
+import { DEFAULT_PRACTICE_SCENARIO, PRACTICE_SCENARIOS } from '../host/practice/scenario-catalogue';
 import type { ProductServices } from './services';
 
 export async function realServices(): Promise<ProductServices> {

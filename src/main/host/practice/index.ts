@@ -20,14 +20,7 @@ export * from './scenarios/facts';
 export { certificateEntryFor } from './certificate-entry';
 export { adjustPracticePc } from './adjust';
 
-export const PRACTICE_SCENARIOS: ReadonlyArray<{ name: string; description: string }> =
-  SCENARIOS.map(({ name, description }) => ({ name, description }));
-
-export const DEFAULT_PRACTICE_SCENARIO = 'kb-lync2013';
-
-export function isPracticeScenario(name: string): boolean {
-  return scenarioNamed(name) !== undefined;
-}
+export { DEFAULT_PRACTICE_SCENARIO, PRACTICE_SCENARIOS } from './scenario-catalogue';
 
 /**
  * Refuses to replace a folder that holds anything but a practice PC (or one whose creation was
