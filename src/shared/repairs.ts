@@ -121,6 +121,21 @@ export type RepairStepId = keyof typeof REPAIR_STEPS;
 export type StepScope = 'user' | 'machine';
 export const REPAIR_STEP_IDS = Object.keys(REPAIR_STEPS) as [RepairStepId, ...RepairStepId[]];
 
+/**
+ * Composites replaced by their parts, in order, each step once: what a set of steps changes. The
+ * engine plans these; the wizard compares them (a card's change against what a finding offers).
+ */
+export function expandRepairSteps(steps: readonly RepairStepId[]): RepairStepId[] {
+  const expanded: RepairStepId[] = [];
+  const visit = (step: RepairStepId) => {
+    const parts = REPAIR_STEPS[step].composite as readonly RepairStepId[];
+    if (parts.length > 0) parts.forEach(visit);
+    else if (!expanded.includes(step)) expanded.push(step);
+  };
+  steps.forEach(visit);
+  return expanded;
+}
+
 /** Whether a step acts on a user's profile, so it must run as the signed-in user. */
 export function isPerUserStep(step: RepairStepId): boolean {
   return REPAIR_STEPS[step].scope === 'user';

@@ -17,7 +17,8 @@ import { collectAddresses } from './diagnosis/addresses';
 import type { EngineState, StoredPlan } from './engine-state';
 import { readInventory } from './inventory';
 import { refuseWrongProfile } from './profile-guard';
-import { expandSteps, PLANNERS } from './repairs/table';
+import { PLANNERS } from './repairs/table';
+import { expandRepairSteps } from '../../shared/repairs';
 import type { JournalAction } from './run-journal';
 import { sameAddress, stripSipPrefix } from './sip-address';
 import type { PlanRequest } from './types';
@@ -52,7 +53,7 @@ export async function makePlan(state: EngineState, request: PlanRequest): Promis
   if (unknown.length > 0) {
     throw new AppError('invalid-request', `Unknown repair step: ${unknown.join(', ')}.`);
   }
-  const steps = expandSteps(request.steps);
+  const steps = expandRepairSteps(request.steps);
   const missing = steps.filter((step) => !PLANNERS[step]);
   if (missing.length > 0) {
     throw new AppError('unsupported', `This version cannot plan: ${missing.join(', ')}.`);

@@ -10,7 +10,7 @@ import { executorFor } from './actions';
 import { refuseWhileClientRuns, refuseWithoutAdmin } from './client-control';
 import { refuseWrongProfile } from './profile-guard';
 import { actionContext, type EngineState } from './engine-state';
-import { expandSteps } from './repairs/table';
+import { expandRepairSteps } from '../../shared/repairs';
 import { appender, backupReader, errorEntry, readRun, type Append } from './run-helpers';
 import { keptByUndo, type FoldedAction, type FoldedRun } from './run-journal';
 import { redoActions } from './run-redo';
@@ -132,7 +132,7 @@ export async function undoRun(
   if (stepId !== undefined && !(REPAIR_STEP_IDS as string[]).includes(stepId)) {
     throw new AppError('invalid-request', `Unknown repair step: ${stepId}.`);
   }
-  const parts = stepId ? expandSteps([stepId]) : undefined;
+  const parts = stepId ? expandRepairSteps([stepId]) : undefined;
   if (parts && !parts.some((part) => run.start.steps.includes(part))) {
     throw new AppError(
       'invalid-request',

@@ -1,9 +1,9 @@
 /**
  * The planner for each repair step. Composite steps (`delete-sign-in-info`,
- * `clear-cached-sign-in`) have no planner: they expand into their parts (see `expandSteps`).
+ * `clear-cached-sign-in`) have no planner: they expand into their parts (see `expandRepairSteps`).
  * The administrators' step registers `remove-distrusted-root` here.
  */
-import { REPAIR_STEPS, type RepairStepId } from '../../../shared/repairs';
+import type { RepairStepId } from '../../../shared/repairs';
 import { removeDistrustedRoot } from '../admin/remove-distrusted-root-planner';
 import { clearTracingFolder, removeAccountProfiles } from './clear-client-data';
 import { clearConnectionSettings } from './clear-connection-settings';
@@ -25,15 +25,3 @@ export const PLANNERS: Partial<Record<RepairStepId, StepPlanner>> = {
   'fix-machine-guid': fixMachineGuid,
   'remove-distrusted-root': removeDistrustedRoot,
 };
-
-/** Composites replaced by their parts, in order, each step once. */
-export function expandSteps(steps: readonly RepairStepId[]): RepairStepId[] {
-  const expanded: RepairStepId[] = [];
-  const visit = (step: RepairStepId) => {
-    const parts = REPAIR_STEPS[step].composite as readonly RepairStepId[];
-    if (parts.length > 0) parts.forEach(visit);
-    else if (!expanded.includes(step)) expanded.push(step);
-  };
-  steps.forEach(visit);
-  return expanded;
-}

@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { KbStepId } from '../../../shared/findings';
-import type { RepairStepId } from '../../../shared/repairs';
+import { expandRepairSteps, type RepairStepId } from '../../../shared/repairs';
 import type { Finding } from '../../diagnosis-view';
 import { PUTTING_BACK_NEWER } from '../../../shared/wording';
 import { clientNameIn } from '../../diagnosis-view';
@@ -47,8 +47,10 @@ export function cardNeed(findings: Finding[], steps: readonly RepairStepId[]): C
   }
   const unsure = findings.some((f) => f.status === 'warning' || f.status === 'unknown');
   if (unsure) return 'optional';
+  // By parts: a finding may name the change as a composite step of the other client's path.
+  const parts = new Set(expandRepairSteps(steps));
   const changeable = findings.some((finding) =>
-    finding.repairs.some((step) => steps.includes(step)),
+    expandRepairSteps(finding.repairs).some((part) => parts.has(part)),
   );
   return changeable ? 'none' : 'nothing-to-change';
 }
