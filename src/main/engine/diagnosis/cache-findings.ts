@@ -44,7 +44,14 @@ export function endpointCacheFinding(context: DiagnosisContext): Finding {
     });
   }
   if (folders.length === 0) {
-    return { ...base, status: 'ok', summary: 'There is no endpoint cache.', evidence, repairs: [] };
+    // The client's Tracing folder and AccountProfiles.dat may remain: still theirs to delete.
+    return {
+      ...base,
+      status: 'ok',
+      summary: 'There is no endpoint cache.',
+      evidence,
+      repairs: base.repairs.filter((step) => step !== 'clear-endpoint-cache'),
+    };
   }
   const leftovers =
     installed.size > 0 ? folders.filter((folder) => !installed.has(folder.owner)) : [];

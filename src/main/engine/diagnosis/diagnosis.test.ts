@@ -26,6 +26,22 @@ export function findingOf(report: DiagnosisReport, id: FindingId) {
 const values = (report: DiagnosisReport, id: FindingId) =>
   findingOf(report, id).evidence.map((evidence) => evidence.value);
 
+describe('the endpoint cache once deleted', () => {
+  it('offers the Tracing folder and AccountProfiles.dat that remain, not the cache', async () => {
+    fixture = await practiceFixture('kb-lync2013');
+    const engine = fixture.engine();
+    for (const address of (await engine.diagnose()).addresses) {
+      const plan = await engine.plan({ steps: ['clear-endpoint-cache'], address });
+      const run = await engine.apply(plan.id);
+      expect(run.actions.every((action) => action.outcome === 'applied')).toBe(true);
+    }
+    const cache = findingOf(await engine.diagnose(), 'endpoint-cache');
+    expect(cache.status).toBe('ok');
+    expect(cache.summary).toBe('There is no endpoint cache.');
+    expect(cache.repairs).toEqual(['clear-tracing-folder', 'remove-account-profiles']);
+  });
+});
+
 describe('diagnosis of the practice scenarios', () => {
   it('kb-lync2013: expired certificate, stale cache, saved credentials and settings are problems', async () => {
     const report = await diagnose('kb-lync2013');
