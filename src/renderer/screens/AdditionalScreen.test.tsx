@@ -20,6 +20,36 @@ function replacing(replacement: Finding) {
   });
 }
 
+/** Fine, and another account's: the only certificate left, the only password saved. */
+const OTHER_ACCOUNTS_CERTIFICATE = finding(
+  'personal-certificate',
+  'ok',
+  'additional-personal-certificate',
+  'The sign-in certificate for other@fabrikam.com is valid; user@contoso.com has none: the client gets one when it signs in with it.',
+  [
+    {
+      kind: 'certificate',
+      label: 'CN=other@fabrikam.com, valid, valid 2026-01-01 to 2027-01-01',
+      value: '3F1A9C0B7D2E4F6A8B0C1D2E3F4A5B6C7D8E9F00',
+    },
+  ],
+  ['delete-sign-in-info', 'remove-personal-certificate'],
+);
+const OTHER_ACCOUNTS_PASSWORD = finding(
+  'stored-credentials',
+  'ok',
+  'additional-stored-credentials',
+  'Saved sign-in passwords for Lync 2013: 1 for other@fabrikam.com. None belongs to a sign-in that no longer works.',
+  [
+    {
+      kind: 'credential-target',
+      label: 'user other@fabrikam.com',
+      value: 'Microsoft_OC1:uri=other@fabrikam.com:specific:OCS:1',
+    },
+  ],
+  ['delete-sign-in-info', 'remove-stored-credentials'],
+);
+
 async function additionalCard(name: string, reportedAs: (diagnosis: Diagnosis) => Diagnosis) {
   const { user } = await renderWizard({ reportedAs });
   await scanAndContinue(user);
@@ -31,22 +61,7 @@ describe('the additional steps on a healthy PC', () => {
   it('does not call another account’s valid certificate yours', async () => {
     const { user, card } = await additionalCard(
       'Delete the personal certificate',
-      replacing(
-        finding(
-          'personal-certificate',
-          'ok',
-          'additional-personal-certificate',
-          'The sign-in certificate for other@fabrikam.com is valid; user@contoso.com has none: the client gets one when it signs in with it.',
-          [
-            {
-              kind: 'certificate',
-              label: 'CN=other@fabrikam.com, valid, valid 2026-01-01 to 2027-01-01',
-              value: '3F1A9C0B7D2E4F6A8B0C1D2E3F4A5B6C7D8E9F00',
-            },
-          ],
-          ['delete-sign-in-info', 'remove-personal-certificate'],
-        ),
-      ),
+      replacing(OTHER_ACCOUNTS_CERTIFICATE),
     );
     expect(within(card).getByText(/^Nothing is wrong here: there is no need/)).toBeTruthy();
     await user.click(within(card).getByText('Change it anyway…'));
@@ -57,6 +72,19 @@ describe('the additional steps on a healthy PC', () => {
       ),
     ).toBeTruthy();
     expect(within(card).getByRole('button', { name: 'Show what would change' })).toBeTruthy();
+  });
+
+  it('counts the saved passwords it calls fine', async () => {
+    const { user, card } = await additionalCard(
+      "Remove the user's stored credentials",
+      replacing(OTHER_ACCOUNTS_PASSWORD),
+    );
+    await user.click(within(card).getByText('Change it anyway…'));
+    expect(
+      within(card).getByText(
+        'The password Lync 2013 saved looks fine. Removing it means typing your password at the next sign-in.',
+      ),
+    ).toBeTruthy();
   });
 
   it('offers no change where there is nothing to change: no certificate, no saved password', async () => {

@@ -48,7 +48,7 @@ const ADDITIONAL: readonly AdditionalStep[] = [
     finding: 'personal-certificate',
     // Whose they are is in the finding above: the certificate left may be another account's.
     caution: (client, finding) =>
-      (certificatesIn(finding) === 1
+      (listed(finding, 'certificate') === 1
         ? 'The sign-in certificate on this PC is valid. Deleting it'
         : 'The sign-in certificates on this PC are valid. Deleting them') +
       ` signs you out of ${client} until it gets a new one at the next sign-in. Do it only when a helpdesk agent asks you to.`,
@@ -57,8 +57,11 @@ const ADDITIONAL: readonly AdditionalStep[] = [
     step: 'remove-stored-credentials',
     kbStep: 'additional-stored-credentials',
     finding: 'stored-credentials',
-    caution: (client) =>
-      `The passwords ${client} saved look fine. Removing them means typing your password at the next sign-in.`,
+    caution: (client, finding) =>
+      (listed(finding, 'credential-target') === 1
+        ? `The password ${client} saved looks fine. Removing it`
+        : `The passwords ${client} saved look fine. Removing them`) +
+      ' means typing your password at the next sign-in.',
   },
   {
     step: 'flush-dns-cache',
@@ -75,9 +78,9 @@ const ADDITIONAL: readonly AdditionalStep[] = [
   },
 ];
 
-/** How many certificates the finding lists (its evidence names each one). */
-function certificatesIn(finding: Finding | undefined): number {
-  return finding?.evidence.filter((item) => item.kind === 'certificate').length ?? 0;
+/** How many certificates or saved passwords the finding lists (its evidence names each one). */
+function listed(finding: Finding | undefined, kind: 'certificate' | 'credential-target'): number {
+  return finding?.evidence.filter((item) => item.kind === kind).length ?? 0;
 }
 
 /** Windows asks an administrator's approval for the MachineGuid change, through its own prompt. */
