@@ -83,17 +83,23 @@ describe('the built command line', () => {
   });
 
   it.each(['a pipe', 'the null device'])(
-    'writes a diagnosis into %s without loading the terminal and socket modules',
+    'writes a diagnosis into %s without loading the terminal and socket modules or starting the thread pool',
     async (into) => {
       // Node builds process.stdout for a pipe as a socket: node:net, node:tty and the stream
       // machinery, a twentieth of the command's start, for output a plain write delivers as well.
-      // Asking whether the null device is a terminal would load the same modules.
+      // Asking whether the null device is a terminal would load the same modules. The first
+      // asynchronous file call starts libuv's thread pool (four threads), which a diagnosis of
+      // the practice PC does not need; on Linux the process's threads are counted to see it.
       await cli(['practice', 'reset', 'kb-lync2013']);
-      const list = join(dataDir, 'modules-loaded.txt');
-      const preload = join(dataDir, 'list-modules.cjs');
+      const report = join(dataDir, 'start-up.json');
+      const preload = join(dataDir, 'start-up.cjs');
       await writeFile(
         preload,
-        `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')));\n`,
+        `const fs = require('node:fs');
+const threads = () => (process.platform === 'linux' ? fs.readdirSync('/proc/self/task').length : 0);
+const atStart = threads();
+process.on('exit', () => fs.writeFileSync(${JSON.stringify(report)}, JSON.stringify({ modules: process.moduleLoadList, threads: [atStart, threads()] })));
+`,
       );
       const nowhere = into === 'the null device' ? openSync(devNull, 'w') : undefined;
       try {
@@ -113,11 +119,16 @@ describe('the built command line', () => {
       } finally {
         if (nowhere !== undefined) closeSync(nowhere);
       }
-      const loaded = (await readFile(list, 'utf8')).split('\n');
+      const { modules: loaded, threads } = JSON.parse(await readFile(report, 'utf8')) as {
+        modules: string[];
+        threads: [number, number];
+      };
       expect(loaded).toContain('NativeModule fs'); // the list is Node's own, and complete
       for (const module of ['NativeModule net', 'NativeModule tty', 'Internal Binding pipe_wrap']) {
         expect(loaded).not.toContain(module);
       }
+      const [atStart, atExit] = threads;
+      expect(atExit, 'threads started during the command').toBe(atStart);
     },
   );
 

@@ -41,7 +41,7 @@ export async function openSession(
   options: GlobalOptions,
   out: Output,
 ): Promise<CliSession> {
-  const dataDir = await resolveDataDir(ctx, options);
+  const dataDir = resolveDataDir(ctx, options);
   const practice = practiceFor(ctx, options);
   const pc = await openPc(ctx.services, {
     platform: ctx.platform,

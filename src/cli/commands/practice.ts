@@ -5,7 +5,7 @@ import type { ExitCode } from '../exit-codes';
 import { checkScenario } from '../session';
 
 export async function practiceListCommand(env: CommandEnv): Promise<ExitCode> {
-  const dataDir = await resolveDataDir(env.ctx, env.options);
+  const dataDir = resolveDataDir(env.ctx, env.options);
   const current = await env.ctx.services.currentPractice(dataDir);
   const scenarios = env.ctx.services.practiceScenarios.map((s) => ({
     name: s.name,
@@ -26,7 +26,7 @@ export async function practiceListCommand(env: CommandEnv): Promise<ExitCode> {
 
 export async function practiceResetCommand(env: CommandEnv, name: string): Promise<ExitCode> {
   checkScenario(env.ctx, name);
-  const dataDir = await resolveDataDir(env.ctx, env.options);
+  const dataDir = resolveDataDir(env.ctx, env.options);
   env.out.progress(`Creating the practice PC "${name}"…`, undefined, undefined, true);
   await env.ctx.services.resetPractice(dataDir, name);
   if (env.out.json) env.out.result({ scenario: name });

@@ -4,8 +4,8 @@
  * only on that one path, so no Windows-only module loads anywhere else. The practice PC loads
  * when one is opened or reset, not for a command that opens no host (`--help`, `--version`).
  */
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../shared/errors';
 import {
@@ -53,10 +53,14 @@ function checkScenario(name: string): string {
   return name;
 }
 
-/** The scenario selected last, when one was and it still exists. */
+/**
+ * The scenario selected last, when one was and it still exists. A one-line file read with a
+ * synchronous call: the first asynchronous file call starts Node's thread pool, which a command
+ * on the practice PC otherwise never needs.
+ */
 export async function currentPracticeScenario(dataDir: string): Promise<string | undefined> {
   try {
-    const name = (await readFile(practiceCurrentFile(dataDir), 'utf8')).trim();
+    const name = readFileSync(practiceCurrentFile(dataDir), 'utf8').trim();
     return isPracticeScenario(name) ? name : undefined;
   } catch {
     return undefined;

@@ -24,7 +24,7 @@ import {
   writeFileSync,
   type Stats,
 } from 'node:fs';
-import { lstat, mkdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { windowsUpcase } from '../../../shared/windows-names';
 import { AppError } from '../../../shared/errors';
@@ -304,9 +304,14 @@ export function practiceFiles(
     },
     async fileVersion(path) {
       const full = inside(path);
-      const info = await lstat(full).catch((error: unknown) => {
+      // Synchronous, as every read here: the only asynchronous call of a diagnosis would start
+      // Node's thread pool for it.
+      let info: Stats;
+      try {
+        info = lstatSync(full);
+      } catch (error) {
         throw readError(path, error);
-      });
+      }
       if (!info.isFile()) throw new AppError('invalid-request', `${path} is not a file`, { path });
       return (await machine.read()).fileVersions[fileVersionKey(drive, full)];
     },
