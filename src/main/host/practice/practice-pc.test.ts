@@ -245,6 +245,31 @@ describe('files', () => {
     });
     await expect(pc.files.list('relative/path')).rejects.toMatchObject({ code: 'invalid-request' });
   });
+
+  test('paths are judged as resolved: dot segments, doubled and trailing separators', async () => {
+    const pc = await fresh();
+    const local = (await pc.files.knownFolder('LocalAppData'))!;
+    const up = '/..'.repeat(local.split(/[\\/]/).length);
+    // Written by hand, not joined: what a caller could pass without normalizing.
+    for (const outside of [
+      `${local}${up}/etc`,
+      `${local}/..${up}`,
+      `${local}//..${up}/`,
+      `${local}/./..${up}/.`,
+    ]) {
+      await expect(pc.files.list(outside), outside).rejects.toMatchObject({
+        code: 'access-denied',
+      });
+    }
+    const inside = await pc.files.list(local);
+    for (const same of [`${local}/`, `${local}//`, `${local}/.`, `${local}/x/..`, `${local}/./`]) {
+      expect(await pc.files.list(same), same).toEqual(inside);
+    }
+    // Names that only look like dot segments are ordinary names.
+    for (const name of ['...', '..x', '.x']) {
+      expect(await pc.files.stat(`${local}/${name}`), name).toBeUndefined();
+    }
+  });
 });
 
 describe('a running client', () => {
