@@ -26,31 +26,24 @@ function errnoCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | null)?.code;
 }
 
-/** What fstat says the descriptor is, or undefined when it cannot say. */
-function kindOf(fd: number): 'file' | 'pipe' | 'socket' | 'character' | undefined {
+/**
+ * What fstat says the descriptor is, or undefined when it cannot say. `null` is the null device
+ * (`> /dev/null`): a character device with the device number of `os.devNull`. Where fstat gives
+ * character devices no number (Windows: a console and NUL alike), it cannot tell them apart.
+ */
+function kindOf(fd: number): 'file' | 'pipe' | 'socket' | 'null' | 'character' | undefined {
   try {
     const info = fstatSync(fd);
     if (info.isFile()) return 'file';
     if (info.isFIFO()) return 'pipe';
     if (info.isSocket()) return 'socket';
-    if (info.isCharacterDevice()) return 'character';
-    return undefined;
+    if (!info.isCharacterDevice()) return undefined;
+    const nul = statSync(devNull, { throwIfNoEntry: false });
+    return nul?.isCharacterDevice() && nul.rdev !== 0 && info.rdev === nul.rdev
+      ? 'null'
+      : 'character';
   } catch {
     return undefined;
-  }
-}
-
-/**
- * Whether `fd` is the null device (`> /dev/null`): the same device number as `os.devNull`. Where
- * fstat gives character devices no number (Windows: a console and NUL alike), it cannot tell.
- */
-function isNullDevice(fd: number): boolean {
-  try {
-    const device = fstatSync(fd);
-    const nul = statSync(devNull);
-    return nul.isCharacterDevice() && nul.rdev !== 0 && device.rdev === nul.rdev;
-  } catch {
-    return false;
   }
 }
 
@@ -61,8 +54,7 @@ function isNullDevice(fd: number): boolean {
  */
 export function isTerminal(fd: number): boolean {
   const kind = kindOf(fd);
-  if (kind === 'file' || kind === 'pipe' || kind === 'socket') return false;
-  if (kind === 'character' && isNullDevice(fd)) return false;
+  if (kind !== 'character' && kind !== undefined) return false;
   const tty = process.getBuiltinModule('node:tty') as typeof import('node:tty');
   return tty.isatty(fd);
 }
