@@ -190,7 +190,12 @@ export function practiceFiles(
       return KNOWN_FOLDER_IDS.includes(id) ? knownFolderPath(root, id) : undefined;
     },
     join(...parts) {
-      return join(...parts);
+      // Parts that join into a normal absolute path are that path, as `join` would give it
+      // (unless the first part is empty: `join` skips it). `join` walks every character again,
+      // and the few dozen joins of a diagnosis were enough for V8 to optimize that loop on a
+      // background thread (measured: ~7 ms of CPU in a 170 ms `diagnose` process).
+      const joined = parts.join('/');
+      return parts[0] !== '' && isNormalPosixPath(joined) ? joined : join(...parts);
     },
     async list(dir) {
       const full = inside(dir);

@@ -270,6 +270,30 @@ describe('files', () => {
       expect(await pc.files.stat(`${local}/${name}`), name).toBeUndefined();
     }
   });
+
+  test('joins as node:path joins, for normal and unnormalized parts alike', async () => {
+    const pc = await fresh();
+    const local = (await pc.files.knownFolder('LocalAppData'))!;
+    const cases: string[][] = [
+      [local, 'Microsoft', 'Office', '16.0', 'Lync'],
+      [local, 'Microsoft/Office', 'sip_user@contoso.com'],
+      [local],
+      [local, ''],
+      [local, '', 'x'],
+      [local, '..', 'x'],
+      [local, '.', 'x'],
+      [local, 'x/'],
+      [local, 'x//y'],
+      [`${local}/`, 'x'],
+      [local, '...', '..x', '.x'],
+      ['relative', 'x'],
+      ['', 'x'],
+      [],
+    ];
+    for (const parts of cases) {
+      expect(pc.files.join(...parts), JSON.stringify(parts)).toBe(join(...parts));
+    }
+  });
 });
 
 describe('a running client', () => {
