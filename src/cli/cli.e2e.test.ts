@@ -227,6 +227,20 @@ process.on('exit', () => fs.writeFileSync(${JSON.stringify(report)}, JSON.string
     expect(await readFile(registry, 'utf8')).toBe(wrongShape);
   });
 
+  it('says in words what is wrong with a practice PC document, and where', async () => {
+    // English is set for every schema by the entry point: zod's small API, which the practice
+    // PC's schemas use, would otherwise say only "Invalid input".
+    await cli(['practice', 'reset', 'kb-lync2010']);
+    const machine = join(dataDir, 'practice', 'kb-lync2010', 'pc', 'machine.json');
+    const document = JSON.parse(await readFile(machine, 'utf8')) as Record<string, unknown>;
+    await writeFile(machine, JSON.stringify({ ...document, nextPid: 0 }));
+    const r = await cli(['--practice', 'kb-lync2010', 'diagnose']);
+    expect(r.code).toBe(EXIT.dataError);
+    expect(r.stderr).toMatch(
+      /machine\.json has an unexpected shape at nextPid: Too small: expected number to be >0/,
+    );
+  });
+
   describe('MachineGuid without administrator rights', () => {
     const machineGuid = (snap: PcSnapshot) => snap.registry[MACHINE_GUID_SNAPSHOT_KEY];
     const args = ['--practice', 'machine-guid-braces', 'repair', '--steps', 'fix-machine-guid'];

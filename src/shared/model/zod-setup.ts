@@ -5,9 +5,14 @@
  * (measured on the practice PC's documents: less CPU for the first diagnosis, and no slower
  * once warm, up to 10,000 certificates and credentials). The checks themselves are the same.
  *
+ * The messages are English for every schema. zod's full API sets that when it builds its first
+ * schema, but the practice PC's schemas use zod's small API (zod/mini), which sets none: a
+ * diagnosis that builds only those would report a damaged file as "Invalid input".
+ *
  * zod reads the setting when a schema is created, so each entry point imports this module
  * before anything else.
  */
-import * as z from 'zod';
+import { en } from 'zod/locales';
+import * as z from 'zod/mini';
 
-z.config({ jitless: true });
+z.config({ jitless: true, ...en() });

@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { AppError } from '../../../shared/errors';
 
 interface FileIdentity {
@@ -64,7 +64,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
 
 export interface JsonDocumentOptions<T> {
   path: string;
-  schema: z.ZodType<T>;
+  schema: z.ZodMiniType<T>;
   /** Used when the file does not exist; without it a missing file is `corrupt-data`. */
   whenMissing?: () => T;
 }

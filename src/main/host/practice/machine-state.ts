@@ -3,7 +3,7 @@
  * processes run, the service table, how often DNS was flushed, and the version resources of the
  * executables the scenario installed (Linux files have none, so the scenario records them).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Identity, ServiceStatus } from '../ports';
 
 export interface PracticeProcess {
@@ -41,38 +41,38 @@ export interface MachineDocument {
 }
 
 const identitySchema = z.object({
-  userName: z.string().min(1),
+  userName: z.string().check(z.minLength(1)),
   domain: z.string(),
-  sid: z.string().regex(/^S-1-(\d+-)*\d+$/, 'a SID like S-1-5-21-...'),
+  sid: z.string().check(z.regex(/^S-1-(\d+-)*\d+$/, 'a SID like S-1-5-21-...')),
   elevated: z.boolean(),
-  interactiveUserName: z.string().optional(),
+  interactiveUserName: z.optional(z.string()),
 });
 
-export const machineDocumentSchema: z.ZodType<MachineDocument> = z.object({
+export const machineDocumentSchema: z.ZodMiniType<MachineDocument> = z.object({
   format: z.literal(1),
   identity: identitySchema,
   processes: z.array(
     z.object({
-      pid: z.number().int().positive(),
-      name: z.string().min(1),
-      path: z.string().optional(),
+      pid: z.int().check(z.positive()),
+      name: z.string().check(z.minLength(1)),
+      path: z.optional(z.string()),
       ownedByCurrentUser: z.boolean(),
       ignoresClose: z.boolean(),
-      signedInAddress: z.string().optional(),
-      holds: z.array(z.string()).optional(),
+      signedInAddress: z.optional(z.string()),
+      holds: z.optional(z.array(z.string())),
     }),
   ),
-  nextPid: z.number().int().positive(),
+  nextPid: z.int().check(z.positive()),
   services: z.array(
     z.object({
-      name: z.string().min(1),
+      name: z.string().check(z.minLength(1)),
       state: z.enum(['running', 'stopped', 'start-pending', 'stop-pending', 'paused', 'unknown']),
-      startType: z.enum(['automatic', 'manual', 'disabled']).optional(),
+      startType: z.optional(z.enum(['automatic', 'manual', 'disabled'])),
     }),
   ),
-  dnsFlushCount: z.number().int().min(0),
+  dnsFlushCount: z.int().check(z.minimum(0)),
   fileVersions: z.record(z.string(), z.string()),
-  keyContainers: z.array(z.string()).optional(),
+  keyContainers: z.optional(z.array(z.string())),
 });
 
 export const PRACTICE_IDENTITY: Identity = {

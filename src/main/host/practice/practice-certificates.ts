@@ -5,7 +5,7 @@
  * its bytes) and it is the reader's job to report it, never a reason to hide the rest.
  */
 import { hash } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { AppError } from '../../../shared/errors';
 import type { CertificateStorePort, CertificateStoreRef, StoredCertificate } from '../ports';
 import {
@@ -18,9 +18,9 @@ import {
 } from './certificate-entry';
 import { JsonDocument } from './json-document';
 import { certificateStorePath } from './layout';
-import { isCanonicalBase64 } from './registry-values';
+import { dword, isCanonicalBase64 } from './registry-values';
 
-const base64 = z.string().refine(isCanonicalBase64, 'canonical base64');
+const base64 = z.string().check(z.refine(isCanonicalBase64, 'canonical base64'));
 
 export interface StoredCertificateRecord {
   der: string;
@@ -32,12 +32,12 @@ export interface CertificateStoreDocument {
   certificates: StoredCertificateRecord[];
 }
 
-export const certificateStoreSchema: z.ZodType<CertificateStoreDocument> = z.object({
+export const certificateStoreSchema: z.ZodMiniType<CertificateStoreDocument> = z.object({
   format: z.literal(1),
   certificates: z.array(
     z.object({
-      der: base64.refine((text) => text.length > 0, 'not empty'),
-      properties: z.array(z.object({ id: z.number().int().min(0).max(0xffff_ffff), data: base64 })),
+      der: base64.check(z.minLength(1, 'not empty')),
+      properties: z.array(z.object({ id: dword, data: base64 })),
     }),
   ),
 });

@@ -6,7 +6,7 @@
  * sealed with the practice PC's key and only opened by `read`.
  */
 import { sameWindowsName, startsWithWindowsName } from '../../../shared/windows-names';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { AppError } from '../../../shared/errors';
 import type {
   CredentialPersist,
@@ -51,17 +51,17 @@ export interface CredentialDocument {
   credentials: StoredCredential[];
 }
 
-export const credentialDocumentSchema: z.ZodType<CredentialDocument> = z.object({
+export const credentialDocumentSchema: z.ZodMiniType<CredentialDocument> = z.object({
   format: z.literal(1),
   credentials: z.array(
     z.object({
-      targetName: z.string().min(1),
+      targetName: z.string().check(z.minLength(1)),
       type: z.enum(CREDENTIAL_TYPES),
       userName: z.string(),
       persist: z.enum(CREDENTIAL_PERSISTS),
-      comment: z.string().optional(),
-      lastWritten: z.string().regex(ISO_UTC, 'an ISO 8601 UTC time'),
-      secret: z.string().refine(isCanonicalBase64, 'canonical base64'),
+      comment: z.optional(z.string()),
+      lastWritten: z.string().check(z.regex(ISO_UTC, 'an ISO 8601 UTC time')),
+      secret: z.string().check(z.refine(isCanonicalBase64, 'canonical base64')),
     }),
   ),
 });

@@ -1,7 +1,7 @@
 /** Opens a practice PC folder as a HostSystem. */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { AppError } from '../../../shared/errors';
 import type { HostSystem } from '../ports';
 import { JsonDocument } from './json-document';
@@ -31,10 +31,10 @@ export interface PracticeManifest {
   createdAt: string;
 }
 
-export const manifestSchema: z.ZodType<PracticeManifest> = z.object({
+export const manifestSchema: z.ZodMiniType<PracticeManifest> = z.object({
   format: z.literal(MANIFEST_FORMAT),
   version: z.literal(MANIFEST_VERSION),
-  scenario: z.string().min(1),
+  scenario: z.string().check(z.minLength(1)),
   createdAt: z.iso.datetime(),
 });
 

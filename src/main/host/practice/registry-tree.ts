@@ -5,7 +5,7 @@
  * `HKLM\SOFTWARE\WOW6432Node\X`, as on 64-bit Windows.
  */
 import { sameWindowsName, windowsUpcase } from '../../../shared/windows-names';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   formatRegistryKey,
   type RegistryHive,
@@ -26,7 +26,7 @@ export interface RegistryDocument {
   hives: Record<RegistryHive, RegistryNode>;
 }
 
-const nodeSchema: z.ZodType<RegistryNode> = z.lazy(() =>
+const nodeSchema: z.ZodMiniType<RegistryNode> = z.lazy(() =>
   z.object({
     name: z.string(),
     values: z.array(z.object({ name: z.string(), value: registryValueSchema })),
@@ -34,7 +34,7 @@ const nodeSchema: z.ZodType<RegistryNode> = z.lazy(() =>
   }),
 );
 
-export const registryDocumentSchema: z.ZodType<RegistryDocument> = z.object({
+export const registryDocumentSchema: z.ZodMiniType<RegistryDocument> = z.object({
   format: z.literal(1),
   hives: z.object({ HKCU: nodeSchema, HKLM: nodeSchema }),
 });

@@ -2,7 +2,7 @@
  * What a registry value may hold, checked the way Windows would store it, so a value that the
  * practice PC accepts is one the real registry would give back unchanged.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { REGISTRY_TYPE_CODES, type RegistryValue } from '../../../shared/registry-value';
 
 const MAX_QWORD = (1n << 64n) - 1n;
@@ -20,41 +20,40 @@ export function isCanonicalBase64(text: string): boolean {
   );
 }
 
-const base64 = z.string().refine(isCanonicalBase64, 'canonical base64');
+const base64 = z.string().check(z.refine(isCanonicalBase64, 'canonical base64'));
+const textWithoutNul = z.string().check(z.refine(noNul, 'no NUL characters'));
+/** An unsigned 32-bit number, as a REG_DWORD holds. */
+export const dword = z.int().check(z.minimum(0), z.maximum(0xffff_ffff));
 
-export const registryValueSchema: z.ZodType<RegistryValue> = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('REG_SZ'), data: z.string().refine(noNul, 'no NUL characters') }),
-  z.object({
-    type: z.literal('REG_EXPAND_SZ'),
-    data: z.string().refine(noNul, 'no NUL characters'),
-  }),
+export const registryValueSchema: z.ZodMiniType<RegistryValue> = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('REG_SZ'), data: textWithoutNul }),
+  z.object({ type: z.literal('REG_EXPAND_SZ'), data: textWithoutNul }),
   z.object({
     type: z.literal('REG_MULTI_SZ'),
     // An empty string ends a REG_MULTI_SZ on Windows, so it cannot be one of the strings.
-    data: z.array(z.string().min(1).refine(noNul, 'no NUL characters')),
+    data: z.array(textWithoutNul.check(z.minLength(1))),
   }),
-  z.object({ type: z.literal('REG_DWORD'), data: z.number().int().min(0).max(0xffff_ffff) }),
+  z.object({ type: z.literal('REG_DWORD'), data: dword }),
   z.object({
     type: z.literal('REG_QWORD'),
     data: z
       .string()
-      .refine(
-        (text) => /^(0|[1-9]\d*)$/.test(text) && BigInt(text) <= MAX_QWORD,
-        'a decimal number from 0 to 2^64-1',
+      .check(
+        z.refine(
+          (text) => /^(0|[1-9]\d*)$/.test(text) && BigInt(text) <= MAX_QWORD,
+          'a decimal number from 0 to 2^64-1',
+        ),
       ),
   }),
   z.object({ type: z.literal('REG_BINARY'), data: base64 }),
   z.object({
     type: z.literal('REG_RAW'),
-    rawType: z
-      .number()
-      .int()
-      .min(0)
-      .max(0xffff_ffff)
-      .refine(
+    rawType: dword.check(
+      z.refine(
         (code) => !(Object.values(REGISTRY_TYPE_CODES) as number[]).includes(code),
         'a type without its own form',
       ),
+    ),
     data: base64,
   }),
 ]);
