@@ -4,7 +4,8 @@
  * value name: the helper knows the one registry value it may touch. Anything outside the table
  * is refused before the helper reads the registry.
  */
-import * as z from 'zod';
+// zod's small API, as in shared/errors.ts: a diagnosis loads this module.
+import * as z from 'zod/mini';
 import { lazySchema } from '../../shared/model/lazy-schema';
 import type { RegistryKeyRef } from '../../shared/registry-value';
 
@@ -43,7 +44,7 @@ export const adminOperationSchema = lazySchema(() =>
     // give the PC a different machine identity.
     z.strictObject({
       op: z.literal('machine-guid.restore'),
-      value: z.string().max(64).regex(BRACED_GUID, 'a GUID in braces'),
+      value: z.string().check(z.maxLength(64), z.regex(BRACED_GUID, 'a GUID in braces')),
     }),
   ]),
 );

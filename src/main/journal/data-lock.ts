@@ -27,7 +27,8 @@ import {
 } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import * as z from 'zod';
+// zod's small API, as in shared/errors.ts: a diagnosis loads this module.
+import * as z from 'zod/mini';
 import { AppError } from '../../shared/errors';
 import { lazySchema } from '../../shared/model/lazy-schema';
 import { dataFolderError, ensureDirectory, errnoOf, writeAllSync } from './durable-fs';
@@ -37,7 +38,7 @@ export const LOCK_FILE = 'engine.lock';
 /** Built when a lock file is read: modules that import only LOCK_FILE do not build it. */
 const ownerSchema = lazySchema(() =>
   z.object({
-    pid: z.number().int().positive(),
+    pid: z.int().check(z.positive()),
     /** ISO 8601, when the owning process started. */
     processStartedAt: z.string(),
     host: z.string(),
