@@ -66,13 +66,47 @@ const childProcessOnUse = {
   },
 };
 
+/**
+ * `node:fs/promises` loads node:readline with it (for `FileHandle.readLines`), a few modules a
+ * diagnosis never uses: it reads synchronously. The command line gets each of its functions on
+ * first call instead. The names are Node's own, read here at build time, so an import of a name
+ * Node does not have still fails the build.
+ */
+const FS_PROMISES_ON_USE = 'fs-promises-on-use';
+const fsPromisesOnUse = {
+  name: FS_PROMISES_ON_USE,
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?fs\/promises$/ }, (args) =>
+      args.namespace === FS_PROMISES_ON_USE
+        ? { path: 'node:fs/promises', external: true }
+        : { path: 'fs/promises', namespace: FS_PROMISES_ON_USE },
+    );
+    build.onLoad({ filter: /.*/, namespace: FS_PROMISES_ON_USE }, async () => {
+      const fsPromises = await import('node:fs/promises');
+      const names = Object.keys(fsPromises).filter(
+        (name) => name !== 'default' && typeof fsPromises[name] === 'function',
+      );
+      return {
+        contents: [
+          "let loaded;\nconst fsPromises = () => (loaded ??= require('node:fs/promises'));",
+          "export const constants = require('node:fs').constants;",
+          ...names.map(
+            (name) => `export const ${name} = (...args) => fsPromises().${name}(...args);`,
+          ),
+        ].join('\n'),
+        loader: 'js',
+      };
+    });
+  },
+};
+
 export const NODE_TARGETS = [
   {
     name: 'cli',
     entry: 'src/cli/main.ts',
     out: 'cli.cjs',
     external: ['koffi', 'electron'],
-    plugins: [certificatesBesideCli, childProcessOnUse],
+    plugins: [certificatesBesideCli, childProcessOnUse, fsPromisesOnUse],
     // `require` (not `import()`) of that file: it is CommonJS, whose names import() cannot see.
     supported: { 'dynamic-import': false },
     // Without comments (some hold non-ASCII text) the bundle is ASCII-only, so Node reads it as
