@@ -109,9 +109,12 @@ export const NODE_TARGETS = [
     plugins: [certificatesBesideCli, childProcessOnUse, fsPromisesOnUse],
     // `require` (not `import()`) of that file: it is CommonJS, whose names import() cannot see.
     supported: { 'dynamic-import': false },
-    // Without comments (some hold non-ASCII text) the bundle is ASCII-only, so Node reads it as
-    // one-byte text, and a third smaller: every command reads all of it at start.
-    minifyWhitespace: true,
+    // Every command reads, and V8 deserializes the code cache of, all of it at start: minified,
+    // the bundle is a third smaller and its cache 7% (measured: ~5 ms less CPU, ~180 fewer
+    // pages, for `diagnose` and `--help` alike). Without comments (some hold non-ASCII text) it
+    // is also ASCII-only, so Node reads it as one-byte text. Its names say nothing then, so
+    // `--verbose` maps a stack trace back to the sources (src/cli/mapped-stack.ts).
+    minify: true,
   },
   { name: 'main', entry: 'src/main/app/main.ts', out: 'main.cjs', external: ['koffi', 'electron'] },
   { name: 'preload', entry: 'src/preload/preload.ts', out: 'preload.cjs', external: ['electron'] },
@@ -139,7 +142,7 @@ export async function buildProduct({ only, outDir = join(root, 'dist'), log = co
       external: target.external,
       plugins: target.plugins ?? [],
       supported: target.supported ?? {},
-      minifyWhitespace: target.minifyWhitespace ?? false,
+      minify: target.minify ?? false,
     });
     log(`built ${outfile}`);
     made.push(outfile);

@@ -75,18 +75,19 @@ describe('the command line started from its code cache', () => {
     expect(readFileSync(`${bundle}.code-cache`).subarray(0, keyLine.length).toString()).toBe(
       keyLine,
     );
-    // The command's last statement (src/cli/main.ts: `main().then(`), found in the keyed and
+    // A message of src/cli/main.ts (text the minifier keeps as it is), found in the keyed and
     // self-calling bundle, maps back to its line there: the two added lines are accounted for.
+    const message = 'Elevated helper: exactly one request file is expected.';
     const lines = source.split('\n');
-    const line = lines.findIndex((text) => text.includes('main().then('));
-    const column = lines[line]!.indexOf('main().then(');
+    const line = lines.findIndex((text) => text.includes(message));
+    const column = lines[line]!.indexOf(message);
     const map = new SourceMap(
       JSON.parse(readFileSync(`${bundle}.map`, 'utf8')) as SourceMapPayload,
     );
     const entry = map.findEntry(line, column) as { originalSource?: string; originalLine?: number };
     const mainSource = readFileSync(join(repo, 'src', 'cli', 'main.ts'), 'utf8').split('\n');
     expect(entry.originalSource).toMatch(/src\/cli\/main\.ts$/);
-    expect(mainSource[entry.originalLine!]).toMatch(/^main\(\)\.then\(/);
+    expect(mainSource[entry.originalLine!]).toContain(message);
   });
 
   it('calls its own body: the loader compiles the text as it is, and Node runs it alone too', () => {

@@ -263,7 +263,8 @@ export async function runCli(args: string[], ctx: CliContext): Promise<number> {
     const verbose = out?.verbose ?? args.includes('--verbose');
     ctx.stderr(`Error: ${error.message}\n`);
     if (verbose && error.exitCode === EXIT.internal && thrown instanceof Error && thrown.stack) {
-      ctx.stderr(`${thrown.stack}\n`);
+      const { mappedStack } = await import('./mapped-stack');
+      ctx.stderr(`${mappedStack(thrown.stack)}\n`);
     }
     if (json) {
       ctx.stdout(
