@@ -98,18 +98,20 @@ export async function openHost(options: OpenHostOptions): Promise<OpenedHost> {
     };
   }
 
-  const { openPracticePc, resetPracticePc } = await import('./practice');
   const current = await currentPracticeScenario(options.dataDir);
   const scenario = checkScenario(options.practice || current || DEFAULT_PRACTICE_SCENARIO);
   const root = practicePcDir(options.dataDir, scenario);
   if (!existsSync(join(root, MANIFEST_FILE))) {
+    const { resetPracticePc } = await import('./practice');
     await resetPracticePc(root, scenario);
     await rm(practiceEngineDir(options.dataDir, scenario), { recursive: true, force: true });
   }
   // Written (and synced) only when the selection changes, not by every command.
   if (scenario !== current) await rememberScenario(options.dataDir, scenario);
+  // The host alone: the scenarios' facts and builders load only when a practice PC is made.
+  const { openPracticeHost } = await import('./practice/practice-host');
   return {
-    host: await openPracticePc(root),
+    host: await openPracticeHost(root),
     engineDataDir: practiceEngineDir(options.dataDir, scenario),
   };
 }

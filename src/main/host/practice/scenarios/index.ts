@@ -20,6 +20,7 @@ import {
   buildKbLync2013,
   buildMachineGuidBraces,
 } from './lync2013-scenarios';
+import { PRACTICE_SCENARIOS, type PracticeScenarioName } from '../scenario-catalogue';
 import type { ScenarioSeeder } from './scenario-seeder';
 
 export interface ScenarioDefinition {
@@ -31,67 +32,46 @@ export interface ScenarioDefinition {
   primaryCacheFolder: FolderFact;
 }
 
-export const SCENARIOS: ScenarioDefinition[] = [
-  {
-    name: 'kb-lync2013',
-    description:
-      'Lync 2013 that cannot sign in: an expired Communications Server certificate, stale ' +
-      'endpoint caches, saved credentials, a second account and unrelated certificates and ' +
-      'credentials that must survive.',
+/** How each scenario of the catalogue is built; every name there has its entry here. */
+const BUILDERS: Record<
+  PracticeScenarioName,
+  Pick<ScenarioDefinition, 'build' | 'primaryCacheFolder'>
+> = {
+  'kb-lync2013': {
     build: buildKbLync2013,
     primaryCacheFolder: KB_LYNC2013.cacheFolders.localPrimary,
   },
-  {
-    name: 'kb-lync2010',
-    description:
-      'Lync 2010 with an old client build, the first Sign-In Assistant release with its ' +
-      'service stopped, an expired certificate, saved credentials and a stale cache.',
+  'kb-lync2010': {
     build: buildKbLync2010,
     primaryCacheFolder: KB_LYNC2010.cacheFolders.localPrimary,
   },
-  {
-    name: 'healthy',
-    description: 'Lync 2013 signed in with a valid certificate: nothing to repair.',
-    build: buildHealthy,
-    primaryCacheFolder: HEALTHY.primaryCacheFolder,
-  },
-  {
-    name: 'machine-guid-braces',
-    description: 'A healthy Lync 2013 PC whose MachineGuid is wrapped in braces.',
+  healthy: { build: buildHealthy, primaryCacheFolder: HEALTHY.primaryCacheFolder },
+  'machine-guid-braces': {
     build: buildMachineGuidBraces,
     primaryCacheFolder: HEALTHY.primaryCacheFolder,
   },
-  {
-    name: 'client-running',
-    description: 'The kb-lync2013 profile while Lync is running and holding its cache open.',
+  'client-running': {
     build: buildClientRunning,
     primaryCacheFolder: KB_LYNC2013.cacheFolders.localPrimary,
   },
-  {
-    name: 'sfb-m365-c2r',
-    description:
-      'Skype for Business from Microsoft 365 Apps (Click-to-Run, 64-bit, no MSI keys) with an ' +
-      'expired certificate, 16.0 caches, Tracing, AccountProfiles.dat and saved credentials.',
+  'sfb-m365-c2r': {
     build: buildM365ClickToRun,
     primaryCacheFolder: SFB_M365_C2R.cacheFolders.localPrimary,
   },
-  {
-    name: 'sfb2019-onprem',
-    description:
-      'Skype for Business 2019 (Click-to-Run volume, 32-bit) signing in to an internal pool: its ' +
-      'certificate is in date but its private key is gone; Lync and UcMapi.exe are running.',
+  'sfb2019-onprem': {
     build: buildSfb2019OnPrem,
     primaryCacheFolder: SFB2019_ONPREM.cacheFolders.localPrimary,
   },
-  {
-    name: 'msi-leftover-c2r',
-    description:
-      'A live Microsoft 365 Apps Skype for Business beside the Lync 2013 MSI key (and 15.0 cache) ' +
-      'its uninstall left behind.',
+  'msi-leftover-c2r': {
     build: buildMsiLeftoverClickToRun,
     primaryCacheFolder: MSI_LEFTOVER_C2R.cacheFolders.localPrimary,
   },
-];
+};
+
+export const SCENARIOS: ScenarioDefinition[] = PRACTICE_SCENARIOS.map((scenario) => ({
+  ...scenario,
+  ...BUILDERS[scenario.name],
+}));
 
 export function scenarioNamed(name: string): ScenarioDefinition | undefined {
   return SCENARIOS.find((scenario) => scenario.name === name);
