@@ -27,7 +27,6 @@ async function nodeEntry(path: string, name: string): Promise<FileEntry | undefi
       name,
       kind: stats.isFile() ? 'file' : stats.isDirectory() ? 'directory' : 'other',
       size: stats.isFile() ? stats.size : 0,
-      modified: stats.mtime.toISOString(),
     };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -71,8 +70,6 @@ export function readPathCases(): WindowsCase[] {
           await host.files.writeFile(empty, new Uint8Array(0));
           await host.files.writeFile(longFile, new Uint8Array([1, 2, 3]));
           assert.ok(longFile.length > 260, `path is ${longFile.length} characters`);
-          // 123.8 ms past the second: Node rounds a time to the nearest millisecond.
-          await fs.utimes(longPath(file), 1_700_000_000.1238, 1_700_000_000.1238);
           await host.files.makeDirectory(host.files.join(root, 'sub'));
 
           const paths = [
@@ -90,7 +87,6 @@ export function readPathCases(): WindowsCase[] {
             const name = path.slice(path.lastIndexOf('\\') + 1);
             assert.deepEqual(await host.files.stat(path), await nodeEntry(path, name), path);
           }
-          assert.equal((await host.files.stat(file))?.modified, '2023-11-14T22:13:20.124Z');
           assert.equal((await host.files.stat(file))?.size, 70_000);
 
           for (const dir of [root, deep, host.files.join(root, 'sub'), file, `${root}\\missing`]) {

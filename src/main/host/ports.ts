@@ -135,8 +135,6 @@ export interface DirectoryEntry {
 
 export interface FileEntry extends DirectoryEntry {
   size: number;
-  /** ISO 8601. */
-  modified: string;
 }
 
 export interface FileSystemPort {

@@ -45,7 +45,6 @@ function entryOf(name: string, info: Stats): FileEntry {
     name,
     kind: info.isFile() ? 'file' : info.isDirectory() ? 'directory' : 'other',
     size: info.isFile() ? info.size : 0,
-    modified: info.mtime.toISOString(),
   };
 }
 

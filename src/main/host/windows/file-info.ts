@@ -57,7 +57,6 @@ const FILE_ATTRIBUTE_REPARSE_POINT = 0x400;
  * reserved words and the name (260 UTF-16 units).
  */
 const ATTRIBUTES = 0;
-const LAST_WRITE_TIME = 20;
 const SIZE_HIGH = 28;
 const SIZE_LOW = 32;
 const FIND_NAME = 44;
@@ -66,24 +65,6 @@ const FIND_NAME_UNITS = 260;
 // Calls are synchronous, so one buffer of each kind serves every call.
 const attributeData = Buffer.alloc(36);
 const findData = Buffer.alloc(592);
-
-const FILETIME_UNIX_EPOCH = 116_444_736_000_000_000n;
-const TICKS_PER_SECOND = 10_000_000n;
-
-/**
- * FILETIME to the ISO date Node's Stats gives: libuv splits it into seconds (floored) and
- * nanoseconds, and Node's date is `seconds * 1000 + nanoseconds / 1e6` milliseconds, rounded.
- */
-function modifiedOf(data: Buffer): string {
-  const ticks =
-    (BigInt(data.readUInt32LE(LAST_WRITE_TIME + 4)) << 32n) |
-    BigInt(data.readUInt32LE(LAST_WRITE_TIME));
-  const since1970 = ticks - FILETIME_UNIX_EPOCH;
-  let seconds = since1970 / TICKS_PER_SECOND;
-  if (since1970 % TICKS_PER_SECOND < 0n) seconds -= 1n;
-  const nanoseconds = (since1970 - seconds * TICKS_PER_SECOND) * 100n;
-  return new Date(Math.round(Number(seconds) * 1000 + Number(nanoseconds) / 1e6)).toISOString();
-}
 
 const isMissingCode = (code: number): boolean =>
   code === WIN32.ERROR_FILE_NOT_FOUND || code === WIN32.ERROR_PATH_NOT_FOUND;
@@ -106,7 +87,6 @@ export function fileEntryOf(path: string, name: string): FileEntry | undefined |
     size: directory
       ? 0
       : attributeData.readUInt32LE(SIZE_HIGH) * 2 ** 32 + attributeData.readUInt32LE(SIZE_LOW),
-    modified: modifiedOf(attributeData),
   };
 }
 

@@ -108,7 +108,6 @@ function entry(name: string, stats: Stats): FileEntry {
     name,
     kind: stats.isFile() ? 'file' : stats.isDirectory() ? 'directory' : 'other',
     size: stats.isFile() ? stats.size : 0,
-    modified: stats.mtime.toISOString(),
   };
 }
 
