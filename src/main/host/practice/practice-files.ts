@@ -32,6 +32,7 @@ import type { DirectoryEntry, FileEntry, FileSystemPort, KnownFolderId } from '.
 import type { JsonDocument } from './json-document';
 import { writeError } from './json-document';
 import { driveRoot, KNOWN_FOLDER_IDS, knownFolderPath } from './layout';
+import { HOST_FLAVOUR, isNormalAbsolute, joinPath } from '../normal-path';
 import type { MachineDocument, PracticeProcess } from './machine-state';
 
 function errnoCode(error: unknown): string | undefined {
@@ -46,18 +47,6 @@ function entryOf(name: string, info: Stats): FileEntry {
     kind: info.isFile() ? 'file' : info.isDirectory() ? 'directory' : 'other',
     size: info.isFile() ? info.size : 0,
   };
-}
-
-/**
- * Whether `path` is an absolute POSIX path that `resolve` would give back unchanged: no empty,
- * `.` or `..` segment and no trailing separator. Such a path is checked as it is: `resolve` is a
- * character loop that runs cold in every new process, and a diagnosis checks a few dozen paths
- * (measured: ~2 ms of the first diagnosis). Any other path, and every path on Windows, is
- * resolved first. practice-pc.test.ts holds the paths that must still be judged as resolved.
- */
-const NOT_NORMAL = /\/\/|\/\.\.?(?:\/|$)|.\/$/;
-function isNormalPosixPath(path: string): boolean {
-  return sep === '/' && path.startsWith('/') && !NOT_NORMAL.test(path);
 }
 
 function readError(path: string, error: unknown): AppError {
@@ -105,7 +94,10 @@ export function practiceFiles(
         path: String(path),
       });
     }
-    const full = isNormalPosixPath(path) ? path : resolve(path);
+    // A normal path is checked as it is: `resolve` is a character loop that runs cold in every
+    // new process, and a diagnosis checks a few dozen paths (measured: ~2 ms of the first
+    // diagnosis). practice-pc.test.ts holds the paths that must still be judged as resolved.
+    const full = isNormalAbsolute(path, HOST_FLAVOUR) ? path : resolve(path);
     if (full !== drive && !full.startsWith(drivePrefix)) {
       throw new AppError('access-denied', `${path} is outside the practice PC`, { path });
     }
@@ -189,12 +181,7 @@ export function practiceFiles(
       return KNOWN_FOLDER_IDS.includes(id) ? knownFolderPath(root, id) : undefined;
     },
     join(...parts) {
-      // Parts that join into a normal absolute path are that path, as `join` would give it
-      // (unless the first part is empty: `join` skips it). `join` walks every character again,
-      // and the few dozen joins of a diagnosis were enough for V8 to optimize that loop on a
-      // background thread (measured: ~7 ms of CPU in a 170 ms `diagnose` process).
-      const joined = parts.join('/');
-      return parts[0] !== '' && isNormalPosixPath(joined) ? joined : join(...parts);
+      return joinPath(parts, HOST_FLAVOUR);
     },
     async list(dir) {
       const full = inside(dir);

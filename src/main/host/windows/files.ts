@@ -10,6 +10,7 @@ import type { DirectoryEntry, FileEntry, FileSystemPort, KnownFolderId } from '.
 import { AppError } from '../../../shared/errors';
 import { declare, koffi, lastError, type Pointer } from './ffi';
 import { ASK_NODE, fileEntryOf, folderEntriesOf } from './file-info';
+import { joinPath } from '../normal-path';
 import { moveEntry } from './file-move';
 import { describeHolders, findLockHolders, type LockHolder } from './lock-holders';
 
@@ -229,7 +230,7 @@ export function createFileSystem(): FileSystemPort {
       }
     },
     join(...parts) {
-      return path.join(...parts);
+      return joinPath(parts, 'win32');
     },
     async list(dir) {
       let names: string[];
