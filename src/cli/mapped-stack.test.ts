@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -27,10 +27,13 @@ let stack: string;
 
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'mapped-stack-'));
-  await writeFile(join(folder, 'thrower.ts'), SOURCE);
-  bundle = join(folder, 'thrower.cjs');
+  // Installed paths hold spaces and parentheses ("Program Files (x86)", "John Smith").
+  const installed = join(folder, 'Sign-in Repair (x86)');
+  await mkdir(installed);
+  await writeFile(join(installed, 'thrower.ts'), SOURCE);
+  bundle = join(installed, 'thrower.cjs');
   await build({
-    entryPoints: [join(folder, 'thrower.ts')],
+    entryPoints: [join(installed, 'thrower.ts')],
     outfile: bundle,
     bundle: true,
     platform: 'node',
@@ -52,6 +55,9 @@ describe('mappedStack', () => {
     expect(frames[1]).toMatch(/thrower\.ts:5:\d+\)?$/);
     expect(mapped).not.toContain(`${bundle}:`);
     expect(mapped.split('\n')[0]).toBe('Error: boom');
+    // A frame of an anonymous function gives its location alone, after `at`.
+    const [, location] = /\((.*)\)$/.exec(stack.split('\n')[1] ?? '') ?? [];
+    expect(mappedStack(`    at ${location}`)).toMatch(/^ {4}at .*thrower\.ts:2:\d+$/);
   });
 
   it('leaves frames alone when the map is missing or damaged, and frames of other files', async () => {
