@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { clearTimeout, setTimeout } from 'node:timers';
 import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /**
  * The repository root: the nearest folder above the running script or the working directory
@@ -199,26 +200,19 @@ export async function bundleEntries() {
 }
 
 /**
- * Builds the command line from src/cli/main.ts exactly as scripts/build.mjs builds dist/cli.cjs
- * (one CommonJS bundle, koffi and electron external), but into .cache/wine-bundle/cli.cjs: other
- * test files rebuild dist/ while this suite runs, and a half-written bundle must not be what is
- * tested. Answers the bundle's path, or undefined when the command line does not exist yet.
+ * Builds the command line exactly as it ships, with scripts/build.mjs's own function (minified,
+ * its certificate generation in a file beside it, modules loaded on use), but into
+ * .cache/wine-bundle/: other test files rebuild dist/ while this suite runs, and a half-written
+ * bundle must not be what is tested. node.exe runs the bundle itself, as the single exe does, so
+ * the code cache recorded beside it (for this machine's Node) is not used there. Answers the
+ * bundle's path, or undefined when the command line does not exist yet.
  */
 export async function buildCli() {
-  const entry = join(REPO, 'src', 'cli', 'main.ts');
-  if (!existsSync(entry)) return undefined;
-  const { build } = await import('esbuild');
-  const outfile = join(BUNDLE_DIR, 'cli.cjs');
+  if (!existsSync(join(REPO, 'src', 'cli', 'main.ts'))) return undefined;
+  // Loaded by its path, not imported: the bench runner bundles this file into CommonJS, where
+  // build.mjs's import.meta would be empty.
+  const { buildProduct } = await import(pathToFileURL(join(REPO, 'scripts', 'build.mjs')).href);
   mkdirSync(BUNDLE_DIR, { recursive: true });
-  await build({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['koffi', 'electron'],
-    logLevel: 'warning',
-  });
+  const [outfile] = await buildProduct({ only: 'cli', outDir: BUNDLE_DIR, log: () => {} });
   return outfile;
 }
