@@ -212,7 +212,6 @@ export async function buildCli() {
   // Loaded by its path, not imported: the bench runner bundles this file into CommonJS, where
   // build.mjs's import.meta would be empty.
   const { buildProduct } = await import(pathToFileURL(join(REPO, 'scripts', 'build.mjs')).href);
-  mkdirSync(BUNDLE_DIR, { recursive: true });
   const [outfile] = await buildProduct({ only: 'cli', outDir: BUNDLE_DIR, log: () => {} });
   return outfile;
 }
