@@ -14,9 +14,14 @@ import { buildProduct } from './build.mjs';
 
 const repo = join(import.meta.dirname, '..');
 const loader = join(repo, 'bin', 'bundle-loader.cjs');
-const { BODY_CLOSING, BODY_OPENING } = createRequire(import.meta.url)(loader) as {
+const { BODY_CLOSING, BODY_OPENING, CACHE_ALIGNMENT, KEY_PREFIX, readBundle } = createRequire(
+  import.meta.url,
+)(loader) as {
   BODY_CLOSING: string;
   BODY_OPENING: string;
+  CACHE_ALIGNMENT: number;
+  KEY_PREFIX: string;
+  readBundle: (bundle: string) => { source: string; cachedData: Buffer | undefined };
 };
 let work: string;
 let bundle: string;
@@ -148,6 +153,24 @@ describe('the command line started from its code cache', () => {
     const run = runThroughLoader(file, []);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toBe('Ünïcödé — sign-in …');
+  });
+
+  it('hands V8 the cache on its alignment, whatever the length of the key line', async () => {
+    // From any other address V8 would copy the whole cache before reading it.
+    const folder = join(work, 'alignment');
+    await mkdir(folder);
+    for (let extra = 0; extra < 2 * CACHE_ALIGNMENT; extra += 1) {
+      const file = join(folder, `cli-${extra}.cjs`);
+      const keyLine = `${KEY_PREFIX}${'k'.repeat(1 + extra)}`;
+      const source = `${keyLine}\nprocess.exitCode = 0;\n`;
+      const payload = Buffer.from(Array.from({ length: 100 + extra }, (_, i) => (i * 7) % 256));
+      writeFileSync(file, source);
+      writeFileSync(`${file}.code-cache`, Buffer.concat([Buffer.from(`${keyLine}\n`), payload]));
+      const read = readBundle(file);
+      expect(read.source).toBe(source);
+      expect(read.cachedData?.equals(payload)).toBe(true);
+      expect(read.cachedData!.byteOffset % CACHE_ALIGNMENT, keyLine).toBe(0);
+    }
   });
 
   it('compiles from source when the cache is damaged or missing', () => {
