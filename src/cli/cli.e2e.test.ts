@@ -234,8 +234,7 @@ process.on('exit', () => fs.writeFileSync(${JSON.stringify(report)}, JSON.string
   });
 
   it('says in words what is wrong with a practice PC document, and where', async () => {
-    // English is set for every schema by the entry point: zod's small API, which the practice
-    // PC's schemas use, would otherwise say only "Invalid input".
+    // The check's own words, and the path to the value, reach the user (not just "invalid").
     await cli(['practice', 'reset', 'kb-lync2010']);
     const machine = join(dataDir, 'practice', 'kb-lync2010', 'pc', 'machine.json');
     const document = JSON.parse(await readFile(machine, 'utf8')) as Record<string, unknown>;
@@ -243,7 +242,7 @@ process.on('exit', () => fs.writeFileSync(${JSON.stringify(report)}, JSON.string
     const r = await cli(['--practice', 'kb-lync2010', 'diagnose']);
     expect(r.code).toBe(EXIT.dataError);
     expect(r.stderr).toMatch(
-      /machine\.json has an unexpected shape at nextPid: Too small: expected number to be >0/,
+      /machine\.json has an unexpected shape at nextPid: Invalid value: Expected >0 but received 0/,
     );
   });
 

@@ -6,8 +6,7 @@
  * once warm, up to 10,000 certificates and credentials). The checks themselves are the same.
  *
  * The messages are English for every schema. zod's full API sets that when it builds its first
- * schema, but the practice PC's schemas use zod's small API (zod/mini), which sets none: a
- * diagnosis that builds only those would report a damaged file as "Invalid input".
+ * schema, but the modules every command loads use zod's small API (zod/mini), which sets none.
  *
  * zod reads the setting when a schema is created, so each entry point imports this module
  * before anything else.

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import type { Identity } from '../ports';
 import { JsonDocument } from './json-document';
 import { MACHINE_FILE } from './layout';
+import * as v from 'valibot';
+import { firstProblem } from './document-checks';
 import { machineDocumentSchema } from './machine-state';
 import { readManifest } from './practice-host';
 import { AppError } from '../../../shared/errors';
@@ -37,11 +39,11 @@ export async function adjustPracticePc(
       Object.assign(process, adjustments.clients);
     }
     // Checked before writing, so an adjustment can never leave a damaged machine file.
-    const checked = machineDocumentSchema.safeParse(state);
+    const checked = v.safeParse(machineDocumentSchema, state);
     if (!checked.success) {
       throw new AppError(
         'invalid-request',
-        `Not a valid adjustment: ${checked.error.issues[0]?.message ?? 'invalid'}`,
+        `Not a valid adjustment: ${firstProblem(checked.issues)}`,
       );
     }
   });

@@ -2,11 +2,11 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { JsonDocument, writeFileAtomic } from './json-document';
 
-const schema = z.object({ version: z.number(), items: z.array(z.string()) });
-type Doc = z.infer<typeof schema>;
+const schema = v.object({ version: v.number(), items: v.array(v.string()) });
+type Doc = v.InferOutput<typeof schema>;
 
 let folder: string;
 let path: string;
@@ -37,14 +37,14 @@ describe('writeFileAtomic', () => {
     })();
     const seen = new Set<number>();
     while (writing) {
-      const parsed = schema.parse(JSON.parse(await readFile(path, 'utf8')));
+      const parsed = v.parse(schema, JSON.parse(await readFile(path, 'utf8')));
       expect(parsed.items).toHaveLength(20_000);
       expect(parsed.items[19_999]).toBe(`item ${parsed.version}-19999`);
       seen.add(parsed.version);
     }
     await writer;
     expect(seen.size).toBeGreaterThan(1);
-    expect(schema.parse(JSON.parse(await readFile(path, 'utf8'))).version).toBe(15);
+    expect(v.parse(schema, JSON.parse(await readFile(path, 'utf8'))).version).toBe(15);
   });
 
   test('a write that cannot be completed leaves the target and no temporary file', async () => {
@@ -82,6 +82,15 @@ describe('JsonDocument', () => {
       doc.items = ['b'];
     });
     expect((await reader.read()).items).toEqual(['b']);
+  });
+
+  test('a document of the wrong shape is corrupt-data that says where and what is wrong', async () => {
+    await writeFile(path, JSON.stringify({ version: 1, items: ['a', 2] }));
+    const read = new JsonDocument({ path, schema }).read();
+    await expect(read).rejects.toMatchObject({ code: 'corrupt-data', details: { path } });
+    await expect(read).rejects.toThrow(
+      `${path} has an unexpected shape at items.1: Invalid type: Expected string but received 2`,
+    );
   });
 
   test('a missing file is corrupt-data unless the document has a default', async () => {

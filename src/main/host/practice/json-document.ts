@@ -12,8 +12,9 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { z } from 'zod/mini';
+import * as v from 'valibot';
 import { AppError } from '../../../shared/errors';
+import { firstProblem } from './document-checks';
 
 interface FileIdentity {
   ino: bigint;
@@ -64,7 +65,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
 
 export interface JsonDocumentOptions<T> {
   path: string;
-  schema: z.ZodMiniType<T>;
+  schema: v.GenericSchema<T>;
   /** Used when the file does not exist; without it a missing file is `corrupt-data`. */
   whenMissing?: () => T;
 }
@@ -118,18 +119,16 @@ export class JsonDocument<T> {
         },
       );
     }
-    const parsed = schema.safeParse(raw);
+    const parsed = v.safeParse(schema, raw);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
       throw new AppError(
         'corrupt-data',
-        `The practice PC file ${path} has an unexpected shape${where}: ${issue?.message ?? 'invalid'}`,
+        `The practice PC file ${path} has an unexpected shape at ${firstProblem(parsed.issues)}`,
         { path },
       );
     }
-    this.cached = { identity, value: parsed.data };
-    return parsed.data;
+    this.cached = { identity, value: parsed.output };
+    return parsed.output;
   }
 
   /**

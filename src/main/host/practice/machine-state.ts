@@ -3,8 +3,9 @@
  * processes run, the service table, how often DNS was flushed, and the version resources of the
  * executables the scenario installed (Linux files have none, so the scenario records them).
  */
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import type { Identity, ServiceStatus } from '../ports';
+import { nonEmptyText, positiveInteger } from './document-checks';
 
 export interface PracticeProcess {
   pid: number;
@@ -40,39 +41,46 @@ export interface MachineDocument {
   keyContainers?: string[];
 }
 
-const identitySchema = z.object({
-  userName: z.string().check(z.minLength(1)),
-  domain: z.string(),
-  sid: z.string().check(z.regex(/^S-1-(\d+-)*\d+$/, 'a SID like S-1-5-21-...')),
-  elevated: z.boolean(),
-  interactiveUserName: z.optional(z.string()),
+const identitySchema = v.object({
+  userName: nonEmptyText,
+  domain: v.string(),
+  sid: v.pipe(v.string(), v.regex(/^S-1-(\d+-)*\d+$/, 'a SID like S-1-5-21-...')),
+  elevated: v.boolean(),
+  interactiveUserName: v.optional(v.string()),
 });
 
-export const machineDocumentSchema: z.ZodMiniType<MachineDocument> = z.object({
-  format: z.literal(1),
+export const machineDocumentSchema: v.GenericSchema<MachineDocument> = v.object({
+  format: v.literal(1),
   identity: identitySchema,
-  processes: z.array(
-    z.object({
-      pid: z.int().check(z.positive()),
-      name: z.string().check(z.minLength(1)),
-      path: z.optional(z.string()),
-      ownedByCurrentUser: z.boolean(),
-      ignoresClose: z.boolean(),
-      signedInAddress: z.optional(z.string()),
-      holds: z.optional(z.array(z.string())),
+  processes: v.array(
+    v.object({
+      pid: positiveInteger,
+      name: nonEmptyText,
+      path: v.optional(v.string()),
+      ownedByCurrentUser: v.boolean(),
+      ignoresClose: v.boolean(),
+      signedInAddress: v.optional(v.string()),
+      holds: v.optional(v.array(v.string())),
     }),
   ),
-  nextPid: z.int().check(z.positive()),
-  services: z.array(
-    z.object({
-      name: z.string().check(z.minLength(1)),
-      state: z.enum(['running', 'stopped', 'start-pending', 'stop-pending', 'paused', 'unknown']),
-      startType: z.optional(z.enum(['automatic', 'manual', 'disabled'])),
+  nextPid: positiveInteger,
+  services: v.array(
+    v.object({
+      name: nonEmptyText,
+      state: v.picklist([
+        'running',
+        'stopped',
+        'start-pending',
+        'stop-pending',
+        'paused',
+        'unknown',
+      ]),
+      startType: v.optional(v.picklist(['automatic', 'manual', 'disabled'])),
     }),
   ),
-  dnsFlushCount: z.int().check(z.minimum(0)),
-  fileVersions: z.record(z.string(), z.string()),
-  keyContainers: z.optional(z.array(z.string())),
+  dnsFlushCount: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
+  fileVersions: v.record(v.string(), v.string()),
+  keyContainers: v.optional(v.array(v.string())),
 });
 
 export const PRACTICE_IDENTITY: Identity = {

@@ -5,7 +5,7 @@
  * its bytes) and it is the reader's job to report it, never a reason to hide the rest.
  */
 import { hash } from 'node:crypto';
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { AppError } from '../../../shared/errors';
 import type { CertificateStorePort, CertificateStoreRef, StoredCertificate } from '../ports';
 import {
@@ -18,9 +18,7 @@ import {
 } from './certificate-entry';
 import { JsonDocument } from './json-document';
 import { certificateStorePath } from './layout';
-import { dword, isCanonicalBase64 } from './registry-values';
-
-const base64 = z.string().check(z.refine(isCanonicalBase64, 'canonical base64'));
+import { canonicalBase64, dword } from './document-checks';
 
 export interface StoredCertificateRecord {
   der: string;
@@ -32,12 +30,12 @@ export interface CertificateStoreDocument {
   certificates: StoredCertificateRecord[];
 }
 
-export const certificateStoreSchema: z.ZodMiniType<CertificateStoreDocument> = z.object({
-  format: z.literal(1),
-  certificates: z.array(
-    z.object({
-      der: base64.check(z.minLength(1, 'not empty')),
-      properties: z.array(z.object({ id: dword, data: base64 })),
+export const certificateStoreSchema: v.GenericSchema<CertificateStoreDocument> = v.object({
+  format: v.literal(1),
+  certificates: v.array(
+    v.object({
+      der: v.pipe(canonicalBase64, v.minLength(1, 'not empty')),
+      properties: v.array(v.object({ id: dword, data: canonicalBase64 })),
     }),
   ),
 });

@@ -6,7 +6,7 @@
  * sealed with the practice PC's key and only opened by `read`.
  */
 import { sameWindowsName, startsWithWindowsName } from '../../../shared/windows-names';
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { AppError } from '../../../shared/errors';
 import type {
   CredentialPersist,
@@ -16,7 +16,7 @@ import type {
   CredentialVaultPort,
 } from '../ports';
 import type { JsonDocument } from './json-document';
-import { isCanonicalBase64 } from './registry-values';
+import { canonicalBase64, isoUtcTime, nonEmptyText } from './document-checks';
 import type { SecretBox } from './secret-box';
 
 export const CREDENTIAL_TYPES: CredentialType[] = [
@@ -31,9 +31,6 @@ const MAX_TARGET = 32_767;
 const MAX_USER = 513;
 const MAX_SECRET = 5 * 512;
 const MAX_COMMENT = 256;
-
-/** What `Date.toISOString()` writes; a plain pattern keeps ten thousand records quick to check. */
-const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,9})?Z$/;
 
 export interface StoredCredential {
   targetName: string;
@@ -51,17 +48,17 @@ export interface CredentialDocument {
   credentials: StoredCredential[];
 }
 
-export const credentialDocumentSchema: z.ZodMiniType<CredentialDocument> = z.object({
-  format: z.literal(1),
-  credentials: z.array(
-    z.object({
-      targetName: z.string().check(z.minLength(1)),
-      type: z.enum(CREDENTIAL_TYPES),
-      userName: z.string(),
-      persist: z.enum(CREDENTIAL_PERSISTS),
-      comment: z.optional(z.string()),
-      lastWritten: z.string().check(z.regex(ISO_UTC, 'an ISO 8601 UTC time')),
-      secret: z.string().check(z.refine(isCanonicalBase64, 'canonical base64')),
+export const credentialDocumentSchema: v.GenericSchema<CredentialDocument> = v.object({
+  format: v.literal(1),
+  credentials: v.array(
+    v.object({
+      targetName: nonEmptyText,
+      type: v.picklist(CREDENTIAL_TYPES),
+      userName: v.string(),
+      persist: v.picklist(CREDENTIAL_PERSISTS),
+      comment: v.optional(v.string()),
+      lastWritten: isoUtcTime,
+      secret: canonicalBase64,
     }),
   ),
 });

@@ -1,9 +1,10 @@
 /** Opens a practice PC folder as a HostSystem. */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { AppError } from '../../../shared/errors';
 import type { HostSystem } from '../ports';
+import { isoUtcTime, nonEmptyText } from './document-checks';
 import { JsonDocument } from './json-document';
 import {
   CREDENTIALS_FILE,
@@ -31,11 +32,11 @@ export interface PracticeManifest {
   createdAt: string;
 }
 
-export const manifestSchema: z.ZodMiniType<PracticeManifest> = z.object({
-  format: z.literal(MANIFEST_FORMAT),
-  version: z.literal(MANIFEST_VERSION),
-  scenario: z.string().check(z.minLength(1)),
-  createdAt: z.iso.datetime(),
+export const manifestSchema: v.GenericSchema<PracticeManifest> = v.object({
+  format: v.literal(MANIFEST_FORMAT),
+  version: v.literal(MANIFEST_VERSION),
+  scenario: nonEmptyText,
+  createdAt: isoUtcTime,
 });
 
 /** The manifest, `undefined` when `root` holds no practice PC; corrupt-data when damaged. */

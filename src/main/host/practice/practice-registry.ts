@@ -16,19 +16,20 @@ import {
   removeValue,
   type RegistryDocument,
 } from './registry-tree';
+import * as v from 'valibot';
 import { cloneRegistryValue, registryValueSchema } from './registry-values';
 
 function checkedValue(key: RegistryKeyRef, name: string, value: RegistryValue): RegistryValue {
-  const parsed = registryValueSchema.safeParse(value);
+  const parsed = v.safeParse(registryValueSchema, value);
   if (!parsed.success) {
-    const reason = parsed.error.issues[0]?.message ?? 'invalid';
+    const reason = parsed.issues[0]?.message ?? 'invalid';
     throw new AppError(
       'invalid-request',
       `Cannot store ${name === '' ? '(Default)' : name} in ${formatRegistryKey(key)}: ${reason}`,
       { key: formatRegistryKey(key), name },
     );
   }
-  return cloneRegistryValue(parsed.data);
+  return cloneRegistryValue(parsed.output);
 }
 
 export function practiceRegistry(document: JsonDocument<RegistryDocument>): RegistryPort {

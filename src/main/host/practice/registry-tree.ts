@@ -5,7 +5,7 @@
  * `HKLM\SOFTWARE\WOW6432Node\X`, as on 64-bit Windows.
  */
 import { sameWindowsName, windowsUpcase } from '../../../shared/windows-names';
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import {
   formatRegistryKey,
   type RegistryHive,
@@ -26,17 +26,15 @@ export interface RegistryDocument {
   hives: Record<RegistryHive, RegistryNode>;
 }
 
-const nodeSchema: z.ZodMiniType<RegistryNode> = z.lazy(() =>
-  z.object({
-    name: z.string(),
-    values: z.array(z.object({ name: z.string(), value: registryValueSchema })),
-    subkeys: z.array(nodeSchema),
-  }),
-);
+const nodeSchema: v.GenericSchema<RegistryNode> = v.object({
+  name: v.string(),
+  values: v.array(v.object({ name: v.string(), value: registryValueSchema })),
+  subkeys: v.array(v.lazy(() => nodeSchema)),
+});
 
-export const registryDocumentSchema: z.ZodMiniType<RegistryDocument> = z.object({
-  format: z.literal(1),
-  hives: z.object({ HKCU: nodeSchema, HKLM: nodeSchema }),
+export const registryDocumentSchema: v.GenericSchema<RegistryDocument> = v.object({
+  format: v.literal(1),
+  hives: v.object({ HKCU: nodeSchema, HKLM: nodeSchema }),
 });
 
 export function emptyRegistry(): RegistryDocument {
