@@ -4,9 +4,9 @@
  * into `ErrorData` with `toErrorData`. Error data is plain, so it survives structured clone and
  * JSON alike, and it is bounded: a message or a detail never carries a whole file.
  */
-// zod's small API: every command loads this module, and a diagnosis builds no schema of zod's
-// full API, whose loading alone is ~2-3 ms of a command's start (measured).
-import * as z from 'zod/mini';
+// valibot, not zod: every command loads this module, and loading zod at all is start-up time
+// (measured: ~2 ms); valibot's functions are small and its schemas plain objects.
+import * as v from 'valibot';
 import { lazySchema } from './model/lazy-schema';
 
 export const ERROR_CODES = [
@@ -46,12 +46,12 @@ export interface ErrorData {
  * Error data that came from elsewhere (the elevated helper's answer, a handler), checked before
  * it is believed. Built on first use: every module imports this one for AppError.
  */
-const errorDataSchema = lazySchema((): z.ZodMiniType<ErrorData> =>
-  z.object({
-    code: z.enum(ERROR_CODES),
-    message: z.string(),
-    details: z.optional(
-      z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+const errorDataSchema = lazySchema((): v.GenericSchema<ErrorData> =>
+  v.object({
+    code: v.picklist(ERROR_CODES),
+    message: v.string(),
+    details: v.optional(
+      v.record(v.string(), v.union([v.string(), v.number(), v.boolean(), v.null()])),
     ),
   }),
 );
@@ -130,9 +130,9 @@ function errnoOf(error: unknown): string | undefined {
  */
 export function toErrorData(error: unknown): ErrorData {
   if (isAppError(error)) return errorData(error.code, error.message, error.details);
-  const checked = errorDataSchema().safeParse(error);
+  const checked = v.safeParse(errorDataSchema(), error);
   if (checked.success) {
-    return errorData(checked.data.code, checked.data.message, checked.data.details);
+    return errorData(checked.output.code, checked.output.message, checked.output.details);
   }
   const errno = errnoOf(error);
   if (errno !== undefined && error instanceof Error) {

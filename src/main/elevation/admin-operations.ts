@@ -4,9 +4,8 @@
  * value name: the helper knows the one registry value it may touch. Anything outside the table
  * is refused before the helper reads the registry.
  */
-// zod's small API, as in shared/errors.ts: a diagnosis loads this module.
-import * as z from 'zod/mini';
-import { lazySchema } from '../../shared/model/lazy-schema';
+// No schema library here: a diagnosis loads this module for the key and the GUID helpers, and
+// the schema that checks a request (messages.ts) is built only where requests are exchanged.
 import type { RegistryKeyRef } from '../../shared/registry-value';
 
 /** HKLM\SOFTWARE\Microsoft\Cryptography, 64-bit view: the only key the helper ever opens. */
@@ -21,7 +20,7 @@ const GUID_BODY = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[
 const BARE_GUID = new RegExp(`^${GUID_BODY}$`);
 // The broken form the KB describes; a little surrounding blank is kept so undo restores the
 // value exactly as it was found (the diagnosis accepts it too).
-const BRACED_GUID = new RegExp(`^[ \\t]{0,8}\\{(${GUID_BODY})\\}[ \\t]{0,8}$`);
+export const BRACED_GUID = new RegExp(`^[ \\t]{0,8}\\{(${GUID_BODY})\\}[ \\t]{0,8}$`);
 
 export function isBareGuid(text: string): boolean {
   return BARE_GUID.test(text);
@@ -33,19 +32,15 @@ export function guidInsideBraces(text: string): string | undefined {
 }
 
 /**
- * Strict objects: an extra field (a smuggled key or path) fails validation. Built when a request
- * is checked: the diagnosis imports this module only for the key and the GUID helpers.
+ * The operations, each named by an id; messages.ts checks a request against this table with a
+ * strict schema, so an extra field (a smuggled key or path) is refused.
  */
-export const adminOperationSchema = lazySchema(() =>
-  z.discriminatedUnion('op', [
-    // Reads the current value itself and removes the braces; nothing to pass.
-    z.strictObject({ op: z.literal('machine-guid.remove-braces') }),
-    // Puts the braces back, only around the GUID the machine has now: the helper can never
-    // give the PC a different machine identity.
-    z.strictObject({
-      op: z.literal('machine-guid.restore'),
-      value: z.string().check(z.maxLength(64), z.regex(BRACED_GUID, 'a GUID in braces')),
-    }),
-  ]),
-);
-export type AdminOperation = z.infer<ReturnType<typeof adminOperationSchema>>;
+export type AdminOperation =
+  // Reads the current value itself and removes the braces; nothing to pass.
+  | { op: 'machine-guid.remove-braces' }
+  // Puts the braces back, only around the GUID the machine has now: the helper can never give
+  // the PC a different machine identity. `value` is a GUID in braces (BRACED_GUID), at most
+  // MAX_GUID_VALUE characters.
+  | { op: 'machine-guid.restore'; value: string };
+
+export const MAX_GUID_VALUE = 64;

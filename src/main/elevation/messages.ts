@@ -5,7 +5,7 @@
  */
 import * as z from 'zod';
 import { ERROR_CODES } from '../../shared/errors';
-import { adminOperationSchema } from './admin-operations';
+import { BRACED_GUID, MAX_GUID_VALUE, type AdminOperation } from './admin-operations';
 
 export const REQUEST_FORMAT = 'sfb-elevated-request' as const;
 export const RESULT_FORMAT = 'sfb-elevated-result' as const;
@@ -16,6 +16,15 @@ const id = z.string().regex(/^[0-9a-f]{32}$/, 'a request id');
 const nonce = z.string().regex(/^[0-9a-f]{64}$/, 'a 256-bit nonce');
 /** A practice scenario name: an id the helper resolves itself, never a path. */
 const scenario = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a scenario name');
+
+/** The closed table (admin-operations.ts) as strict objects: an extra field is refused. */
+const adminOperationSchema: z.ZodType<AdminOperation> = z.discriminatedUnion('op', [
+  z.strictObject({ op: z.literal('machine-guid.remove-braces') }),
+  z.strictObject({
+    op: z.literal('machine-guid.restore'),
+    value: z.string().max(MAX_GUID_VALUE).regex(BRACED_GUID, 'a GUID in braces'),
+  }),
+]);
 
 export const requestTargetSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('windows') }),
@@ -29,7 +38,7 @@ export const elevatedRequestSchema = z.strictObject({
   id,
   nonce,
   target: requestTargetSchema,
-  operation: adminOperationSchema(),
+  operation: adminOperationSchema,
 });
 export type ElevatedRequest = z.infer<typeof elevatedRequestSchema>;
 

@@ -27,8 +27,8 @@ import {
 } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-// zod's small API, as in shared/errors.ts: a diagnosis loads this module.
-import * as z from 'zod/mini';
+// valibot, as in shared/errors.ts: a diagnosis loads this module.
+import * as v from 'valibot';
 import { AppError } from '../../shared/errors';
 import { lazySchema } from '../../shared/model/lazy-schema';
 import { dataFolderError, ensureDirectory, errnoOf, writeAllSync } from './durable-fs';
@@ -37,16 +37,16 @@ export const LOCK_FILE = 'engine.lock';
 
 /** Built when a lock file is read: modules that import only LOCK_FILE do not build it. */
 const ownerSchema = lazySchema(() =>
-  z.object({
-    pid: z.int().check(z.positive()),
+  v.object({
+    pid: v.pipe(v.number(), v.safeInteger(), v.gtValue(0)),
     /** ISO 8601, when the owning process started. */
-    processStartedAt: z.string(),
-    host: z.string(),
-    token: z.string(),
-    acquiredAt: z.string(),
+    processStartedAt: v.string(),
+    host: v.string(),
+    token: v.string(),
+    acquiredAt: v.string(),
   }),
 );
-export type LockOwner = z.infer<ReturnType<typeof ownerSchema>>;
+export type LockOwner = v.InferOutput<ReturnType<typeof ownerSchema>>;
 
 /** A lock file that is still empty or torn this long after it was made belongs to nobody. */
 const UNREADABLE_GRACE_MS = 10_000;
@@ -133,8 +133,8 @@ function readOwner(path: string): LockOwner | 'unreadable' | 'absent' {
     return errnoOf(error) === 'ENOENT' ? 'absent' : 'unreadable';
   }
   try {
-    const parsed = ownerSchema().safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : 'unreadable';
+    const parsed = v.safeParse(ownerSchema(), JSON.parse(text));
+    return parsed.success ? parsed.output : 'unreadable';
   } catch {
     return 'unreadable';
   }

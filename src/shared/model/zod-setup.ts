@@ -5,13 +5,12 @@
  * (measured on the practice PC's documents: less CPU for the first diagnosis, and no slower
  * once warm, up to 10,000 certificates and credentials). The checks themselves are the same.
  *
- * The messages are English for every schema. zod's full API sets that when it builds its first
- * schema, but the modules every command loads use zod's small API (zod/mini), which sets none.
+ * Only zod's core is loaded here, for the setting: a command that builds no zod schema (a
+ * diagnosis) never loads zod's API. zod sets English messages itself with its first schema.
  *
  * zod reads the setting when a schema is created, so each entry point imports this module
  * before anything else.
  */
-import { en } from 'zod/locales';
-import * as z from 'zod/mini';
+import { config } from 'zod/v4/core';
 
-z.config({ jitless: true, ...en() });
+config({ jitless: true });
