@@ -16,24 +16,36 @@ const RAW_IPC = {
   message: 'IPC goes through the dispatcher (src/main/ipc) and the preload bridge only.',
 };
 const TESTS = ['**/*.test.{ts,tsx}'];
+/** Product code reaches zod through the one module that sets its options first. */
+const ZOD_MODULE = 'src/shared/model/zod.ts';
+const ZOD_THROUGH_ITS_MODULE = {
+  name: 'zod',
+  message: `Import * as z from ${ZOD_MODULE}: it sets zod's options before any schema is built.`,
+};
 
 /**
  * A layering zone: product files get the patterns plus the test-support ban; the zone's tests get
  * `testPatterns` (the same patterns unless a zone's tests need more, e.g. the practice PC).
  */
 function zone(files, patterns, paths = [], extra = {}, testPatterns = patterns) {
-  const rule = (list, more) => ['error', { patterns: [...list, ...more], paths }];
+  const rule = (list, more, morePaths) => [
+    'error',
+    { patterns: [...list, ...more], paths: [...paths, ...morePaths] },
+  ];
   return [
     {
       ...extra,
       files,
       ignores: TESTS,
-      rules: { ...extra.rules, 'no-restricted-imports': rule(patterns, [NO_TEST_SUPPORT]) },
+      rules: {
+        ...extra.rules,
+        'no-restricted-imports': rule(patterns, [NO_TEST_SUPPORT], [ZOD_THROUGH_ITS_MODULE]),
+      },
     },
     {
       ...extra,
       files: files.map((glob) => glob.replace(/\*\.\{?[a-z,]+\}?$/, '*.test.{ts,tsx}')),
-      rules: { ...extra.rules, 'no-restricted-imports': rule(testPatterns, []) },
+      rules: { ...extra.rules, 'no-restricted-imports': rule(testPatterns, [], []) },
     },
   ];
 }
@@ -73,6 +85,17 @@ const ENGINE_NO_BARE_NETWORK = ['tls', 'dns', 'dns/promises', 'net', 'http', 'ht
   (name) => ({ name, message: NO_NETWORK_MESSAGE }),
 );
 
+const SHARED_RULES = [
+  {
+    group: ['**/main/**', '**/renderer/**', '**/cli/**', '**/preload/**'],
+    message: 'src/shared is the contract: it imports no side.',
+  },
+  {
+    group: NO_NODE_OR_ELECTRON,
+    message: 'src/shared runs in every runtime: no Node or Electron modules.',
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -97,19 +120,7 @@ export default tseslint.config(
   },
   // Every product file not in a narrower zone below.
   ...zone(['src/**/*.{ts,tsx}'], [], [RAW_IPC]),
-  ...zone(
-    ['src/shared/**/*.ts'],
-    [
-      {
-        group: ['**/main/**', '**/renderer/**', '**/cli/**', '**/preload/**'],
-        message: 'src/shared is the contract: it imports no side.',
-      },
-      {
-        group: NO_NODE_OR_ELECTRON,
-        message: 'src/shared runs in every runtime: no Node or Electron modules.',
-      },
-    ],
-  ),
+  ...zone(['src/shared/**/*.ts'], SHARED_RULES),
   ...zone(
     ['src/renderer/**/*.{ts,tsx}'],
     [
@@ -199,6 +210,13 @@ export default tseslint.config(
     ],
   ),
   ...zone(['src/main/ipc/electron-binding.ts', 'src/main/app/**/*.ts'], []),
+  // The one module that imports zod itself: the shared zone's rules without the zod one.
+  {
+    files: [ZOD_MODULE],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...SHARED_RULES, NO_TEST_SUPPORT] }],
+    },
+  },
   {
     files: ['**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -9,8 +9,6 @@
  * a count-only walk (what a diagnosis cannot beat), that walk plus one rename (what a repair or
  * an undo that moves the folder cannot beat), and `mv` and `tar` of the folder as processes.
  */
-// As the command line and the app do, before any schema is built.
-import '../src/shared/model/zod-setup';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, renameSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';

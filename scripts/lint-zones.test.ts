@@ -26,7 +26,19 @@ const CASES: ReadonlyArray<{ zone: string; path: string; forbidden: string; allo
     zone: 'shared uses no Node',
     path: 'src/shared/zone-probe.ts',
     forbidden: "import 'node:fs';",
-    allowed: "import 'zod';",
+    allowed: "import * as z from './model/zod';",
+  },
+  {
+    zone: 'zod only through the module that sets its options',
+    path: 'src/main/engine/zone-probe.ts',
+    forbidden: "import * as z from 'zod';",
+    allowed: "import * as z from '../../shared/model/zod';",
+  },
+  {
+    zone: 'the module that sets zod options imports zod, and still no Node',
+    path: 'src/shared/model/zod.ts',
+    forbidden: "import 'node:fs';",
+    allowed: "import * as z from 'zod';",
   },
   {
     zone: 'renderer never reaches main',

@@ -3,8 +3,6 @@
  * figure: modules, schemas and file system caches as a command meets them) and then ten times
  * more (warm: the best of them), and prints the figures as one JSON line.
  */
-// As the command line does, before any schema is built.
-import '../../src/shared/model/zod-setup';
 import { performance } from 'node:perf_hooks';
 import { createEngine } from '../../src/main/engine';
 import { openPracticePc } from '../../src/main/host/practice';

@@ -2,8 +2,6 @@
  * The `sfb-signin-repair` command (bundled to dist/cli.cjs): builds the context from this
  * process and runs one command line.
  */
-// First: it configures zod before any schema is built.
-import '../shared/model/zod-setup';
 import { homedir } from 'node:os';
 import { HELPER_FLAG } from '../main/elevation/helper-flag';
 import type { CliContext } from './context';

@@ -7,7 +7,7 @@
  * The renderer sends intentions: operation names, plan ids, step ids and action ids that main
  * produced. It never sends paths, registry keys or store names, so no schema here accepts one.
  */
-import * as z from 'zod';
+import * as z from './model/zod';
 import type { ErrorData } from './errors';
 import { BRIDGE_GLOBAL, channelFor, OPERATION_NAME_LIST, PROGRESS_CHANNEL } from './channels';
 import type { OperationNameInList } from './channels';

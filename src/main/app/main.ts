@@ -2,8 +2,6 @@
  * Electron's main process: lifecycle, the one window, the `app://` protocol and the IPC
  * binding. Thin on purpose — everything it calls is tested without Electron.
  */
-// First: it configures zod before any schema is built.
-import '../../shared/model/zod-setup';
 import {
   app,
   BrowserWindow,

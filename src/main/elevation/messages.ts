@@ -3,7 +3,7 @@
  * and the result the helper writes back. Both are strict; the nonce in the request must come
  * back in the result so a stale or planted result file is never believed.
  */
-import * as z from 'zod';
+import * as z from '../../shared/model/zod';
 import { ERROR_CODES } from '../../shared/errors';
 import { BRACED_GUID, MAX_GUID_VALUE, type AdminOperation } from './admin-operations';
 

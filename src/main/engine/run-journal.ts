@@ -2,7 +2,7 @@
  * The entries a run writes to its journal, and how a RunRecord is read back from them. The
  * journal is the only source of truth: run lists, undo and crash recovery all fold it.
  */
-import * as z from 'zod';
+import * as z from '../../shared/model/zod';
 import { type ActionResult, type RunRecord, type RunStatus } from '../../shared/repairs';
 import { newerKeptNote, newerPutBackNote } from '../../shared/wording';
 import { repairStepIdSchema as stepId } from '../../shared/model/diagnosis';

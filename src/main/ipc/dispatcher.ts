@@ -4,7 +4,7 @@
  * `dispatch`: sender check, operation lookup, request schema, practice-only rule, the handler,
  * response schema, error mapping and the audit line — in this one place.
  */
-import type { z } from 'zod';
+import type * as z from '../../shared/model/zod';
 import { errorData, INTERNAL_MESSAGE, toErrorData, type ErrorData } from '../../shared/errors';
 import {
   OPERATIONS,

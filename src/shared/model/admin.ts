@@ -3,7 +3,7 @@
  * words that describe them (src/shared/wording/admin.ts). What crosses to the wizard and the
  * report are findings (diagnosis.ts); these are the facts the findings are written from.
  */
-import * as z from 'zod';
+import * as z from './zod';
 
 /** A discovery record: found (and resolving), missing, dangling, unanswered, or retired online. */
 export const discoveryStateSchema = z.enum([

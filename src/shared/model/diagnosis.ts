@@ -3,7 +3,7 @@
  * boundary validates them, the command line prints them and the wizard shows them. The types are
  * inferred; nothing restates them.
  */
-import * as z from 'zod';
+import * as z from './zod';
 import { EVIDENCE_KINDS, FINDING_IDS, FINDING_STATUSES, KB_STEP_IDS } from '../findings';
 import { REPAIR_STEP_IDS } from '../repairs';
 

@@ -4,7 +4,7 @@
  * precision above 2^53), binary data as base64. Types the product has no reason to interpret
  * are kept as `REG_RAW` with their numeric type so a backup restores them byte for byte.
  */
-import * as z from 'zod';
+import * as z from './zod';
 
 export const registryValueSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('REG_SZ'), data: z.string() }),

@@ -3,7 +3,7 @@
  * shapes, the journal stores runs in them, the IPC boundary validates them, the command line and
  * the wizard show them. The types are inferred; nothing restates them.
  */
-import * as z from 'zod';
+import * as z from './zod';
 import { hostKindSchema, kbStepIdSchema, repairStepIdSchema } from './diagnosis';
 import { registryValueSchema } from './registry-value';
 

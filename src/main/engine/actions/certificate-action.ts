@@ -5,7 +5,7 @@
  * key link and friendly name), which `importEntry` restores exactly.
  */
 import { createHash } from 'node:crypto';
-import * as z from 'zod';
+import * as z from '../../../shared/model/zod';
 import { parseCertificateEntry } from '../../host/certificate-entry';
 import { AppError } from '../../../shared/errors';
 import type { ActionExecutor } from './executor';

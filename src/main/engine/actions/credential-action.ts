@@ -3,7 +3,7 @@
  * in clear, and the secret only as `host.secrets.protect` returns it (DPAPI on Windows), so no
  * password is ever written in clear text to the journal or the backups.
  */
-import * as z from 'zod';
+import * as z from '../../../shared/model/zod';
 import { AppError } from '../../../shared/errors';
 import type { ActionExecutor } from './executor';
 

@@ -4,7 +4,7 @@
  * new one since: that one is replaced only on undo, which is what undo means).
  */
 import { createHash } from 'node:crypto';
-import * as z from 'zod';
+import * as z from '../../../shared/model/zod';
 import { AppError } from '../../../shared/errors';
 import type { ActionExecutor } from './executor';
 import { retryWhileLocked } from './locked-retry';

@@ -16,7 +16,7 @@
  * run to name the area by. A folder with a file in use fails to move as it fails to delete:
  * `file-locked`, retried briefly, naming the file and the process.
  */
-import * as z from 'zod';
+import * as z from '../../../shared/model/zod';
 import { AppError } from '../../../shared/errors';
 import type { FileSystemPort } from '../../host/ports';
 import type { BackupReader, BackupWriter } from '../../journal/backup-store';

@@ -8,7 +8,7 @@
  * Files are read and written a few at a time (`forEachBounded`).
  */
 import { createHash } from 'node:crypto';
-import * as z from 'zod';
+import * as z from '../../../shared/model/zod';
 import { AppError } from '../../../shared/errors';
 import type { FileSystemPort } from '../../host/ports';
 import type { BackupReader, BackupWriter } from '../../journal/backup-store';

@@ -4,7 +4,7 @@
  * the engine looks the internal target up again from the plan it saved. Schemas guard plan and
  * journal files read back from disk.
  */
-import * as z from 'zod';
+import * as z from '../../../shared/model/zod';
 import { registryValueSchema } from '../../../shared/model/registry-value';
 
 const registryKeySchema = z.object({

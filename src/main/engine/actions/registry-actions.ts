@@ -3,7 +3,7 @@
  * with their exact types (QWORDs as decimal strings, binary as base64) and whole subtrees.
  */
 import { windowsUpcase } from '../../../shared/windows-names';
-import * as z from 'zod';
+import * as z from '../../../shared/model/zod';
 import { registryValueSchema } from '../../../shared/model/registry-value';
 import {
   registryValuesEqual,
