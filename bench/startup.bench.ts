@@ -51,11 +51,23 @@ const USAGE_PRELOAD = `process.on('exit', () => {
 });
 `;
 
-function runProcess(args: string[], usageFile: string, preload: string): Promise<ProcessRun> {
+/** This process's environment without NODE_EXTRA_CA_CERTS, which Node.js reads at every start. */
+function withoutExtraCaCerts(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.NODE_EXTRA_CA_CERTS;
+  return env;
+}
+
+function runProcess(
+  args: string[],
+  usageFile: string,
+  preload: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ProcessRun> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
     const child = spawn(process.execPath, ['-r', preload, ...args], {
-      env: { ...process.env, BENCH_USAGE_FILE: usageFile },
+      env: { ...env, BENCH_USAGE_FILE: usageFile },
       stdio: ['ignore', 'pipe', 'ignore'],
     });
     let stdout = '';
@@ -160,12 +172,22 @@ export default async function startupBench(
       '--help': [cli, '--help'],
       diagnose: [cli, '--data-dir', dataDir, 'diagnose'],
     };
+    // With NODE_EXTRA_CA_CERTS set (as on the machines this project is built on), every Node.js
+    // process parses those certificates at start, `node -e 0` too (~40 ms of CPU here), which
+    // makes every ratio to it smaller. The same pair without it shows the ratio a machine
+    // without the variable (a user's PC) would see.
+    const withoutCa = process.env.NODE_EXTRA_CA_CERTS
+      ? { 'node -e 0 (no extra CA)': ['-e', '0'], 'diagnose (no extra CA)': commands.diagnose! }
+      : {};
     const runs: Record<string, ProcessRun[]> = {};
     const rounds = ctx.quick ? 3 : 9;
     // Interleaved rounds, so load from other work on the machine falls on every command alike.
     for (let round = 0; round < rounds; round += 1) {
       for (const [name, args] of Object.entries(commands)) {
         (runs[name] ??= []).push(await runProcess(args, usage, preload));
+      }
+      for (const [name, args] of Object.entries(withoutCa)) {
+        (runs[name] ??= []).push(await runProcess(args, usage, preload, withoutExtraCaCerts()));
       }
     }
     for (const [name, list] of Object.entries(runs)) {
@@ -181,8 +203,14 @@ export default async function startupBench(
         median(runs[name]!.map((run) => run.wallMs)) / nodeWall,
       );
     }
+    if (runs['diagnose (no extra CA)']) {
+      const cpuOf = (name: string) => median(runs[name]!.map((run) => run.cpuMs));
+      results['process diagnose ÷ node -e 0, cpu median, both without NODE_EXTRA_CA_CERTS'] = round(
+        cpuOf('diagnose (no extra CA)') / cpuOf('node -e 0 (no extra CA)'),
+      );
+    }
     ctx.log(
-      `processes: node ${round(nodeCpu, 0)} ms cpu, --help ×${results['process --help ÷ node -e 0, cpu median']}, diagnose ×${results['process diagnose ÷ node -e 0, cpu median']}`,
+      `processes: node ${round(nodeCpu, 0)} ms cpu, --help ×${results['process --help ÷ node -e 0, cpu median']}, diagnose ×${results['process diagnose ÷ node -e 0, cpu median']}${runs['diagnose (no extra CA)'] ? ` (×${results['process diagnose ÷ node -e 0, cpu median, both without NODE_EXTRA_CA_CERTS']} both without NODE_EXTRA_CA_CERTS)` : ''}`,
     );
 
     // The first diagnosis in a new process, beside the warm ones in that process.
@@ -252,7 +280,7 @@ export default async function startupBench(
     // Other work on a shared machine slows every figure alike: the ratios to `node -e 0` in the
     // same run are what compares between runs.
     results['NODE_EXTRA_CA_CERTS'] = process.env.NODE_EXTRA_CA_CERTS
-      ? 'set: every process, `node -e 0` too, loads those certificates at start'
+      ? 'set: every process, `node -e 0` too, loads those certificates at start (the ratio without it is reported too)'
       : 'not set';
     results.note = `Processes run interleaved with \`node -e 0\` (${rounds} rounds); ratios are of medians in this same run. Load average at start: ${loadAtStart}, at end: ${load()} on ${cpus().length} cores.`;
     return results;
