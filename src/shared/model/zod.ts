@@ -6,9 +6,9 @@
  *
  * The option: by default zod compiles a checking function for each object shape (`new Function`)
  * the first time it is used; every command of this program is a new process that checks a
- * handful of documents, so that compiling costs more than it saves (measured on the practice
- * PC's documents: less CPU for the first diagnosis, and no slower once warm, up to 10,000
- * certificates and credentials). The checks themselves are the same. zod reads it when a schema
+ * handful of documents, so that compiling costs more than it saves (measured when the practice
+ * PC's documents were still checked with zod: less CPU for the first diagnosis, and no slower
+ * once warm, up to 10,000 certificates and credentials). The checks themselves are the same. zod reads it when a schema
  * is built.
  */
 import { config } from 'zod';
