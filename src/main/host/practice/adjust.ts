@@ -41,9 +41,10 @@ export async function adjustPracticePc(
     // Checked before writing, so an adjustment can never leave a damaged machine file.
     const checked = v.safeParse(machineDocumentSchema, state);
     if (!checked.success) {
+      const { where, message } = firstProblem(checked.issues);
       throw new AppError(
         'invalid-request',
-        `Not a valid adjustment: ${firstProblem(checked.issues)}`,
+        `Not a valid adjustment: ${where ? `${where}: ` : ''}${message}`,
       );
     }
   });

@@ -33,10 +33,17 @@ export const dword = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(0
 
 export const positiveInteger = v.pipe(v.number(), v.safeInteger(), v.gtValue(0));
 
-/** The first thing a failed check found, in words, with where it is (`processes.0.pid: ...`). */
-export function firstProblem(issues: readonly v.BaseIssue<unknown>[]): string {
+/**
+ * The first thing a failed check found, in words, and where it is (`processes.0.pid`); `where`
+ * is undefined for the document as a whole (not an object at all, say).
+ */
+export function firstProblem(issues: readonly v.BaseIssue<unknown>[]): {
+  where: string | undefined;
+  message: string;
+} {
   const issue = issues[0];
-  if (issue === undefined) return 'invalid';
-  const where = v.getDotPath(issue);
-  return where ? `${where}: ${issue.message}` : issue.message;
+  return {
+    where: (issue && v.getDotPath(issue)) ?? undefined,
+    message: issue?.message ?? 'invalid',
+  };
 }

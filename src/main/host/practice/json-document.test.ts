@@ -91,6 +91,11 @@ describe('JsonDocument', () => {
     await expect(read).rejects.toThrow(
       `${path} has an unexpected shape at items.1: Invalid type: Expected string but received 2`,
     );
+    // Wrong as a whole: no place to name, and no dangling "at".
+    await writeFile(path, 'null');
+    await expect(new JsonDocument({ path, schema }).read()).rejects.toThrow(
+      `${path} has an unexpected shape: Invalid type: Expected Object but received null`,
+    );
   });
 
   test('a missing file is corrupt-data unless the document has a default', async () => {

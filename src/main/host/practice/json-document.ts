@@ -121,9 +121,10 @@ export class JsonDocument<T> {
     }
     const parsed = v.safeParse(schema, raw);
     if (!parsed.success) {
+      const { where, message } = firstProblem(parsed.issues);
       throw new AppError(
         'corrupt-data',
-        `The practice PC file ${path} has an unexpected shape at ${firstProblem(parsed.issues)}`,
+        `The practice PC file ${path} has an unexpected shape${where ? ` at ${where}` : ''}: ${message}`,
         { path },
       );
     }

@@ -17,12 +17,13 @@ import {
   type RegistryDocument,
 } from './registry-tree';
 import * as v from 'valibot';
+import { firstProblem } from './document-checks';
 import { cloneRegistryValue, registryValueSchema } from './registry-values';
 
 function checkedValue(key: RegistryKeyRef, name: string, value: RegistryValue): RegistryValue {
   const parsed = v.safeParse(registryValueSchema, value);
   if (!parsed.success) {
-    const reason = parsed.issues[0]?.message ?? 'invalid';
+    const reason = firstProblem(parsed.issues).message;
     throw new AppError(
       'invalid-request',
       `Cannot store ${name === '' ? '(Default)' : name} in ${formatRegistryKey(key)}: ${reason}`,
