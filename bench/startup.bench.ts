@@ -203,14 +203,16 @@ export default async function startupBench(
         median(runs[name]!.map((run) => run.wallMs)) / nodeWall,
       );
     }
+    const withoutCaRatio =
+      'process diagnose ÷ node -e 0, cpu median, both without NODE_EXTRA_CA_CERTS';
     if (runs['diagnose (no extra CA)']) {
       const cpuOf = (name: string) => median(runs[name]!.map((run) => run.cpuMs));
-      results['process diagnose ÷ node -e 0, cpu median, both without NODE_EXTRA_CA_CERTS'] = round(
+      results[withoutCaRatio] = round(
         cpuOf('diagnose (no extra CA)') / cpuOf('node -e 0 (no extra CA)'),
       );
     }
     ctx.log(
-      `processes: node ${round(nodeCpu, 0)} ms cpu, --help ×${results['process --help ÷ node -e 0, cpu median']}, diagnose ×${results['process diagnose ÷ node -e 0, cpu median']}${runs['diagnose (no extra CA)'] ? ` (×${results['process diagnose ÷ node -e 0, cpu median, both without NODE_EXTRA_CA_CERTS']} both without NODE_EXTRA_CA_CERTS)` : ''}`,
+      `processes: node ${round(nodeCpu, 0)} ms cpu, --help ×${results['process --help ÷ node -e 0, cpu median']}, diagnose ×${results['process diagnose ÷ node -e 0, cpu median']}${runs['diagnose (no extra CA)'] ? ` (×${results[withoutCaRatio]} both without NODE_EXTRA_CA_CERTS)` : ''}`,
     );
 
     // The first diagnosis in a new process, beside the warm ones in that process.
