@@ -16,7 +16,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { build } from 'esbuild';
 import { pathToFileURL } from 'node:url';
 import { resetPracticePc } from '../src/main/host/practice';
 import { practicePcDir } from '../src/main/host/paths';
@@ -114,7 +113,9 @@ export default async function startupBench(
     // Loaded from the repository as it is (the runner's working folder): bundled into this
     // module, build.mjs would lose its import.meta and its top-level await.
     const buildScript = pathToFileURL(join(process.cwd(), 'scripts', 'build.mjs')).href;
-    const { buildProduct } = (await import(buildScript)) as typeof import('../scripts/build.mjs');
+    const { buildProduct, bundleLikeCli } = (await import(
+      buildScript
+    )) as typeof import('../scripts/build.mjs');
     const [bundle] = await buildProduct({
       only: 'cli',
       outDir: join(work, 'dist'),
@@ -130,19 +131,11 @@ export default async function startupBench(
         .map((n) => n.toFixed(1))
         .join(' / ');
     const loadAtStart = load();
-    // Bundled as the command line is (zod and the rest inside), and started as it is, from a
+    // Bundled as the command line is (its plugins, minified: a bundle with comments is not
+    // ASCII-only, and Node would hold all of it as two-byte text), and started as it is, from a
     // code cache recorded the same way, so its first diagnosis meets the same code.
     const probe = join(work, 'first-diagnosis.cjs');
-    await build({
-      entryPoints: ['bench/probes/first-diagnosis.ts'],
-      outfile: probe,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      sourcemap: true,
-      external: ['koffi', 'electron', '@peculiar/x509', 'reflect-metadata'],
-      logLevel: 'warning',
-    });
+    await bundleLikeCli('bench/probes/first-diagnosis.ts', probe);
     const codeCacheScript = pathToFileURL(join(process.cwd(), 'scripts', 'code-cache.mjs')).href;
     const { keyBundle, recordCodeCache } = (await import(
       codeCacheScript

@@ -6,7 +6,7 @@ export interface NodeTarget {
   external: string[];
   plugins?: unknown[];
   supported?: Record<string, boolean>;
-  minifyWhitespace?: boolean;
+  minify?: boolean;
 }
 /** The command line's certificate generation, a file of its own beside dist/cli.cjs. */
 export const CLI_CERTIFICATES: { out: string; source: string; packages: RegExp };
@@ -18,6 +18,8 @@ export const NODE_BUNDLE_OPTIONS: {
   logLevel: 'warning';
 };
 export const NODE_TARGETS: NodeTarget[];
+/** Bundles `entry` (a path inside the repository) into `outfile` as the command line is bundled. */
+export function bundleLikeCli(entry: string, outfile: string): Promise<unknown>;
 export function buildProduct(options?: {
   only?: string;
   outDir?: string;

@@ -120,6 +120,32 @@ export const NODE_TARGETS = [
   { name: 'preload', entry: 'src/preload/preload.ts', out: 'preload.cjs', external: ['electron'] },
 ];
 
+/** Bundles `target`'s code from `entry` (a path inside the repository) into `outfile`. */
+function bundleTarget(target, entry, outfile) {
+  return esbuild({
+    ...NODE_BUNDLE_OPTIONS,
+    entryPoints: [join(root, entry)],
+    outfile,
+    sourcemap: true,
+    external: target.external,
+    plugins: target.plugins ?? [],
+    supported: target.supported ?? {},
+    minify: target.minify ?? false,
+  });
+}
+
+/**
+ * Bundles `entry` into `outfile` exactly as the command line is bundled (its plugins, minified):
+ * the bench's first-diagnosis probe, so that what it times is the code a command runs.
+ */
+export function bundleLikeCli(entry, outfile) {
+  return bundleTarget(
+    NODE_TARGETS.find((target) => target.name === 'cli'),
+    entry,
+    outfile,
+  );
+}
+
 /**
  * Builds the parts named by `only` (all when undefined) into `outDir`; answers the files made.
  * Throws esbuild's or Vite's error as it is.
@@ -128,22 +154,12 @@ export async function buildProduct({ only, outDir = join(root, 'dist'), log = co
   const made = [];
   for (const target of NODE_TARGETS) {
     if (only && only !== target.name) continue;
-    const entry = join(root, target.entry);
-    if (!existsSync(entry)) {
+    if (!existsSync(join(root, target.entry))) {
       log(`skip ${target.name}: ${target.entry} does not exist yet`);
       continue;
     }
     const outfile = join(outDir, target.out);
-    await esbuild({
-      ...NODE_BUNDLE_OPTIONS,
-      entryPoints: [entry],
-      outfile,
-      sourcemap: true,
-      external: target.external,
-      plugins: target.plugins ?? [],
-      supported: target.supported ?? {},
-      minify: target.minify ?? false,
-    });
+    await bundleTarget(target, target.entry, outfile);
     log(`built ${outfile}`);
     made.push(outfile);
     if (target.name === 'cli') {
