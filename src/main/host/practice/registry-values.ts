@@ -13,16 +13,17 @@ const textWithoutNul = v.pipe(
   v.check((text) => !text.includes('\u0000'), 'no NUL characters'),
 );
 
-export const registryValueSchema: v.GenericSchema<RegistryValue> = v.variant('type', [
-  v.object({ type: v.literal('REG_SZ'), data: textWithoutNul }),
-  v.object({ type: v.literal('REG_EXPAND_SZ'), data: textWithoutNul }),
-  v.object({
+/** The check for each type, keyed by the `type` a stored value names. */
+const VALUE_BY_TYPE = {
+  REG_SZ: v.object({ type: v.literal('REG_SZ'), data: textWithoutNul }),
+  REG_EXPAND_SZ: v.object({ type: v.literal('REG_EXPAND_SZ'), data: textWithoutNul }),
+  REG_MULTI_SZ: v.object({
     type: v.literal('REG_MULTI_SZ'),
     // An empty string ends a REG_MULTI_SZ on Windows, so it cannot be one of the strings.
     data: v.array(v.pipe(textWithoutNul, v.minLength(1))),
   }),
-  v.object({ type: v.literal('REG_DWORD'), data: dword }),
-  v.object({
+  REG_DWORD: v.object({ type: v.literal('REG_DWORD'), data: dword }),
+  REG_QWORD: v.object({
     type: v.literal('REG_QWORD'),
     data: v.pipe(
       v.string(),
@@ -32,8 +33,8 @@ export const registryValueSchema: v.GenericSchema<RegistryValue> = v.variant('ty
       ),
     ),
   }),
-  v.object({ type: v.literal('REG_BINARY'), data: canonicalBase64 }),
-  v.object({
+  REG_BINARY: v.object({ type: v.literal('REG_BINARY'), data: canonicalBase64 }),
+  REG_RAW: v.object({
     type: v.literal('REG_RAW'),
     rawType: v.pipe(
       dword,
@@ -44,7 +45,25 @@ export const registryValueSchema: v.GenericSchema<RegistryValue> = v.variant('ty
     ),
     data: canonicalBase64,
   }),
-]);
+} satisfies Record<RegistryValue['type'], v.GenericSchema<RegistryValue>>;
+
+/** Any of them: what a value whose `type` is missing or unknown is told it should have been. */
+const anyRegistryValue = v.variant('type', Object.values(VALUE_BY_TYPE));
+
+function schemaFor(input: unknown): v.GenericSchema<RegistryValue> {
+  const type =
+    typeof input === 'object' && input !== null ? (input as { type?: unknown }).type : undefined;
+  return typeof type === 'string' && Object.hasOwn(VALUE_BY_TYPE, type)
+    ? VALUE_BY_TYPE[type as RegistryValue['type']]
+    : anyRegistryValue;
+}
+
+/**
+ * A stored value goes straight to the check its `type` names: trying each type in turn (as
+ * `variant` does) writes a full message for every type it is not, for every value a practice PC
+ * holds, each time its registry is read.
+ */
+export const registryValueSchema: v.GenericSchema<RegistryValue> = v.lazy(schemaFor);
 
 export function cloneRegistryValue(value: RegistryValue): RegistryValue {
   return value.type === 'REG_MULTI_SZ' ? { type: value.type, data: [...value.data] } : { ...value };
