@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -82,6 +83,32 @@ describe('JsonDocument', () => {
       doc.items = ['b'];
     });
     expect((await reader.read()).items).toEqual(['b']);
+  });
+
+  test('checks the file once per turn of the event loop, and again in the next', async () => {
+    const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+    await writeFile(path, JSON.stringify({ version: 1, items: ['a'] }));
+    const document = new JsonDocument({ path, schema });
+    expect((await document.read()).version).toBe(1);
+    // Written by another process within this turn: one moment's view, as if written just after.
+    writeFileSync(path, JSON.stringify({ version: 2, items: ['b', 'c'] }));
+    expect((await document.read()).version).toBe(1);
+    await nextTurn();
+    expect((await document.read()).version).toBe(2);
+    // A change, though, is made to what the file holds at that moment.
+    expect((await document.read()).version).toBe(2);
+    writeFileSync(path, JSON.stringify({ version: 3, items: ['d'] }));
+    await document.update((doc) => {
+      doc.items.push('e');
+    });
+    expect(JSON.parse(await readFile(path, 'utf8'))).toEqual({ version: 3, items: ['d', 'e'] });
+    // A damaged file is not answered from the copy read before it, in its turn or the next.
+    await nextTurn();
+    writeFileSync(path, '{"version":');
+    await expect(document.read()).rejects.toMatchObject({ code: 'corrupt-data' });
+    await expect(document.read()).rejects.toMatchObject({ code: 'corrupt-data' });
+    await nextTurn();
+    await expect(document.read()).rejects.toMatchObject({ code: 'corrupt-data' });
   });
 
   test('a document of the wrong shape is corrupt-data that says where and what is wrong', async () => {

@@ -4,6 +4,10 @@
  * other's changes; a parsed copy is kept only while the file on disk is the same one (inode,
  * size and change time), which makes repeated reads in one diagnosis cheap.
  *
+ * The file is checked once per turn of the event loop: a diagnosis asks for the registry dozens
+ * of times in one turn, and another process's change made during that turn could not be told
+ * from one made just after it anyway. The next turn checks again.
+ *
  * Writes are atomic (temp file, fsync, rename): a crash leaves the old or the new document,
  * never half of one. Damaged documents are reported as `corrupt-data` naming the file and are
  * never rewritten, so nothing a user could still recover is lost.
@@ -72,6 +76,7 @@ export interface JsonDocumentOptions<T> {
 
 export class JsonDocument<T> {
   private cached: { identity: FileIdentity; value: T } | undefined;
+  private checkedThisTurn = false;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: JsonDocumentOptions<T>) {}
@@ -82,6 +87,12 @@ export class JsonDocument<T> {
 
   /** The current document. Callers must not modify it; use `update` for changes. */
   async read(): Promise<T> {
+    if (this.cached && this.checkedThisTurn) return this.cached.value;
+    return this.readFromDisk();
+  }
+
+  /** The document as the file holds it now: the cached copy only if the file is the same. */
+  private readFromDisk(): T {
     const { path, schema, whenMissing } = this.options;
     // Synchronous stat and read: these documents are small and read many times per diagnosis
     // (the stat tells whether the cached copy still holds), and a thread-pool round trip per
@@ -98,7 +109,10 @@ export class JsonDocument<T> {
       }
       throw new AppError('io', `Could not read ${path}`, { path });
     }
-    if (this.cached && sameFile(this.cached.identity, identity)) return this.cached.value;
+    if (this.cached && sameFile(this.cached.identity, identity)) {
+      this.checked();
+      return this.cached.value;
+    }
 
     let text: string;
     try {
@@ -129,7 +143,17 @@ export class JsonDocument<T> {
       );
     }
     this.cached = { identity, value: parsed.output };
+    this.checked();
     return parsed.output;
+  }
+
+  /** Marks the file as checked until this turn of the event loop ends. */
+  private checked(): void {
+    if (this.checkedThisTurn) return;
+    this.checkedThisTurn = true;
+    setImmediate(() => {
+      this.checkedThisTurn = false;
+    });
   }
 
   /**
@@ -138,7 +162,8 @@ export class JsonDocument<T> {
    */
   update<R>(change: (document: T) => R | Promise<R>): Promise<R> {
     const run = async (): Promise<R> => {
-      const document = await this.read();
+      // Checked again, however recently: a change is made to what the file holds now.
+      const document = this.readFromDisk();
       try {
         const result = await change(document);
         await this.write(document);
