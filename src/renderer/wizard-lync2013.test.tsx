@@ -1,7 +1,11 @@
 // @vitest-environment jsdom
 import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { renderWizard, scanAndContinue } from '../../testing/renderer/render-wizard';
+import {
+  clearEndpointCacheAndScanAgain,
+  renderWizard,
+  scanAndContinue,
+} from '../../testing/renderer/render-wizard';
 
 afterEach(cleanup);
 
@@ -86,14 +90,7 @@ describe('the Lync 2013 path', () => {
     await within(card).findByText(/^Done\./);
 
     await user.click(screen.getByRole('button', { name: 'Next: More steps' }));
-    const cache = screen.getByRole('region', { name: 'Delete the endpoint cache' });
-    await user.click(within(cache).getByRole('button', { name: 'Show what will change' }));
-    await user.click(await within(cache).findByRole('button', { name: 'Make this change' }));
-    await within(cache).findByText(/^Done\./);
-
-    await user.click(screen.getByRole('button', { name: /Did it work\?/ }));
-    await user.click(screen.getByRole('button', { name: 'No, it still fails' }));
-    await user.click(screen.getByRole('button', { name: 'Scan again' }));
+    await clearEndpointCacheAndScanAgain(user);
     await screen.findByText('The new scan found no problems on this PC.');
 
     await user.click(screen.getByRole('radio', { name: /other accounts sign in fine/ }));

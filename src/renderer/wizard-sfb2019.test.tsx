@@ -1,7 +1,11 @@
 // @vitest-environment jsdom
 import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { renderWizard, scanAndContinue } from '../../testing/renderer/render-wizard';
+import {
+  clearEndpointCacheAndScanAgain,
+  renderWizard,
+  scanAndContinue,
+} from '../../testing/renderer/render-wizard';
 
 afterEach(cleanup);
 
@@ -89,5 +93,35 @@ describe('Skype for Business 2019 from Click-to-Run', () => {
     );
     expect(rescan.textContent).not.toMatch(BARE_LYNC);
     expect(accounts.textContent).not.toMatch(BARE_LYNC);
+  });
+});
+
+describe('Microsoft’s newer steps on “More steps”', () => {
+  it('are not said to be fixed when only the endpoint cache they are shown for was deleted', async () => {
+    const { user } = await renderWizard({ kind: 'sfb2019' });
+    await scanAndContinue(user);
+    await user.click(screen.getByRole('button', { name: 'Next: More steps' }));
+    const card = (name: string) => screen.getByRole('region', { name });
+    const badge = (name: string) => card(name).querySelector('.status-badge')?.textContent;
+    expect(badge('Delete the Tracing folder')).toBe('Problem found');
+    expect(badge('Delete AccountProfiles.dat')).toBe('Problem found');
+
+    await clearEndpointCacheAndScanAgain(user);
+    await screen.findByText(/^The new scan still finds/);
+
+    const nav = screen.getByRole('navigation', { name: 'Wizard steps' });
+    await user.click(within(nav).getByRole('button', { name: /More steps/ }));
+    // The cache's own card says it is fixed; the two cards it was the reason for say how it is.
+    expect(badge('Delete the endpoint cache')).toBe('Fixed');
+    expect(badge('Delete the Tracing folder')).toBe('Looks fine');
+    expect(badge('Delete AccountProfiles.dat')).toBe('Looks fine');
+    // Their own steps were not taken: what they delete is still there, and each is offered.
+    for (const [name, left] of [
+      ['Delete the Tracing folder', /^Tracing folder: 2 files/],
+      ['Delete AccountProfiles.dat', /^AccountProfiles.dat: 96 bytes/],
+    ] as const) {
+      expect(within(card(name)).getByText(left)).toBeTruthy();
+      expect(within(card(name)).getByText('Change it anyway…')).toBeTruthy();
+    }
   });
 });

@@ -209,6 +209,38 @@ const SFB2019_CLIENT: Client = {
   bitness: '32',
 };
 
+/**
+ * The endpoint-cache finding of a Skype for Business client: it also lists Microsoft's newer
+ * steps (the Tracing folder, AccountProfiles.dat) while what they delete is there.
+ */
+function withNewerProcedure(cache: Finding, repaired: ReadonlySet<string>): Finding {
+  const extras: Array<{ step: RepairStepId; evidence: Finding['evidence'][number] }> = [
+    {
+      step: 'clear-tracing-folder',
+      evidence: {
+        kind: 'path',
+        label: 'Tracing folder: 2 files, 78 bytes',
+        value: `${LOCAL}\\Microsoft\\Office\\16.0\\Lync\\Tracing`,
+      },
+    },
+    {
+      step: 'remove-account-profiles',
+      evidence: {
+        kind: 'path',
+        label: 'AccountProfiles.dat: 96 bytes',
+        value:
+          'C:\\Users\\user\\AppData\\Roaming\\Microsoft\\Office\\16.0\\Lync\\AccountProfiles.dat',
+      },
+    },
+  ];
+  const left = extras.filter((extra) => !repaired.has(extra.step));
+  return {
+    ...cache,
+    evidence: [...cache.evidence, ...left.map((extra) => extra.evidence)],
+    repairs: [...cache.repairs, ...left.map((extra) => extra.step)],
+  };
+}
+
 /** A Click-to-Run Skype for Business 2019: the Lync 2013 path, under its own name. */
 export function sfb2019Diagnosis(repaired: ReadonlySet<string>): Diagnosis {
   const base = lync2013Diagnosis(repaired);
@@ -217,8 +249,9 @@ export function sfb2019Diagnosis(repaired: ReadonlySet<string>): Diagnosis {
     practiceScenario: 'sfb2019-onprem',
     clients: [SFB2019_CLIENT],
     primaryClient: SFB2019_CLIENT,
-    findings: base.findings.map((entry) =>
-      entry.id === 'client'
+    findings: base.findings.map((entry) => {
+      if (entry.id === 'endpoint-cache') return withNewerProcedure(entry, repaired);
+      return entry.id === 'client'
         ? finding(
             'client',
             'ok',
@@ -226,8 +259,8 @@ export function sfb2019Diagnosis(repaired: ReadonlySet<string>): Diagnosis {
             'Skype for Business 2019 16.0.10417.20007 is installed.',
             [{ kind: 'version', label: 'lync.exe file version', value: '16.0.10417.20007' }],
           )
-        : entry,
-    ),
+        : entry;
+    }),
   };
 }
 

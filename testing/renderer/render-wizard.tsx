@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { App } from '../../src/renderer/App';
@@ -31,6 +31,17 @@ export async function scanAndContinue(user: ReturnType<typeof userEvent.setup>) 
   await user.click(screen.getByRole('button', { name: 'Scan this PC' }));
   await screen.findByRole('heading', { name: 'What the scan found' });
   await user.click(screen.getByRole('button', { name: /^Next: / }));
+}
+
+/** On "More steps": clears the endpoint cache, then scans again from "Did it work?". */
+export async function clearEndpointCacheAndScanAgain(user: ReturnType<typeof userEvent.setup>) {
+  const cache = screen.getByRole('region', { name: 'Delete the endpoint cache' });
+  await user.click(within(cache).getByRole('button', { name: 'Show what will change' }));
+  await user.click(await within(cache).findByRole('button', { name: 'Make this change' }));
+  await within(cache).findByText(/^Done\./);
+  await user.click(screen.getByRole('button', { name: /Did it work\?/ }));
+  await user.click(screen.getByRole('button', { name: 'No, it still fails' }));
+  await user.click(screen.getByRole('button', { name: 'Scan again' }));
 }
 
 /**

@@ -24,15 +24,27 @@ function Evidence({ finding }: { finding: Finding }) {
   );
 }
 
-/** What the scan found, one line each; the facts behind it on demand (always in helpdesk mode). */
-export function FindingList({ findings }: { findings: Finding[] }) {
+/**
+ * What the scan found, one line each; the facts behind it on demand (always in helpdesk mode).
+ * A problem the first scan found that the latest scan no longer finds is said to be fixed, unless
+ * `sinceFirstScan` is false: where the finding is only the reason for another change (the Tracing
+ * folder's card shows the endpoint cache's finding), "Fixed" would claim that change was made.
+ */
+export function FindingList({
+  findings,
+  sinceFirstScan = true,
+}: {
+  findings: Finding[];
+  sinceFirstScan?: boolean;
+}) {
   const helpdesk = useWizard((state) => state.helpdesk);
   const before = useWizard((state) => state.before);
   if (findings.length === 0) return null;
-  // A problem the first scan found that the latest scan no longer finds is said to be fixed.
   const stateOf = (finding: Finding) =>
     findingState(
-      before?.findings.find((earlier) => earlier.id === finding.id)?.status,
+      sinceFirstScan
+        ? before?.findings.find((earlier) => earlier.id === finding.id)?.status
+        : undefined,
       finding.status,
     );
   return (

@@ -14,7 +14,10 @@ interface AdditionalStep {
    * finding lists the change: there is something to change), naming the client the scan found.
    */
   caution?: string | ((client: string, finding: Finding | undefined) => string);
-  /** Shown only when the diagnosis lists the step for the client's version. */
+  /**
+   * Shown only when the diagnosis lists the step for the client's version. Its finding is the
+   * reason for the step, not about what the step changes.
+   */
   whenListed?: boolean;
 }
 
@@ -121,6 +124,7 @@ export function AdditionalScreen() {
             title={KB_STEPS[entry.kbStep].title}
             kbStep={entry.kbStep}
             findings={finding ? [finding] : []}
+            findingsAreReason={entry.whenListed === true}
             caution={
               typeof entry.caution === 'function' ? entry.caution(client, finding) : entry.caution
             }

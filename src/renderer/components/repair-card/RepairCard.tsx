@@ -25,6 +25,11 @@ interface Props {
   title: string;
   kbStep: KbStepId;
   findings: Finding[];
+  /**
+   * The findings are the reason for this card's change, not what it changes (the Tracing folder's
+   * card shows the endpoint cache's finding): they are not said to be fixed when that is.
+   */
+  findingsAreReason?: boolean;
   /** Said on the card when the change needs an administrator's approval. */
   adminNote?: ReactNode;
   /** What changing a healthy item anyway would cost (shown behind "Change it anyway"). */
@@ -62,6 +67,7 @@ export function RepairCard({
   title,
   kbStep,
   findings,
+  findingsAreReason = false,
   adminNote,
   caution,
   children,
@@ -101,7 +107,7 @@ export function RepairCard({
         />
       )}
       {children}
-      <FindingList findings={findings} />
+      <FindingList findings={findings} sinceFirstScan={!findingsAreReason} />
       <div className="repair-flow" ref={areaRef} tabIndex={-1} aria-live="polite">
         {!flow && (
           <StartPhase
