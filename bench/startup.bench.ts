@@ -6,7 +6,8 @@
  *   several rounds; each reports its own CPU time (user + system, the whole process from exec
  *   to exit) and peak RSS through a preloaded module, and the wall time is taken around it.
  * - The first diagnosis in a new process: a probe (bench/probes/first-diagnosis.ts) opens the
- *   practice PC, diagnoses once (cold) and again (warm), on the typical PC and the largest.
+ *   practice PC, diagnoses once (cold) and again (warm), on the typical PC and the largest, and
+ *   says how much of the cold time was garbage collection.
  * - `diagnose`, `repair --all` and `undo --last` as processes on a PC with 100,000 cache files:
  *   the peak memory of a command at the largest size.
  */
@@ -222,8 +223,10 @@ export default async function startupBench(
       await resetPracticePc(root, 'kb-lync2013', scale);
       const first: number[] = [];
       const firstCpu: number[] = [];
+      const firstGc: number[] = [];
+      const firstGcCount: number[] = [];
       const warm: number[] = [];
-      for (let i = 0; i < (ctx.quick ? 2 : 5); i += 1) {
+      for (let i = 0; i < (ctx.quick ? 2 : 9); i += 1) {
         const run = await runProcess(
           [probeLauncher, root, join(work, 'probe-data', name)],
           usage,
@@ -233,16 +236,23 @@ export default async function startupBench(
         const figures = JSON.parse(run.stdout) as {
           firstMs: number;
           firstCpuMs: number;
+          firstGcMs: number;
+          firstGcCount: number;
           warmMs: number;
         };
         first.push(figures.firstMs);
         firstCpu.push(figures.firstCpuMs);
+        firstGc.push(figures.firstGcMs);
+        firstGcCount.push(figures.firstGcCount);
         warm.push(figures.warmMs);
       }
       results[`first diagnosis ${name}.cold.median.ms`] = round(median(first), 1);
       results[`first diagnosis ${name}.cold.min.ms`] = round(Math.min(...first), 1);
       results[`first diagnosis ${name}.cold.max.ms`] = round(Math.max(...first), 1);
       results[`first diagnosis ${name}.cold.cpu.median.ms`] = round(median(firstCpu), 1);
+      // Of the cold time, garbage collection: the collections that fell inside it, and their cost.
+      results[`first diagnosis ${name}.cold.gc.median.ms`] = round(median(firstGc), 1);
+      results[`first diagnosis ${name}.cold.gc.collections.median`] = median(firstGcCount);
       results[`first diagnosis ${name}.warm.median.ms`] = round(median(warm), 1);
       results[`first diagnosis ${name}: cold ÷ warm, medians`] = round(
         median(first) / median(warm),
