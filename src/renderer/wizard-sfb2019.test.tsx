@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, screen, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   clearEndpointCacheAndScanAgain,
@@ -123,5 +123,24 @@ describe('Microsoft’s newer steps on “More steps”', () => {
       expect(within(card(name)).getByText(left)).toBeTruthy();
       expect(within(card(name)).getByText('Change it anyway…')).toBeTruthy();
     }
+  });
+
+  it('stay on the screen after their own change, with its result and its undo', async () => {
+    const { user, client } = await renderWizard({ kind: 'sfb2019' });
+    await scanAndContinue(user);
+    await user.click(screen.getByRole('button', { name: 'Next: More steps' }));
+    const tracing = () => screen.getByRole('region', { name: 'Delete the Tracing folder' });
+    await user.click(within(tracing()).getByRole('button', { name: 'Show what will change' }));
+    await user.click(await within(tracing()).findByRole('button', { name: 'Make this change' }));
+    await within(tracing()).findByText('Done. Every change was made and checked.');
+    // The PC is scanned again after the change, and that scan no longer lists the step (the
+    // folder is gone, as the practice PC's sfb2019-onprem says too): the card stays regardless.
+    await waitFor(() =>
+      expect(client.calls.filter((call) => call.name === 'diagnosis.run')).toHaveLength(2),
+    );
+    expect(within(tracing()).getByText('Done. Every change was made and checked.')).toBeTruthy();
+
+    await user.click(within(tracing()).getByRole('button', { name: /^Undo/ }));
+    await within(tracing()).findByText(/^Undone\./);
   });
 });

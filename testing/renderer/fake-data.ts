@@ -355,6 +355,21 @@ const ACTIONS: Record<string, Action[]> = {
       undoable: true,
     },
   ],
+  'clear-tracing-folder': [
+    {
+      id: 'a-tracing',
+      stepId: 'clear-tracing-folder',
+      description:
+        'Delete the folder Tracing in LocalAppData\\Microsoft\\Office\\16.0\\Lync (2 files, 78 bytes)',
+      target: {
+        kind: 'folder',
+        path: `${LOCAL}\\Microsoft\\Office\\16.0\\Lync\\Tracing`,
+        fileCount: 2,
+        totalBytes: 78,
+      },
+      undoable: true,
+    },
+  ],
   'clear-endpoint-cache': [
     {
       id: 'a-folder',

@@ -97,11 +97,16 @@ function MachineGuidNote() {
 /** The article's additional troubleshooting steps, one card each. */
 export function AdditionalScreen() {
   const diagnosis = useWizard((state) => state.diagnosis);
+  const flows = useWizard((state) => state.repairs);
   const client = clientNameIn(diagnosis);
-  // Microsoft's newer steps appear only when the diagnosis lists them for the client's version.
+  // Microsoft's newer steps appear only when the diagnosis lists them for the client's version,
+  // and stay once used: the scan after the change no longer lists what it deleted, and the card
+  // is where its result and its undo are.
   const shown = ADDITIONAL.filter(
     (entry) =>
-      !entry.whenListed || findingById(diagnosis, entry.finding)?.repairs.includes(entry.step),
+      !entry.whenListed ||
+      flows[entry.step] !== undefined ||
+      findingById(diagnosis, entry.finding)?.repairs.includes(entry.step),
   );
   const unfixed = shown
     .filter((entry) => !entry.whenListed)
