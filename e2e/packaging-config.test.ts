@@ -139,6 +139,23 @@ describe('electron-builder.yml', () => {
     expect(isPackaged('src/main/app/main.ts', config.files)).toBe(false);
   });
 
+  it('packages the command line with every file of bin/ it requires', () => {
+    const required = new Set<string>();
+    const visit = (file: string) => {
+      if (required.has(file)) return;
+      required.add(file);
+      const source = readFileSync(join(root, file), 'utf8');
+      for (const [, local] of source.matchAll(/require\('\.\/([^']+)'\)/g)) visit(`bin/${local}`);
+    };
+    visit('bin/sfb-signin-repair.cjs');
+    expect([...required].sort()).toEqual([
+      'bin/built-from.cjs',
+      'bin/bundle-loader.cjs',
+      'bin/sfb-signin-repair.cjs',
+    ]);
+    for (const file of required) expect(isPackaged(file, config.files), file).toBe(true);
+  });
+
   it('points at real icons: a PNG and an ICO that holds a 256 px image', () => {
     expect(config.directories.buildResources).toBe('assets');
     const png = readFileSync(join(root, 'assets/icon.png'));

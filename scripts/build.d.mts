@@ -20,6 +20,8 @@ export const NODE_BUNDLE_OPTIONS: {
 export const NODE_TARGETS: NodeTarget[];
 /** Bundles `entry` (a path inside the repository) into `outfile` as the command line is bundled. */
 export function bundleLikeCli(entry: string, outfile: string): Promise<unknown>;
+/** Records beside `bundle` the commit of `repo` (default: this one) when it has no changes. */
+export function recordBuiltFrom(bundle: string, repo?: string): void;
 export function buildProduct(options?: {
   only?: string;
   outDir?: string;

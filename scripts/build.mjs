@@ -8,7 +8,9 @@
 //
 // `--out` (default dist/) lets tests build into a folder of their own.
 import { build as esbuild } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { keyBundle, recordCodeCache } from './code-cache.mjs';
@@ -120,6 +122,27 @@ export const NODE_TARGETS = [
   { name: 'preload', entry: 'src/preload/preload.ts', out: 'preload.cjs', external: ['electron'] },
 ];
 
+const { RECORD_SUFFIX } = createRequire(import.meta.url)(join(root, 'bin', 'built-from.cjs'));
+
+/** What `git` prints for `args` in `repo`, or undefined when it fails or is not there. */
+function git(repo, args) {
+  const run = spawnSync('git', args, { cwd: repo, encoding: 'utf8' });
+  return run.status === 0 ? run.stdout.trim() : undefined;
+}
+
+/**
+ * Records beside `bundle` the commit of `repo` it was built from (bin/built-from.cjs reads it),
+ * when the checkout has no changes to tracked files; otherwise removes an older record, as
+ * nothing certain can be said of a build of work in progress.
+ */
+export function recordBuiltFrom(bundle, repo = root) {
+  const record = bundle + RECORD_SUFFIX;
+  const commit = git(repo, ['rev-parse', 'HEAD']);
+  const changed = git(repo, ['status', '--porcelain', '--untracked-files=no']);
+  if (commit && changed === '') writeFileSync(record, `${JSON.stringify({ commit })}\n`);
+  else rmSync(record, { force: true });
+}
+
 /** Bundles `target`'s code from `entry` (a path inside the repository) into `outfile`. */
 function bundleTarget(target, entry, outfile) {
   return esbuild({
@@ -178,6 +201,7 @@ export async function buildProduct({ only, outDir = join(root, 'dist'), log = co
       keyBundle(outfile);
       const cache = recordCodeCache(outfile, log);
       if (cache) made.push(cache);
+      recordBuiltFrom(outfile);
     }
   }
   if ((!only || only === 'renderer') && existsSync(join(root, 'src/renderer/index.html'))) {
