@@ -86,6 +86,7 @@ describe('the Windows package (electron-builder --win dir --x64, stand-in runtim
       .map((path) => path.replaceAll('\\', '/'))
       .filter((path) => !path.startsWith('/dist/renderer/assets/'));
     expect(files.filter((path) => /\.[a-z]+$/.test(path)).sort()).toEqual([
+      '/bin/built-from.cjs',
       '/bin/bundle-loader.cjs',
       '/bin/sfb-signin-repair.cjs',
       '/dist/cli-certificates.cjs',
